@@ -1,0 +1,116 @@
+/**
+ * The contract between the shell and every command it runs (built-ins, coreutils, `ip`,
+ * `docker`, `kubectl`, `petlab`…). A command is an async function of a context; it writes to
+ * its streams, returns an exit status, and never throws at the user: an unexpected exception is
+ * turned into a `petlab: internal error` message by the interpreter.
+ *
+ * Time is virtual: `ctx.sleep` resolves when the world's clock reaches the deadline, whoever moves
+ * it (the browser's real-time driver, `petlab shell --script`, or a test calling `world.advance`).
+ */
+import type { World } from '../emulator/world.ts';
+
+/** Where a command writes. Writes after the reader went away are dropped silently. */
+export interface Output {
+  write(text: string): void;
+}
+
+/** Where a command reads. Reads resolve to `null` at end of input or when interrupted. */
+export interface Input {
+  /** The next chunk of input as it arrives (a typed line, a piped write), or null at EOF. */
+  read(): Promise<string | null>;
+  /** The next line without its newline, or null at EOF. */
+  readLine(): Promise<string | null>;
+  /** Everything until EOF. */
+  readAll(): Promise<string>;
+  /** True when this is the terminal (commands such as `cat` then echo interactively). */
+  readonly isTTY: boolean;
+}
+
+/** Ctrl-C. Long-running commands watch it and stop the way the real tool stops. */
+export interface Interrupt {
+  readonly interrupted: boolean;
+  /** Calls `listener` once on interrupt (at once if already interrupted); returns a disposer. */
+  onInterrupt(listener: () => void): () => void;
+}
+
+/** The terminal, when the shell is interactive. The UI and `petlab shell` implement it. */
+export interface Terminal {
+  readonly columns: number;
+  readonly rows: number;
+  /** Reads one edited line after printing `prompt`; null on Ctrl-D at an empty line. */
+  readLine(prompt: string): Promise<string | null>;
+  /** Clears the screen (`clear`, Ctrl-L). */
+  clear(): void;
+}
+
+/** Environment variables of one process, with export marks. */
+export interface Environment {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  unset(name: string): void;
+  export(name: string): void;
+  /** Exported variables, as a child process would inherit them. */
+  exported(): Record<string, string>;
+  /** All variables (for `set`). */
+  all(): Record<string, string>;
+}
+
+export interface CommandContext {
+  /** The name the command was invoked as (argv[0]). */
+  readonly name: string;
+  /** Arguments after the name, already expanded. */
+  readonly args: readonly string[];
+  readonly stdin: Input;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Environment;
+  /** The caller's working directory (absolute). */
+  readonly cwd: string;
+  readonly world: World;
+  /**
+   * The emulated process this command runs as (a child of the shell's process). Its host and
+   * namespaces decide what the command sees: PIDs, hostname, mounts, interfaces, files.
+   * Typed loosely here; `src/emulator/linux` defines it.
+   */
+  readonly process: unknown;
+  readonly interrupt: Interrupt;
+  /** Present when the command runs on an interactive terminal. */
+  readonly terminal?: Terminal;
+  /** Waits `ms` of virtual time; resolves false if interrupted first. */
+  sleep(ms: number): Promise<boolean>;
+  /**
+   * Runs a command line in a child shell of this process (for `watch`, `xargs`, `sh -c`,
+   * `kubectl exec`, `docker exec`). Options move it into another process's namespaces.
+   */
+  spawnShell(options: SpawnShellOptions): Promise<number>;
+}
+
+export interface SpawnShellOptions {
+  /** A command line to run (`sh -c`), or undefined for an interactive shell on the terminal. */
+  script?: string;
+  /** The process whose host, namespaces, cwd and env the new shell takes. @default the caller */
+  in?: unknown;
+  /** argv of the shell program, shown in `ps`. @default ['sh'] */
+  argv?: string[];
+  stdin?: Input;
+  stdout?: Output;
+  stderr?: Output;
+}
+
+/** One command (one folder under `src/shell/commands/`). */
+export interface Command {
+  readonly name: string;
+  /** One line for `help`. */
+  readonly summary: string;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Exit statuses the shell itself gives. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  cannotExecute: 126,
+  notFound: 127,
+  interrupted: 130,
+} as const;

@@ -1,0 +1,81 @@
+/**
+ * The lazy command registry: name → loader. A command's code is only loaded the first time it
+ * runs (or when `help` lists summaries), so a lesson page pays only for what the learner types.
+ *
+ * One line per command, sorted by name. Each loader imports a folder `./<name>/index.ts` that
+ * exports the `Command` as `command` (or as its default export). Aliases point at the same folder
+ * (`[` → test, `sh` → bash). Engineers who own a command add its line here.
+ */
+import type { Command } from '../types.ts';
+
+/** What a loader resolves to: the command module. */
+export interface CommandModule {
+  command?: Command;
+  default?: Command;
+}
+
+export type CommandLoader = () => Promise<CommandModule>;
+
+export const registry: Readonly<Record<string, CommandLoader>> = {
+  '.': () => import('./source/index.ts'),
+  '[': () => import('./test/index.ts'),
+  awk: () => import('./awk/index.ts'),
+  base64: () => import('./base64/index.ts'),
+  bash: () => import('./bash/index.ts'),
+  cat: () => import('./cat/index.ts'),
+  cd: () => import('./cd/index.ts'),
+  clear: () => import('./clear/index.ts'),
+  cp: () => import('./cp/index.ts'),
+  cut: () => import('./cut/index.ts'),
+  date: () => import('./date/index.ts'),
+  echo: () => import('./echo/index.ts'),
+  env: () => import('./env/index.ts'),
+  exit: () => import('./exit/index.ts'),
+  export: () => import('./export/index.ts'),
+  false: () => import('./false/index.ts'),
+  grep: () => import('./grep/index.ts'),
+  head: () => import('./head/index.ts'),
+  help: () => import('./help/index.ts'),
+  history: () => import('./history/index.ts'),
+  id: () => import('./id/index.ts'),
+  ls: () => import('./ls/index.ts'),
+  mkdir: () => import('./mkdir/index.ts'),
+  mv: () => import('./mv/index.ts'),
+  printf: () => import('./printf/index.ts'),
+  pwd: () => import('./pwd/index.ts'),
+  readlink: () => import('./readlink/index.ts'),
+  rm: () => import('./rm/index.ts'),
+  sed: () => import('./sed/index.ts'),
+  seq: () => import('./seq/index.ts'),
+  sh: () => import('./bash/index.ts'),
+  sleep: () => import('./sleep/index.ts'),
+  sort: () => import('./sort/index.ts'),
+  source: () => import('./source/index.ts'),
+  tail: () => import('./tail/index.ts'),
+  tee: () => import('./tee/index.ts'),
+  test: () => import('./test/index.ts'),
+  touch: () => import('./touch/index.ts'),
+  tr: () => import('./tr/index.ts'),
+  true: () => import('./true/index.ts'),
+  type: () => import('./type/index.ts'),
+  uname: () => import('./uname/index.ts'),
+  uniq: () => import('./uniq/index.ts'),
+  unset: () => import('./unset/index.ts'),
+  watch: () => import('./watch/index.ts'),
+  wc: () => import('./wc/index.ts'),
+  which: () => import('./which/index.ts'),
+  whoami: () => import('./whoami/index.ts'),
+  xargs: () => import('./xargs/index.ts'),
+};
+
+/** Loads the command registered under `name`, or undefined if there is none. */
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  if (!Object.hasOwn(registry, name)) return undefined;
+  const mod = await registry[name]();
+  return mod.command ?? mod.default;
+}
+
+/** Registered command names, sorted. */
+export function commandNames(): string[] {
+  return Object.keys(registry).sort();
+}

@@ -1,0 +1,398 @@
+/**
+ * A readline-style line editor, framework-free: it receives the raw bytes a terminal emulator
+ * sends (`feed`), keeps the line, cursor, history and reverse-search state, and writes the escape
+ * sequences that redraw the line through `host.write`. The xterm binding plugs a real terminal
+ * into it; tests drive it with strings.
+ *
+ * Keys: ←/→, Home/End, Ctrl-A/E/B/F, Alt-B/F (words), Ctrl-U/K/W, Alt-D, Alt-Backspace, Ctrl-Y
+ * (yank), Ctrl-L (clear screen), Ctrl-C (interrupt), Ctrl-D (EOF on an empty line, else delete),
+ * ↑/↓ and Ctrl-P/N (history), Ctrl-R (reverse-i-search; Ctrl-G aborts it), Tab (completion; a
+ * second Tab lists candidates). Input that arrives while no line is being read (typeahead, the
+ * rest of a multi-line paste) is queued and fed to the following `readLine` calls in order.
+ */
+import { History } from './history.ts';
+import { decodeKeys, type Key } from './keys.ts';
+import * as edit from './line-buffer.ts';
+import type { LineState } from './line-buffer.ts';
+import { displayWidth, formatColumns, moveBelow, renderLine } from './render.ts';
+import { commonPrefix, type Completer, type CompletionResult } from './completion/types.ts';
+
+export interface LineEditorHost {
+  /** Writes bytes to the terminal. */
+  write(data: string): void;
+  /** The terminal's width in columns. */
+  columns(): number;
+  /**
+   * Ctrl-C. `reading` says whether a line was being edited (then the line is already discarded
+   * and, unless the host calls `cancelRead`, a fresh prompt follows) or a command was running.
+   */
+  interrupt?(reading: boolean): void;
+  /** Tab completion; without it Tab inserts nothing. */
+  completer?: Completer;
+  /** Every value a `readLine` resolves with, in order (the persistence journal listens here). */
+  onLine?(line: string | null): void;
+}
+
+interface PendingRead {
+  prompt: string;
+  history: boolean;
+  resolve: (line: string | null) => void;
+}
+
+interface SearchState {
+  query: string;
+  match: number | undefined;
+  failed: boolean;
+  original: LineState;
+}
+
+export class LineEditor {
+  readonly history: History;
+  private readonly host: LineEditorHost;
+  private reading: PendingRead | null = null;
+  private line: LineState = { text: '', cursor: 0 };
+  private cursorRow = 0;
+  private historyIndex = 0;
+  private savedLine: LineState = { text: '', cursor: 0 };
+  private search: SearchState | null = null;
+  private lastSearch = '';
+  private queue: Key[] = [];
+  private busy = false;
+  private lastKey = '';
+  private killed = '';
+
+  constructor(host: LineEditorHost, history: History = new History()) {
+    this.host = host;
+    this.history = history;
+  }
+
+  /** Whether a `readLine` is waiting for input. */
+  get isReading(): boolean {
+    return this.reading !== null;
+  }
+
+  /** The line being edited (for tests and the accessibility mirror). */
+  get current(): LineState {
+    return this.line;
+  }
+
+  /**
+   * Prints `prompt` and resolves with the next edited line (without newline), or null on Ctrl-D
+   * at an empty line. Only one read may be pending; a second call cancels the first with null.
+   * @param options.history whether the line goes into history. @default true
+   */
+  readLine(prompt: string, options: { history?: boolean } = {}): Promise<string | null> {
+    if (this.reading) this.cancelRead(null);
+    return new Promise((resolve) => {
+      this.reading = { prompt, history: options.history ?? true, resolve };
+      this.line = { text: '', cursor: 0 };
+      this.historyIndex = this.history.length;
+      this.savedLine = this.line;
+      this.cursorRow = 0;
+      this.lastKey = '';
+      this.host.write(prompt);
+      this.cursorRow = Math.floor(displayWidth(prompt) / Math.max(1, this.host.columns()));
+      this.pump();
+    });
+  }
+
+  /** Ends the pending read with `value` without touching the screen. */
+  cancelRead(value: string | null): void {
+    const pending = this.reading;
+    if (!pending) return;
+    this.reading = null;
+    this.search = null;
+    pending.resolve(value);
+  }
+
+  /** Feeds bytes from the terminal (keystrokes or a paste). */
+  feed(data: string): void {
+    for (const key of decodeKeys(data)) {
+      if (key.name === 'C-c' && !this.reading) {
+        // Like a tty's ISIG: Ctrl-C reaches the running command at once and flushes typeahead.
+        this.queue = [];
+        this.host.write('^C');
+        this.host.interrupt?.(false);
+        continue;
+      }
+      this.queue.push(key);
+    }
+    this.pump();
+  }
+
+  /** Clears the screen and redraws the line being edited (Ctrl-L, or `clear` from the shell). */
+  clearScreen(): void {
+    this.host.write('\x1b[H\x1b[2J');
+    this.cursorRow = 0;
+    if (this.reading) this.render(0);
+  }
+
+  /** Drops queued typeahead (used by Reset). */
+  discardInput(): void {
+    this.queue = [];
+  }
+
+  private pump(): void {
+    while (this.reading && !this.busy && this.queue.length > 0) {
+      const key = this.queue.shift() as Key;
+      if (this.search) this.handleSearchKey(key);
+      else this.handleKey(key);
+      this.lastKey = key.name;
+    }
+  }
+
+  private handleKey(key: Key): void {
+    const line = this.line;
+    switch (key.name) {
+      case 'text':
+        return this.insertText(key.text ?? '');
+      case 'enter':
+        return this.accept(line.text);
+      case 'backspace':
+        return this.set(edit.deleteBackward(line));
+      case 'delete':
+        return this.set(edit.deleteForward(line));
+      case 'left':
+      case 'C-b':
+        return this.set(edit.moveTo(line, line.cursor - 1));
+      case 'right':
+      case 'C-f':
+        return this.set(edit.moveTo(line, line.cursor + 1));
+      case 'home':
+      case 'C-a':
+        return this.set(edit.moveTo(line, 0));
+      case 'end':
+      case 'C-e':
+        return this.set(edit.moveTo(line, line.text.length));
+      case 'word-left':
+      case 'M-b':
+        return this.set(edit.moveTo(line, edit.wordStartBefore(line.text, line.cursor)));
+      case 'word-right':
+      case 'M-f':
+        return this.set(edit.moveTo(line, edit.wordEndAfter(line.text, line.cursor)));
+      case 'C-u':
+        return this.kill(edit.killToStart(line));
+      case 'C-k':
+        return this.kill(edit.killToEnd(line));
+      case 'C-w':
+        return this.kill(edit.killWordBackward(line));
+      case 'M-backspace':
+        return this.kill(edit.killAlnumWordBackward(line));
+      case 'M-d':
+        return this.kill(edit.killWordForward(line));
+      case 'C-y':
+        return this.set(edit.insert(line, this.killed));
+      case 'C-l':
+        return this.clearScreen();
+      case 'C-c':
+        return this.interruptLine();
+      case 'C-d':
+        if (line.text === '') return this.finish(null);
+        return this.set(edit.deleteForward(line));
+      case 'up':
+      case 'C-p':
+        return this.historyMove(-1);
+      case 'down':
+      case 'C-n':
+        return this.historyMove(1);
+      case 'C-r':
+        this.search = { query: '', match: undefined, failed: false, original: line };
+        return this.render();
+      case 'tab':
+        return this.complete();
+      default:
+        return; // Escape, unknown sequences, paste markers: nothing to do.
+    }
+  }
+
+  private insertText(text: string): void {
+    const line = this.line;
+    const next = edit.insert(line, text);
+    const columns = Math.max(1, this.host.columns());
+    const total = displayWidth(this.reading?.prompt ?? '') + [...next.text].length;
+    if (line.cursor === line.text.length && total % columns !== 0) {
+      // Typing at the end: echo the characters instead of redrawing (kinder to screen readers).
+      this.line = next;
+      this.host.write(text);
+      this.cursorRow = Math.floor(total / columns);
+      return;
+    }
+    this.set(next);
+  }
+
+  private kill(result: edit.KillResult): void {
+    if (result.killed) this.killed = result.killed;
+    this.set(result.state);
+  }
+
+  private set(next: LineState): void {
+    if (next.text === this.line.text && next.cursor === this.line.cursor) return;
+    this.line = next;
+    this.render();
+  }
+
+  private historyMove(delta: number): void {
+    const target = this.historyIndex + delta;
+    if (target < 0 || target > this.history.length) return;
+    if (this.historyIndex === this.history.length) this.savedLine = this.line;
+    this.historyIndex = target;
+    const text = target === this.history.length ? this.savedLine.text : (this.history.at(target) ?? '');
+    this.line = { text, cursor: text.length };
+    this.render();
+  }
+
+  private interruptLine(): void {
+    this.line = edit.moveTo(this.line, this.line.text.length);
+    this.render();
+    this.host.write('^C\r\n');
+    this.line = { text: '', cursor: 0 };
+    this.historyIndex = this.history.length;
+    this.cursorRow = 0;
+    this.host.interrupt?.(true);
+    if (this.reading) {
+      this.host.write(this.reading.prompt);
+      this.cursorRow = Math.floor(displayWidth(this.reading.prompt) / Math.max(1, this.host.columns()));
+    }
+  }
+
+  private accept(text: string): void {
+    const prompt = this.searchPrompt() ?? this.reading?.prompt ?? '';
+    this.host.write(
+      moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
+    );
+    if (this.reading?.history) this.history.add(text);
+    this.finish(text);
+  }
+
+  private finish(value: string | null): void {
+    const pending = this.reading;
+    if (!pending) return;
+    this.reading = null;
+    this.search = null;
+    this.cursorRow = 0;
+    this.host.onLine?.(value);
+    pending.resolve(value);
+  }
+
+  // --- completion -------------------------------------------------------------------------
+
+  private complete(): void {
+    const completer = this.host.completer;
+    if (!completer) return;
+    const request = { line: this.line.text, cursor: this.line.cursor };
+    const listing = this.lastKey === 'tab';
+    this.busy = true;
+    Promise.resolve()
+      .then(() => completer.complete(request))
+      .then(
+        (result) => this.applyCompletion(result, listing),
+        () => undefined, // A completer failure completes nothing; the line stays as typed.
+      )
+      .finally(() => {
+        this.busy = false;
+        this.pump();
+      });
+  }
+
+  private applyCompletion(result: CompletionResult, listing: boolean): void {
+    if (!this.reading) return;
+    const { candidates } = result;
+    const word = this.line.text.slice(result.from, result.to);
+    const replace = (s: string) =>
+      this.set({
+        text: this.line.text.slice(0, result.from) + s + this.line.text.slice(result.to),
+        cursor: result.from + s.length,
+      });
+    if (candidates.length === 0) return this.host.write('\x07');
+    if (candidates.length === 1) {
+      const only = candidates[0];
+      const after = this.line.text[result.to];
+      return replace(only + (only.endsWith('/') || after === ' ' ? '' : ' '));
+    }
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > word.length) return replace(prefix);
+    if (!listing) return this.host.write('\x07');
+    const labels = [...(result.display ?? candidates)];
+    const prompt = this.reading.prompt;
+    this.host.write(
+      moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
+    );
+    for (const row of formatColumns(labels, this.host.columns())) this.host.write(row + '\r\n');
+    this.cursorRow = 0;
+    this.render(0);
+  }
+
+  // --- reverse-i-search -------------------------------------------------------------------
+
+  private searchPrompt(): string | undefined {
+    if (!this.search) return undefined;
+    return `(${this.search.failed ? 'failed ' : ''}reverse-i-search)\`${this.search.query}': `;
+  }
+
+  private handleSearchKey(key: Key): void {
+    const search = this.search as SearchState;
+    const newest = this.history.length - 1;
+    switch (key.name) {
+      case 'text':
+        search.query += key.text ?? '';
+        this.lastSearch = search.query;
+        this.findMatch(search, search.match ?? newest);
+        return this.render();
+      case 'C-r': {
+        if (search.query === '') search.query = this.lastSearch;
+        this.findMatch(search, search.match === undefined ? newest : search.match - 1);
+        return this.render();
+      }
+      case 'backspace':
+        search.query = search.query.slice(0, -1);
+        search.match = undefined;
+        search.failed = false;
+        if (search.query) this.findMatch(search, newest);
+        return this.render();
+      case 'C-g':
+        this.search = null;
+        this.line = search.original;
+        return this.render();
+      case 'C-c':
+        this.search = null;
+        return this.interruptLine();
+      case 'enter':
+        this.leaveSearch(search);
+        return this.accept(this.line.text);
+      case 'escape':
+        this.leaveSearch(search);
+        return this.render();
+      default:
+        this.leaveSearch(search);
+        this.render();
+        return this.handleKey(key);
+    }
+  }
+
+  private findMatch(search: SearchState, from: number): void {
+    const found = this.history.searchBackward(search.query, from);
+    if (found === undefined) {
+      search.failed = search.query !== '';
+      return;
+    }
+    search.match = found;
+    search.failed = false;
+    const text = this.history.at(found) ?? '';
+    this.line = { text, cursor: Math.max(0, text.lastIndexOf(search.query)) };
+  }
+
+  private leaveSearch(search: SearchState): void {
+    this.search = null;
+    if (search.match !== undefined) this.historyIndex = search.match;
+  }
+
+  private render(previousCursorRow = this.cursorRow): void {
+    if (!this.reading) return;
+    const prompt = this.searchPrompt() ?? this.reading.prompt;
+    const text = this.search && this.search.match === undefined && !this.search.failed ? this.search.original.text : this.line.text;
+    const cursor = this.search && this.search.match === undefined && !this.search.failed ? 0 : this.line.cursor;
+    const out = renderLine({ prompt, text, cursor, columns: this.host.columns(), previousCursorRow });
+    this.host.write(out.output);
+    this.cursorRow = out.cursorRow;
+  }
+}

@@ -19,6 +19,7 @@ export class FakeScreen {
     while (i < data.length) {
       const ch = data[i];
       if (ch === '\x1b') {
+        // eslint-disable-next-line no-control-regex
         const m = /^\x1b\[(\d*)([ABCJKH])/.exec(data.slice(i)) ?? /^\x1b\[(2)(J)/.exec(data.slice(i));
         if (!m) throw new Error(`FakeScreen: unsupported sequence ${JSON.stringify(data.slice(i, i + 8))}`);
         this.csi(m[2], m[1] === '' ? undefined : Number(m[1]));

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createCompleter, type CompletionSources, type DirEntry } from './index.ts';
+import { wordContext } from './words.ts';
+
+const tree: Record<string, DirEntry[]> = {
+  '/root': [
+    { name: 'web.yaml', isDir: false },
+    { name: 'web-svc.yaml', isDir: false },
+    { name: 'manifests', isDir: true },
+    { name: '.bashrc', isDir: false },
+  ],
+  '/root/manifests': [{ name: 'pvc.yaml', isDir: false }],
+  '/etc': [
+    { name: 'hostname', isDir: false },
+    { name: 'hosts', isDir: false },
+  ],
+};
+
+const sources: CompletionSources = {
+  commands: () => ['cat', 'cd', 'clear', 'docker', 'ip', 'kubectl', 'ls', 'watch'],
+  cwd: () => '/root',
+  home: () => '/root',
+  listDir: (path) => tree[path],
+  kubeNames: (resource, ns) =>
+    ({
+      'pods/default': ['web-0', 'web-1', 'dns-test'],
+      'statefulsets/default': ['web'],
+      'services/default': ['nginx', 'kubernetes'],
+      'namespaces/default': ['default', 'kube-system'],
+      'pods/kube-system': ['coredns-1'],
+    })[`${resource}/${ns}`] ?? [],
+  dockerContainers: () => ['alpine1', 'alpine2', 'web'],
+  dockerNetworks: () => ['alpine-net', 'bridge', 'host', 'none'],
+  dockerImages: () => ['alpine', 'nginx', 'busybox'],
+  netnsNames: () => ['blue', 'red'],
+};
+
+const complete = (line: string) => {
+  const r = createCompleter(sources).complete({ line, cursor: line.length });
+  if (r instanceof Promise) throw new Error('sync expected');
+  return { word: line.slice(r.from, r.to), candidates: r.candidates, display: r.display };
+};
+
+describe('wordContext', () => {
+  it('splits the current simple command and finds the word start', () => {
+    expect(wordContext('echo a | kubectl get po', 23)).toEqual({ words: ['kubectl', 'get'], current: 'po', from: 21 });
+    expect(wordContext("cat 'my fi", 10)).toEqual({ words: ['cat'], current: "'my fi", from: 4 });
+    expect(wordContext('ls ', 3)).toEqual({ words: ['ls'], current: '', from: 3 });
+  });
+});
+
+describe('createCompleter', () => {
+  it('completes command names in command position, also after pipes and wrappers', () => {
+    expect(complete('c').candidates).toEqual(['cat', 'cd', 'clear']);
+    expect(complete('ls | k').candidates).toEqual(['kubectl']);
+    expect(complete('watch -n 1 kub').candidates).toEqual(['kubectl']);
+  });
+
+  it('completes paths relative to the cwd, with / after directories and base names to list', () => {
+    expect(complete('cat we')).toEqual({
+      word: 'we',
+      candidates: ['web-svc.yaml', 'web.yaml'],
+      display: ['web-svc.yaml', 'web.yaml'],
+    });
+    expect(complete('cat ma').candidates).toEqual(['manifests/']);
+    expect(complete('cat manifests/').candidates).toEqual(['manifests/pvc.yaml']);
+    expect(complete('cat /etc/h')).toEqual({ word: '/etc/h', candidates: ['/etc/hostname', '/etc/hosts'], display: ['hostname', 'hosts'] });
+    expect(complete('cat ~/.b').candidates).toEqual(['~/.bashrc']);
+    expect(complete('cat ').candidates).toEqual(['manifests/', 'web-svc.yaml', 'web.yaml']);
+  });
+
+  it('completes kubectl verbs, resource types, names, kind/name, -n and -f', () => {
+    expect(complete('kubectl ap').candidates).toEqual(['api-resources', 'apply']);
+    expect(complete('kubectl get statef').candidates).toEqual(['statefulset', 'statefulsets']);
+    expect(complete('kubectl get pods we').candidates).toEqual(['web-0', 'web-1']);
+    expect(complete('kubectl describe pod/w').candidates).toEqual(['pod/web-0', 'pod/web-1']);
+    expect(complete('kubectl -n kube-system get po c').candidates).toEqual(['coredns-1']);
+    expect(complete('kubectl logs d').candidates).toEqual(['dns-test']);
+    expect(complete('kubectl get pods -n k').candidates).toEqual(['kube-system']);
+    expect(complete('kubectl apply -f w').candidates).toEqual(['web-svc.yaml', 'web.yaml']);
+    expect(complete('kubectl rollout st').candidates).toEqual(['status']);
+    expect(complete('kubectl rollout status s').candidates).toEqual(['statefulset']);
+    expect(complete('kubectl scale sts w').candidates).toEqual(['web']);
+  });
+
+  it('completes docker subcommands, containers and networks', () => {
+    expect(complete('docker ne').candidates).toEqual(['network']);
+    expect(complete('docker network c').candidates).toEqual(['connect', 'create']);
+    expect(complete('docker network rm alp').candidates).toEqual(['alpine-net']);
+    expect(complete('docker network connect bridge al').candidates).toEqual(['alpine1', 'alpine2']);
+    expect(complete('docker exec -it al').candidates).toEqual(['alpine1', 'alpine2']);
+    expect(complete('docker run -d --name x --network al').candidates).toEqual(['alpine-net']);
+    expect(complete('docker run -dit --rm b').candidates).toEqual(['busybox']);
+  });
+
+  it('completes ip objects, subcommands, namespaces and the command after netns exec', () => {
+    expect(complete('ip ').candidates).toEqual(['address', 'link', 'neighbour', 'netns', 'route', 'rule']);
+    expect(complete('ip netns e').candidates).toEqual(['exec']);
+    expect(complete('ip link s').candidates).toEqual(['set', 'show']);
+    expect(complete('ip netns exec b').candidates).toEqual(['blue']);
+    expect(complete('ip link set veth0 netns r').candidates).toEqual(['red']);
+    expect(complete('ip netns exec blue i').candidates).toEqual(['ip']);
+    expect(complete('ip netns exec blue ip a').candidates).toEqual(['address']);
+  });
+});

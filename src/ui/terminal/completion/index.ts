@@ -1,0 +1,74 @@
+/**
+ * The shell-aware completer: decides from the words before the cursor whether to complete a
+ * command name, a path, or arguments of `kubectl`, `docker` or `ip`, and asks the world (through
+ * `CompletionSources`) for names. Pure: the workspace passes the sources in.
+ */
+import { completeDocker } from './docker.ts';
+import { completeIp } from './ip.ts';
+import { completeKubectl } from './kubectl.ts';
+import { completePath } from './paths.ts';
+import type { CompletionSources } from './sources.ts';
+import type { Completer, CompletionRequest, CompletionResult } from './types.ts';
+import { matching, wordContext, type WordContext } from './words.ts';
+
+export type { CompletionSources, DirEntry } from './sources.ts';
+export type { Completer, CompletionResult } from './types.ts';
+
+/** Commands whose first non-flag argument is another command. */
+const WRAPPERS: Record<string, readonly string[]> = {
+  sudo: [],
+  time: [],
+  nohup: [],
+  exec: [],
+  xargs: ['-I', '-n', '-d'],
+  watch: ['-n', '--interval'],
+  unshare: [],
+  nsenter: ['-t', '--target'],
+};
+
+/** Builds a completer over `sources`. */
+export function createCompleter(sources: CompletionSources): Completer {
+  return {
+    complete(request: CompletionRequest): CompletionResult {
+      return completeWords(sources, wordContext(request.line, request.cursor), request.cursor);
+    },
+  };
+}
+
+function completeWords(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
+  const words = stripWrappers(ctx.words);
+  const here: WordContext = { ...ctx, words };
+  if (words.length === 0) {
+    if (ctx.current.includes('/') || ctx.current.startsWith('~') || ctx.current.startsWith('.')) {
+      return completePath(sources, ctx.current, ctx.from, to);
+    }
+    return { from: ctx.from, to, candidates: matching(sources.commands(), ctx.current) };
+  }
+  switch (words[0]) {
+    case 'kubectl':
+      return completeKubectl(sources, here, to);
+    case 'docker':
+      return completeDocker(sources, here, to);
+    case 'ip': {
+      const done = completeIp(sources, here, to);
+      if (done) return done;
+      const execAt = words.indexOf('exec');
+      return completeWords(sources, { ...ctx, words: words.slice(execAt + 2) }, to);
+    }
+    default:
+      return completePath(sources, ctx.current, ctx.from, to);
+  }
+}
+
+/** `watch -n 1 kubectl get …` completes like `kubectl get …`. */
+function stripWrappers(words: readonly string[]): readonly string[] {
+  let rest = words;
+  for (;;) {
+    const name = rest[0];
+    if (name === undefined || !Object.hasOwn(WRAPPERS, name)) return rest;
+    let i = 1;
+    while (i < rest.length && rest[i].startsWith('-')) i += WRAPPERS[name].includes(rest[i]) ? 2 : 1;
+    if (i >= rest.length) return []; // the word being completed is the wrapped command
+    rest = rest.slice(i);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Completion for `kubectl`: verbs, resource types (plural, singular and short names from the
+ * emulator's resource registry), object names (`get pods web-<Tab>`, `pod/web-<Tab>`), pods for
+ * `logs`/`exec`, namespaces after `-n`, files after `-f`.
+ */
+import { RESOURCES, type ResourceInfo } from '../../../emulator/kube/api/resources.ts';
+import { completePath } from './paths.ts';
+import type { CompletionSources } from './sources.ts';
+import type { CompletionResult } from './types.ts';
+import { matching, positional, type WordContext } from './words.ts';
+
+/** Verbs kubectl offers at the top level (`kubectl --help`), emulated or not. */
+export const KUBECTL_VERBS = [
+  'annotate', 'api-resources', 'apply', 'attach', 'cluster-info', 'config', 'cordon', 'cp', 'create', 'delete',
+  'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch',
+  'port-forward', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
+] as const;
+
+const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'explain', 'wait']);
+const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward']);
+const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain', 'taint']);
+const ROLLOUT_SUBCOMMANDS = ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
+const ROLLOUT_KINDS = ['daemonset', 'deployment', 'statefulset'];
+const VALUE_FLAGS = ['-n', '--namespace', '-f', '--filename', '-o', '--output', '-l', '--selector', '-c', '--container', '--replicas'];
+
+/** Resource names for `kubectl get <Tab>`. */
+export function resourceTypeNames(): string[] {
+  return RESOURCES.flatMap((r) => [r.plural, r.singular, ...r.shortNames]);
+}
+
+function findResource(name: string): ResourceInfo | undefined {
+  const lower = name.toLowerCase();
+  return RESOURCES.find(
+    (r) => r.plural === lower || r.singular === lower || r.shortNames.includes(lower) || r.kind.toLowerCase() === lower,
+  );
+}
+
+/** Completes the word described by `ctx` for a `kubectl` command line. */
+export function completeKubectl(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
+  const { words, current, from } = ctx;
+  const result = (candidates: string[]): CompletionResult => ({ from, to, candidates });
+  const previous = words[words.length - 1];
+  const namespace = namespaceOf(words);
+  const names = (resource: string) => [...(sources.kubeNames?.(resource, namespace) ?? [])];
+
+  if (previous === '-f' || previous === '--filename') return completePath(sources, current, from, to);
+  if (previous === '-n' || previous === '--namespace') return result(matching(names('namespaces'), current));
+  if (previous === '-o' || previous === '--output') {
+    return result(matching(['json', 'name', 'wide', 'yaml', 'jsonpath=', 'custom-columns='], current));
+  }
+  if (current.startsWith('-')) return result([]);
+
+  const args = positional(words, VALUE_FLAGS);
+  if (args.length === 0) return result(matching(KUBECTL_VERBS, current));
+  const verb = args[0];
+
+  if (verb === 'rollout') {
+    if (args.length === 1) return result(matching(ROLLOUT_SUBCOMMANDS, current));
+    return completeTypeOrName(args.slice(2), current, names, result, ROLLOUT_KINDS);
+  }
+  if (TYPE_VERBS.has(verb)) return completeTypeOrName(args.slice(1), current, names, result);
+  if (POD_VERBS.has(verb) && args.length === 1) return result(matching(names('pods'), current));
+  if (NODE_VERBS.has(verb) && args.length === 1) return result(matching(names('nodes'), current));
+  if (verb === 'create' && args.length === 1) {
+    return result(matching(['configmap', 'deployment', 'namespace', 'secret', 'service'], current));
+  }
+  return result([]);
+}
+
+function completeTypeOrName(
+  after: readonly string[],
+  current: string,
+  names: (resource: string) => string[],
+  result: (c: string[]) => CompletionResult,
+  types: readonly string[] = resourceTypeNames(),
+): CompletionResult {
+  const slash = current.indexOf('/');
+  if (slash > 0) {
+    const info = findResource(current.slice(0, slash));
+    if (!info) return result([]);
+    const prefix = current.slice(0, slash + 1);
+    return result(matching(names(info.plural).map((n) => prefix + n), current));
+  }
+  if (after.length === 0) return result(matching(types, current));
+  const typeWord = after[0].split(',')[0];
+  const info = findResource(typeWord);
+  if (!info || after[0].includes('/')) return result([]);
+  return result(matching(names(info.plural), current));
+}
+
+function namespaceOf(words: readonly string[]): string {
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] === '-n' || words[i] === '--namespace') return words[i + 1];
+  }
+  const inline = words.find((w) => w.startsWith('--namespace='));
+  return inline ? inline.slice('--namespace='.length) : 'default';
+}

@@ -22,7 +22,7 @@ const sources: CompletionSources = {
   home: () => '/root',
   listDir: (path) => tree[path],
   kubeNames: (resource, ns) =>
-    ({
+    (<Record<string, string[]>>{
       'pods/default': ['web-0', 'web-1', 'dns-test'],
       'statefulsets/default': ['web'],
       'services/default': ['nginx', 'kubernetes'],

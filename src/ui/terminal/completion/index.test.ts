@@ -22,13 +22,13 @@ const sources: CompletionSources = {
   home: () => '/root',
   listDir: (path) => tree[path],
   kubeNames: (resource, ns) =>
-    (<Record<string, string[]>>{
+    (({
       'pods/default': ['web-0', 'web-1', 'dns-test'],
       'statefulsets/default': ['web'],
       'services/default': ['nginx', 'kubernetes'],
       'namespaces/default': ['default', 'kube-system'],
       'pods/kube-system': ['coredns-1'],
-    })[`${resource}/${ns}`] ?? [],
+    }) as Record<string, string[]>)[`${resource}/${ns}`] ?? [],
   dockerContainers: () => ['alpine1', 'alpine2', 'web'],
   dockerNetworks: () => ['alpine-net', 'bridge', 'host', 'none'],
   dockerImages: () => ['alpine', 'nginx', 'busybox'],

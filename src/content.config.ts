@@ -1,0 +1,12 @@
+import { defineCollection } from 'astro:content';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { lessonDocsExtension } from './content/lesson-schema.ts';
+import { lessonLoader } from './content/lesson-loader.ts';
+
+// Lessons live in the top-level content/ folder, one folder per module; see lesson-schema.ts.
+export const collections = {
+  docs: defineCollection({
+    loader: lessonLoader(),
+    schema: docsSchema({ extend: lessonDocsExtension }),
+  }),
+};

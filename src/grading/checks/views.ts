@@ -1,0 +1,33 @@
+/**
+ * Where checks find the world's subsystems. Each returns undefined when the world has none (a
+ * Linux lab has no cluster), and checks then fail with a message saying so instead of throwing.
+ * Reading never creates a subsystem: a check must not change the world.
+ */
+import type { World } from '../../emulator/world.ts';
+import type { Linux } from '../../emulator/linux/linux.ts';
+import { dockerEngine, hasDockerEngine, type DockerEngine } from '../../emulator/docker/engine.ts';
+import type { KubeObject } from '../../emulator/kube/api/types.ts';
+import type { KubeReader } from './kube-reader.ts';
+
+/** The world's Linux model (`world.linux`), if any. */
+export function linuxOf(world: World): Linux | undefined {
+  return (world as unknown as { linux?: Linux }).linux;
+}
+
+/** The world's Docker engine, if one was started (by the environment or a docker command). */
+export function dockerOf(world: World): DockerEngine | undefined {
+  return hasDockerEngine(world) ? dockerEngine(world) : undefined;
+}
+
+/** The part of the kube API store that checks read. */
+interface StoreLike {
+  list(resource: string, options?: { namespace?: string }): { items: readonly KubeObject[] };
+}
+
+/** A reader over the world's cluster API store (`world.kube.store`), if the world has a cluster. */
+export function kubeOf(world: World): KubeReader | undefined {
+  const kube = (world as unknown as { kube?: { store?: StoreLike } }).kube;
+  const store = kube?.store;
+  if (!store) return undefined;
+  return { list: (kind, namespace) => store.list(kind, namespace === undefined ? {} : { namespace }).items };
+}

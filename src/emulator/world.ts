@@ -11,6 +11,7 @@
 import { VirtualClock, DEFAULT_START_TIME } from './clock.ts';
 import { EventLog } from './events.ts';
 import { Rng } from './rng.ts';
+import { Linux } from './linux/linux.ts';
 
 export interface WorldOptions {
   /** @default 1 */
@@ -48,6 +49,8 @@ export class World {
   readonly rng: Rng;
   readonly events: EventLog;
   readonly seed: number;
+  /** The Linux kernel model: hosts, processes, namespaces, file systems, network. */
+  readonly linux: Linux;
   private ready: Job[] = [];
   private changeListeners = new Set<() => void>();
   private changePending = false;
@@ -57,6 +60,7 @@ export class World {
     this.clock = new VirtualClock(options.startTime ?? DEFAULT_START_TIME);
     this.rng = new Rng(this.seed);
     this.events = new EventLog(() => this.clock.now());
+    this.linux = new Linux(this);
   }
 
   /** Virtual now, ms since the epoch. */

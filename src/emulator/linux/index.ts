@@ -1,0 +1,26 @@
+/** The Linux model's public surface: import from here. */
+export { Linux } from './linux.ts';
+export type { HostOptions, SpawnOptions, UnshareOptions } from './linux.ts';
+export { Host } from './host.ts';
+export { Process } from './process.ts';
+export type { ProcessState } from './process.ts';
+export { INITIAL_INODES, NAMESPACE_KINDS, MountNamespace, Namespace, NetNamespace, PidNamespace, UserNamespace, UtsNamespace } from './namespaces.ts';
+export type { NamespaceKind, NamespaceSet } from './namespaces.ts';
+export { LinuxError, isLinuxError, strerror, ERRNO } from './errors.ts';
+export type { ErrnoCode } from './errors.ts';
+export { Vfs } from './fs/vfs.ts';
+export type { Stat } from './fs/vfs.ts';
+export { MountTable } from './fs/mounts.ts';
+export type { Mount } from './fs/mounts.ts';
+export { MemDir, MemFile, MemLink } from './fs/nodes.ts';
+export type { DirNode, Inode } from './fs/nodes.ts';
+export { seedDebianRoot, put, putDir, PROGRAM_PATHS } from './fs/seed.ts';
+export { normalize, dirname, basename, join } from './fs/path.ts';
+export { Network } from './net/network.ts';
+export type { LinkOptions } from './net/network.ts';
+export type { Link, LinkKind, Address, Route, Listener } from './net/stack.ts';
+export { NetStack } from './net/stack.ts';
+export type { ReachOptions, ReachResult } from './net/packet-path.ts';
+export { parseIp, formatIp, parseCidr } from './net/ipv4.ts';
+export { resolveName } from './net/resolve.ts';
+export type { Resolution } from './net/resolve.ts';

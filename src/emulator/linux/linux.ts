@@ -198,11 +198,13 @@ export class Linux {
   }
 
   /**
-   * The learner's login shell on `host` (default: the first host booted): created on first call
+   * The learner's login shell on `host` (default: the first host booted, `petlab` booted on
+   * demand when there is none): created on first call
    * as a child of init — root in /root on pts/0 with Debian's login environment — and returned
    * again while it lives. Throws ENOENT when there is no such host.
    */
   loginShell(options: { host?: string; argv?: string[] } = {}): Process {
+    if (options.host === undefined && this.hosts.size === 0) this.createHost('petlab');
     const host = options.host !== undefined ? this.hosts.get(options.host) : this.hosts.values().next().value;
     if (!host) throw new LinuxError('ENOENT', 'loginShell', options.host);
     const existing = this.logins.get(host);

@@ -8,6 +8,7 @@
  * it (the browser's real-time driver, `petlab shell --script`, or a test calling `world.advance`).
  */
 import type { World } from '../emulator/world.ts';
+import type { Process } from '../emulator/linux/process.ts';
 
 /** Where a command writes. Writes after the reader went away are dropped silently. */
 export interface Output {
@@ -70,9 +71,8 @@ export interface CommandContext {
   /**
    * The emulated process this command runs as (a child of the shell's process). Its host and
    * namespaces decide what the command sees: PIDs, hostname, mounts, interfaces, files.
-   * Typed loosely here; `src/emulator/linux` defines it.
    */
-  readonly process: unknown;
+  readonly process: Process;
   readonly interrupt: Interrupt;
   /** Present when the command runs on an interactive terminal. */
   readonly terminal?: Terminal;
@@ -83,13 +83,43 @@ export interface CommandContext {
    * `kubectl exec`, `docker exec`). Options move it into another process's namespaces.
    */
   spawnShell(options: SpawnShellOptions): Promise<number>;
+  /**
+   * The calling shell itself, for built-ins that change its state (`cd`, `export`, `exit`,
+   * `history`, `.`). Other commands leave it alone.
+   */
+  readonly shell?: ShellControl;
+}
+
+/** What a built-in may do to the shell that runs it. */
+export interface ShellControl {
+  /** The shell's own variables (ctx.env may be a copy with `VAR=x cmd` assignments). */
+  readonly vars: Environment;
+  /** The shell's working directory; `setCwd` does no checks (cd checks first). */
+  readonly cwd: string;
+  setCwd(absolutePath: string): void;
+  /** Ends the shell with `status` after the current command (`exit`); -1 means `$?`. */
+  exit(status: number): void;
+  /** Whether this shell reads commands from a terminal. */
+  readonly interactive: boolean;
+  /** Lines typed so far, oldest first (`history`). */
+  readonly history: readonly string[];
+  clearHistory(): void;
+  /** Runs `text` in this shell, as `.`/`source` and `eval` do; `args` become $1… for it. */
+  source(text: string, io: { stdin: Input; stdout: Output; stderr: Output }, args?: readonly string[]): Promise<number>;
+  /** How `type` describes a name: 'keyword', 'function', 'builtin', 'file' or undefined. */
+  kind(name: string): 'keyword' | 'function' | 'builtin' | 'file' | undefined;
+  /** The source text of a function, for `type`. */
+  functionText(name: string): string | undefined;
 }
 
 export interface SpawnShellOptions {
   /** A command line to run (`sh -c`), or undefined for an interactive shell on the terminal. */
   script?: string;
-  /** The process whose host, namespaces, cwd and env the new shell takes. @default the caller */
-  in?: unknown;
+  /**
+   * The process the new shell runs as: its host, namespaces, cwd and env (e.g. the process
+   * `unshare` or `nsenter` created, or a container's). @default a new child of the caller
+   */
+  in?: Process;
   /** argv of the shell program, shown in `ps`. @default ['sh'] */
   argv?: string[];
   stdin?: Input;

@@ -1,0 +1,356 @@
+/**
+ * Word expansion in bash's order: tilde, parameters, command substitution, arithmetic, then
+ * field splitting on IFS (unquoted results only), pathname expansion (globbing against the
+ * process's file system) and quote removal.
+ *
+ * Failures (`${x:?msg}`, bad substitution, arithmetic errors) throw `ExpansionError` carrying
+ * bash's message; the interpreter prints it and fails the command (status 1).
+ */
+import type { Word, WordPart } from '../parser/ast.ts';
+import { ArithError, evaluateArithmetic } from './arith.ts';
+import { hasGlobChars, patternToRegExp } from './pattern.ts';
+import type { PatternChar } from './pattern.ts';
+
+export class ExpansionError extends Error {
+  readonly code = 'EXPANSION';
+  /** Exit status bash gives (1 for most, 127… never here). */
+  readonly status: number;
+  constructor(message: string, status = 1) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** What expansion needs from the shell. */
+export interface ExpansionHost {
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string): void;
+  /** Special parameters: ?, $, #, @ (joined), *, 0, 1…, !, - */
+  special(name: string): string | undefined;
+  positional(): readonly string[];
+  /** Runs `$(…)` and returns its stdout. */
+  commandSubstitution(source: string): Promise<string>;
+  home(user: string): string | undefined;
+  /** Directory listing for globbing; undefined when `dir` cannot be read. */
+  readdir(dir: string): string[] | undefined;
+  cwd(): string;
+}
+
+interface Seg {
+  text: string;
+  quoted: boolean;
+}
+
+/** A field under construction: segments remember quoting for globbing. */
+type Field = Seg[];
+
+const DEFAULT_IFS = ' \t\n';
+
+class Expander {
+  private readonly host: ExpansionHost;
+  constructor(host: ExpansionHost) {
+    this.host = host;
+  }
+
+  /** Expands to fields (splitting and globbing on). */
+  async fields(word: Word): Promise<string[]> {
+    const fields: Field[] = [[]];
+    const appendText = (text: string, quoted: boolean) => {
+      fields[fields.length - 1].push({ text, quoted });
+    };
+    const appendSplit = (value: string) => {
+      const ifs = this.host.getVar('IFS') ?? DEFAULT_IFS;
+      let cur = '';
+      for (const ch of value) {
+        if (!ifs.includes(ch)) {
+          cur += ch;
+          continue;
+        }
+        if (cur) appendText(cur, false);
+        cur = '';
+        const field = fields[fields.length - 1];
+        if (field.length > 0 || !' \t\n'.includes(ch)) fields.push([]);
+      }
+      if (cur) appendText(cur, false);
+    };
+    for (const part of word.parts) {
+      await this.part(part, false, appendText, appendSplit, (multi) => {
+        // "$@" inside double quotes: each positional parameter becomes its own field.
+        multi.forEach((v, i) => {
+          if (i > 0) fields.push([]);
+          appendText(v, true);
+        });
+      });
+    }
+    const out: string[] = [];
+    for (const f of fields) {
+      const text = f.map((s) => s.text).join('');
+      if (text === '' && !f.some((s) => s.quoted)) continue;
+      const chars: PatternChar[] = [];
+      for (const s of f) for (const ch of s.text) chars.push({ ch, quoted: s.quoted });
+      if (hasGlobChars(chars)) {
+        const matches = this.glob(chars);
+        if (matches.length > 0) {
+          out.push(...matches);
+          continue;
+        }
+      }
+      out.push(text);
+    }
+    return out;
+  }
+
+  /** Expands to one string (no splitting, no globbing): assignments, redirection targets, case. */
+  async single(word: Word): Promise<string> {
+    let out = '';
+    const add = (t: string) => {
+      out += t;
+    };
+    for (const part of word.parts) await this.part(part, true, add, add, (multi) => add(multi.join(' ')));
+    return out;
+  }
+
+  /** As `single`, but keeps which characters were quoted (for `case` patterns). */
+  async pattern(word: Word): Promise<PatternChar[]> {
+    const chars: PatternChar[] = [];
+    const add = (quoted: boolean) => (t: string) => {
+      for (const ch of t) chars.push({ ch, quoted });
+    };
+    for (const part of word.parts) {
+      if (part.type === 'lit') add(part.quoted)(part.text);
+      else await this.part(part, true, (t, q) => add(q)(t), add(false), (multi) => add(true)(multi.join(' ')));
+    }
+    return chars;
+  }
+
+  private async part(
+    part: WordPart,
+    inQuotes: boolean,
+    appendText: (text: string, quoted: boolean) => void,
+    appendSplit: (value: string) => void,
+    appendMulti: (values: string[]) => void,
+  ): Promise<void> {
+    switch (part.type) {
+      case 'lit':
+        appendText(part.text, part.quoted || inQuotes);
+        return;
+      case 'tilde': {
+        const home = this.host.home(part.user);
+        appendText(home ?? `~${part.user}`, true);
+        return;
+      }
+      case 'dq': {
+        let any = false;
+        for (const p of part.parts) {
+          any = true;
+          await this.part(p, true, (t) => appendText(t, true), (t) => appendText(t, true), appendMulti);
+        }
+        if (!any) appendText('', true);
+        return;
+      }
+      case 'param': {
+        if ((part.name === '@' || part.name === '*') && !part.op && !part.length) {
+          const values = [...this.host.positional()];
+          if (inQuotes && part.name === '@') {
+            if (values.length > 0) appendMulti(values);
+            return;
+          }
+          const ifs = this.host.getVar('IFS') ?? DEFAULT_IFS;
+          const joined = values.join(part.name === '*' ? ifs.slice(0, 1) : ' ');
+          if (inQuotes) appendText(joined, true);
+          else appendSplit(joined);
+          return;
+        }
+        const value = await this.param(part);
+        if (inQuotes) appendText(value, true);
+        else appendSplit(value);
+        return;
+      }
+      case 'cmd': {
+        const output = (await this.host.commandSubstitution(part.source)).replace(/\n+$/, '');
+        if (inQuotes) appendText(output, true);
+        else appendSplit(output);
+        return;
+      }
+      case 'arith': {
+        const inner = await this.single(parseArithWord(part.expr));
+        let value: number;
+        try {
+          value = evaluateArithmetic(inner, { get: (n) => this.lookup(n), set: (n, v) => this.host.setVar(n, v) });
+        } catch (e) {
+          if (e instanceof ArithError) throw new ExpansionError(`bash: ${e.message}`);
+          throw e;
+        }
+        if (inQuotes) appendText(String(value), true);
+        else appendSplit(String(value));
+        return;
+      }
+    }
+  }
+
+  private lookup(name: string): string | undefined {
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return this.host.getVar(name);
+    return this.host.special(name);
+  }
+
+  private async param(part: Extract<WordPart, { type: 'param' }>): Promise<string> {
+    if (part.op === 'bad') {
+      const text = part.arg?.parts.map((p) => (p.type === 'lit' ? p.text : '')).join('') ?? '';
+      throw new ExpansionError(`bash: \${${text}}: bad substitution`);
+    }
+    const value = this.lookup(part.name);
+    if (part.length) return String([...(value ?? '')].length);
+    if (!part.op) return value ?? '';
+    const op = part.op;
+    const arg = async () => (part.arg ? this.single(part.arg) : '');
+    const unsetOrNull = value === undefined || (op.startsWith(':') && value === '');
+    switch (op) {
+      case ':-':
+      case '-':
+        return unsetOrNull ? arg() : (value as string);
+      case ':=':
+      case '=': {
+        if (!unsetOrNull) return value as string;
+        const v = await arg();
+        this.host.setVar(part.name, v);
+        return v;
+      }
+      case ':+':
+      case '+':
+        return unsetOrNull ? '' : arg();
+      case ':?':
+      case '?': {
+        if (!unsetOrNull) return value as string;
+        const msg = await arg();
+        throw new ExpansionError(`bash: ${part.name}: ${msg || 'parameter null or not set'}`);
+      }
+      case '#':
+      case '##':
+      case '%':
+      case '%%': {
+        const chars = part.arg ? await this.pattern(part.arg) : [];
+        return trimPattern(value ?? '', chars, op);
+      }
+      case '/':
+      case '//': {
+        const raw = part.arg ? await this.single(part.arg) : '';
+        const slash = raw.indexOf('/');
+        const pat = slash >= 0 ? raw.slice(0, slash) : raw;
+        const rep = slash >= 0 ? raw.slice(slash + 1) : '';
+        if (!pat) return value ?? '';
+        const re = patternToRegExp([...pat].map((ch) => ({ ch, quoted: false })));
+        const body = re.source.slice(1, -1);
+        return (value ?? '').replace(new RegExp(body, op === '//' ? 'gu' : 'u'), () => rep);
+      }
+      case ':': {
+        const spec = await arg();
+        const [offRaw, lenRaw] = spec.split(':');
+        const s = value ?? '';
+        let off = Number(offRaw.trim()) || 0;
+        if (off < 0) off = Math.max(0, s.length + off);
+        if (lenRaw === undefined) return s.slice(off);
+        const len = Number(lenRaw.trim()) || 0;
+        return len < 0 ? s.slice(off, s.length + len) : s.slice(off, off + len);
+      }
+    }
+    return value ?? '';
+  }
+
+  /** Pathname expansion of one field. Returns sorted matches, or [] when nothing matches. */
+  private glob(chars: PatternChar[]): string[] {
+    const absolute = chars[0]?.ch === '/';
+    const comps: PatternChar[][] = [[]];
+    for (const c of chars) {
+      if (c.ch === '/') comps.push([]);
+      else comps[comps.length - 1].push(c);
+    }
+    let paths: string[] = [absolute ? '/' : ''];
+    const start = absolute ? 1 : 0;
+    for (let i = start; i < comps.length; i++) {
+      const comp = comps[i];
+      const last = i === comps.length - 1;
+      if (comp.length === 0) {
+        if (last) paths = paths.map((p) => (p.endsWith('/') ? p : `${p}/`));
+        continue;
+      }
+      const next: string[] = [];
+      for (const base of paths) {
+        if (!hasGlobChars(comp)) {
+          next.push(joinPath(base, comp.map((c) => c.ch).join('')));
+          continue;
+        }
+        const dir = base === '' ? this.host.cwd() : base.startsWith('/') ? base : `${this.host.cwd()}/${base}`;
+        const names = this.host.readdir(dir);
+        if (!names) continue;
+        const re = patternToRegExp(comp);
+        const dotOk = comp[0]?.ch === '.';
+        for (const name of names.sort(compareGlob)) {
+          if (name.startsWith('.') && !dotOk) continue;
+          if (re.test(name)) next.push(joinPath(base, name));
+        }
+      }
+      paths = next;
+      if (paths.length === 0) return [];
+    }
+    return paths;
+  }
+}
+
+function joinPath(base: string, name: string): string {
+  if (base === '') return name;
+  return base.endsWith('/') ? base + name : `${base}/${name}`;
+}
+
+/** Glob results sort like bash in the C.UTF-8 locale: by code point. */
+function compareGlob(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function trimPattern(value: string, chars: PatternChar[], op: string): string {
+  const re = patternToRegExp(chars);
+  const n = value.length;
+  if (op === '#' || op === '##') {
+    const lens = op === '#' ? range(0, n) : range(0, n).reverse();
+    for (const l of lens) if (re.test(value.slice(0, l))) return value.slice(l);
+    return value;
+  }
+  const lens = op === '%' ? range(0, n) : range(0, n).reverse();
+  for (const l of lens) if (re.test(value.slice(n - l))) return value.slice(0, n - l);
+  return value;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+/** The inside of `$(( ))` may itself contain `$x` and `$(…)`: parse it as a here-doc-like word. */
+function parseArithWord(expr: string): Word {
+  return heredocWord(expr);
+}
+
+let heredocWord: (body: string) => Word = (body) => ({ parts: [{ type: 'lit', text: body, quoted: true }] });
+
+/** Wires in the here-document word parser (kept separate to avoid an import cycle). */
+export function setArithWordParser(fn: (body: string) => Word): void {
+  heredocWord = fn;
+}
+
+/** Expands words into argv (splitting and globbing). */
+export async function expandWords(words: readonly Word[], host: ExpansionHost): Promise<string[]> {
+  const ex = new Expander(host);
+  const out: string[] = [];
+  for (const w of words) out.push(...(await ex.fields(w)));
+  return out;
+}
+
+/** Expands one word to a single string (no splitting or globbing). */
+export function expandSingle(word: Word, host: ExpansionHost): Promise<string> {
+  return new Expander(host).single(word);
+}
+
+/** Expands a `case` pattern, keeping quoted characters literal. */
+export function expandPattern(word: Word, host: ExpansionHost): Promise<PatternChar[]> {
+  return new Expander(host).pattern(word);
+}

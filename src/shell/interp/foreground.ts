@@ -1,0 +1,81 @@
+/**
+ * What the shells of one session share: the stack of foreground jobs (Ctrl-C interrupts the
+ * innermost), and how to give the host event loop a turn.
+ */
+import { InterruptSignal } from './signal.ts';
+import type { Interrupt } from '../types.ts';
+
+type Scheduler = (fn: () => void) => void;
+
+/** A macrotask scheduler that exists in browsers and Node without naming DOM or node: APIs. */
+function pickScheduler(): Scheduler {
+  const g = globalThis as unknown as {
+    setImmediate?: (fn: () => void) => void;
+    setTimeout?: (fn: () => void, ms: number) => void;
+    MessageChannel?: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(v: unknown): void } };
+  };
+  if (typeof g.setImmediate === 'function') return (fn) => g.setImmediate?.(fn);
+  if (typeof g.MessageChannel === 'function') {
+    const channel = new g.MessageChannel();
+    const queue: (() => void)[] = [];
+    channel.port1.onmessage = () => queue.shift()?.();
+    return (fn) => {
+      queue.push(fn);
+      channel.port2.postMessage(0);
+    };
+  }
+  return (fn) => g.setTimeout?.(fn, 0);
+}
+
+const schedule = pickScheduler();
+
+/** Resolves after pending microtasks have run (one host macrotask later). */
+export function macrotask(): Promise<void> {
+  return new Promise((resolve) => schedule(resolve));
+}
+
+export class Foreground {
+  private stack: { signal: InterruptSignal; startedAt: number }[] = [];
+  private busyWaiters: (() => void)[] = [];
+
+  /** Resolves when the next foreground job begins. */
+  whenBusy(): Promise<void> {
+    return new Promise((resolve) => this.busyWaiters.push(resolve));
+  }
+
+  /** Starts a foreground job (one command line); returns its interrupt and a function to end it. */
+  begin(now: number, parent?: Interrupt): { signal: InterruptSignal; end: () => void } {
+    const entry = { signal: new InterruptSignal(parent), startedAt: now };
+    this.stack.push(entry);
+    for (const w of this.busyWaiters.splice(0)) w();
+    return {
+      signal: entry.signal,
+      end: () => {
+        const i = this.stack.indexOf(entry);
+        if (i >= 0) this.stack.splice(i, 1);
+      },
+    };
+  }
+
+  /** The innermost running job, if any. */
+  current(): { signal: InterruptSignal; startedAt: number } | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Interrupts the innermost running job; false when nothing runs. */
+  interrupt(): boolean {
+    const top = this.current();
+    if (!top) return false;
+    top.signal.trigger();
+    return true;
+  }
+
+  /** How many times running commands yielded on purpose (busy loops); the clock driver reads it. */
+  turns = 0;
+
+  /** Lets the host run other work (timers, input, the clock driver). */
+  yieldTurn(): Promise<void> {
+    this.turns++;
+    return macrotask();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The read-eval-print loop of an interactive shell: prompt like Debian's bash
+ * (`root@petlab:~# `), continuation lines with PS2 (`> `) while the input is incomplete,
+ * history, job notices, and `exit`/Ctrl-D to leave.
+ */
+import { parse } from '../parser/parser.ts';
+import type { Input, Terminal } from '../types.ts';
+import { ExitSignal } from './shell.ts';
+import type { IO, Shell } from './shell.ts';
+
+/** The primary prompt: `user@host:cwd# ` with $HOME shown as `~`. */
+export function primaryPrompt(shell: Shell): string {
+  const home = shell.env.get('HOME');
+  let cwd = shell.cwd;
+  if (home && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))) cwd = `~${cwd.slice(home.length)}`;
+  const user = shell.process.user;
+  return `${user}@${shell.process.hostname}:${cwd}${shell.process.uid === 0 ? '#' : '$'} `;
+}
+
+/** Reads lines from the terminal as stdin (`cat` typed at the prompt). */
+export class TerminalInput implements Input {
+  readonly isTTY = true;
+  private readonly terminal: Terminal;
+  constructor(terminal: Terminal) {
+    this.terminal = terminal;
+  }
+  async read(): Promise<string | null> {
+    const line = await this.terminal.readLine('');
+    return line === null ? null : `${line}\n`;
+  }
+  readLine(): Promise<string | null> {
+    return this.terminal.readLine('');
+  }
+  async readAll(): Promise<string> {
+    let out = '';
+    for (;;) {
+      const chunk = await this.read();
+      if (chunk === null) return out;
+      out += chunk;
+    }
+  }
+}
+
+export interface ReplOptions {
+  /** Print `exit` on Ctrl-D, as bash does. @default true */
+  exitOnEof?: boolean;
+  /** stdin for commands; @default the terminal */
+  stdin?: Input;
+}
+
+/** Runs the loop until `exit` or end of input; resolves to the shell's exit status. */
+export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> & Partial<IO>, options: ReplOptions = {}): Promise<number> {
+  const terminal = shell.terminal;
+  if (!terminal) return shell.lastStatus;
+  const stdin = options.stdin ?? new TerminalInput(terminal);
+  for (;;) {
+    const notices = shell.finishedJobsReport();
+    if (notices) io.stdout.write(notices);
+    const first = await terminal.readLine(primaryPrompt(shell));
+    if (first === null) {
+      if (options.exitOnEof ?? true) io.stdout.write('exit\n');
+      return shell.lastStatus;
+    }
+    let text = first;
+    let eof = false;
+    for (;;) {
+      const r = parse(`${text}\n`);
+      if (r.kind !== 'incomplete') break;
+      const more = await terminal.readLine('> ');
+      if (more === null) {
+        eof = true;
+        if (r.detail) io.stderr.write(`bash: ${r.detail}\n`);
+        io.stderr.write('bash: syntax error: unexpected end of file\n');
+        break;
+      }
+      text += `\n${more}`;
+    }
+    if (eof) {
+      shell.lastStatus = 2;
+      continue;
+    }
+    if (text.trim() !== '') shell.history.push(text);
+    const job = shell.foreground.begin(shell.world.now());
+    try {
+      const status = await shell.runText(`${text}\n`, { stdin, stdout: io.stdout, stderr: io.stderr, interrupt: job.signal });
+      if (job.signal.interrupted && status >= 128) io.stdout.write('\n');
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        if (options.exitOnEof ?? true) io.stdout.write('exit\n');
+        return e.status;
+      }
+      throw e;
+    } finally {
+      job.end();
+    }
+  }
+}

@@ -1,0 +1,534 @@
+/**
+ * One running shell: its variables, positional parameters, functions, options, history and
+ * jobs, running as one emulated process. It walks the syntax tree: lists, and-or lists,
+ * pipelines (stages run concurrently, joined by streaming pipes) and compound commands;
+ * simple commands are in `simple.ts`.
+ *
+ * Nothing here throws at the user: syntax errors print bash's message (status 2), expansion
+ * errors status 1, and an exception inside a command becomes `petlab: internal error in …`.
+ */
+import type { World } from '../../emulator/world.ts';
+import type { CaseClause, ForClause, IfClause, List, LoopClause, Pipeline, ShellCommand, AndOr } from '../parser/ast.ts';
+import { parse } from '../parser/parser.ts';
+import { parseHeredocBody } from '../parser/scanner.ts';
+import type { Input, Interrupt, Output, Terminal } from '../types.ts';
+import type { ShellProcess } from '../linux-bridge.ts';
+import { ShellEnvironment } from './env.ts';
+import { ExpansionError, expandPattern, expandSingle, expandWords, setArithWordParser } from './expand.ts';
+import type { ExpansionHost } from './expand.ts';
+import { patternToRegExp } from './pattern.ts';
+import { InterruptSignal } from './signal.ts';
+import { BufferOutput, Pipe } from './streams.ts';
+import { applyRedirects, RedirectError } from './redirect.ts';
+import { runSimple } from './simple.ts';
+import type { Foreground } from './foreground.ts';
+
+setArithWordParser(parseHeredocBody);
+
+/** The streams and Ctrl-C of whatever is running. */
+export interface IO {
+  stdin: Input;
+  stdout: Output;
+  stderr: Output;
+  interrupt: Interrupt;
+}
+
+/** `exit`: unwinds to the shell's top. */
+export class ExitSignal {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
+/** `return` from a function or sourced file. */
+export class ReturnSignal {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
+/** `break n` / `continue n`. */
+export class LoopSignal {
+  readonly kind: 'break' | 'continue';
+  levels: number;
+  constructor(kind: 'break' | 'continue', levels: number) {
+    this.kind = kind;
+    this.levels = levels;
+  }
+}
+
+export interface Job {
+  id: number;
+  pid: number;
+  text: string;
+  status?: number;
+  reported: boolean;
+  promise: Promise<number>;
+}
+
+export interface ShellInit {
+  world: World;
+  process: ShellProcess;
+  foreground: Foreground;
+  terminal?: Terminal;
+  env?: ShellEnvironment;
+  positional?: string[];
+  arg0?: string;
+  interactive?: boolean;
+}
+
+export class Shell {
+  readonly world: World;
+  readonly process: ShellProcess;
+  readonly foreground: Foreground;
+  terminal: Terminal | undefined;
+  env: ShellEnvironment;
+  positional: string[];
+  arg0: string;
+  functions = new Map<string, { body: ShellCommand; text: string }>();
+  lastStatus = 0;
+  options = { errexit: false, xtrace: false, nounset: false, pipefail: false };
+  history: string[] = [];
+  jobs: Job[] = [];
+  lastBackgroundPid: number | undefined;
+  interactive: boolean;
+  /** Set by `exit` run inside a pipeline stage or command context (not thrown there). */
+  exitRequested: number | undefined;
+  /** Depth of contexts where `set -e` does not apply (if/while conditions, && || operands). */
+  private condDepth = 0;
+  private functionDepth = 0;
+
+  constructor(init: ShellInit) {
+    this.world = init.world;
+    this.process = init.process;
+    this.foreground = init.foreground;
+    this.terminal = init.terminal;
+    this.env = init.env ?? new ShellEnvironment(init.process.env);
+    this.positional = init.positional ?? [];
+    this.arg0 = init.arg0 ?? 'bash';
+    this.interactive = init.interactive ?? false;
+    if (this.env.get('PWD') === undefined) {
+      this.env.set('PWD', this.process.cwd);
+      this.env.export('PWD');
+    }
+  }
+
+  get cwd(): string {
+    return this.process.cwd;
+  }
+
+  set cwd(path: string) {
+    this.process.cwd = path;
+  }
+
+  /** A copy of this shell for a subshell, `$(…)` or a pipeline stage: same state, own copy. */
+  subshell(): Shell {
+    const s = new Shell({
+      world: this.world,
+      process: this.process,
+      foreground: this.foreground,
+      terminal: this.terminal,
+      env: this.env.clone(),
+      positional: [...this.positional],
+      arg0: this.arg0,
+      interactive: false,
+    });
+    s.functions = new Map(this.functions);
+    s.lastStatus = this.lastStatus;
+    s.options = { ...this.options };
+    s.history = this.history;
+    return s;
+  }
+
+  /**
+   * Parses and runs `text` (one or more complete lines). Syntax errors print bash's message and
+   * give status 2. `exit` propagates as `ExitSignal` to the caller.
+   */
+  async runText(text: string, io: IO, final = true): Promise<number> {
+    const result = parse(text, { final });
+    if (result.kind === 'error') {
+      io.stderr.write(`${result.message}\n`);
+      this.lastStatus = 2;
+      return 2;
+    }
+    if (result.kind === 'incomplete') {
+      io.stderr.write('bash: syntax error: unexpected end of file\n');
+      this.lastStatus = 2;
+      return 2;
+    }
+    for (const w of result.warnings) io.stderr.write(`${w}\n`);
+    return this.runList(result.program, io);
+  }
+
+  async runList(list: List, io: IO): Promise<number> {
+    let status = this.lastStatus;
+    for (const item of list.items) {
+      if (io.interrupt.interrupted) return 130;
+      if (item.background) {
+        this.startJob(item.node, item.text, io);
+        status = 0;
+        this.lastStatus = 0;
+        continue;
+      }
+      status = await this.runAndOr(item.node, io);
+      this.lastStatus = status;
+      if (this.exitRequested !== undefined) throw new ExitSignal(this.exitRequested);
+    }
+    return status;
+  }
+
+  private startJob(node: AndOr, text: string, io: IO): void {
+    const id = this.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
+    const sub = this.subshell();
+    const signal = new InterruptSignal();
+    const pid = this.world.rng.int(1) + this.nextPid();
+    const job: Job = { id, pid, text, reported: false, promise: Promise.resolve(0) };
+    job.promise = sub
+      .runAndOr(node, { ...io, interrupt: signal })
+      .catch((e) => (e instanceof ExitSignal ? e.status : 1))
+      .then((status) => {
+        job.status = status;
+        return status;
+      });
+    this.jobs.push(job);
+    this.lastBackgroundPid = pid;
+    if (this.interactive) io.stderr.write(`[${id}] ${pid}\n`);
+  }
+
+  private pidCounter = 0;
+  private nextPid(): number {
+    return (this.process.localPid ?? this.process.pid) + 1 + this.pidCounter++;
+  }
+
+  /** Jobs that finished since the last prompt, as bash reports them (`[1]+  Done  sleep 5`). */
+  finishedJobsReport(): string {
+    let out = '';
+    const done = this.jobs.filter((j) => j.status !== undefined && !j.reported);
+    for (const j of done) {
+      j.reported = true;
+      const mark = j === this.jobs[this.jobs.length - 1] ? '+' : '-';
+      const state = j.status === 0 ? 'Done' : `Exit ${String(j.status)}`;
+      out += `[${j.id}]${mark}  ${state.padEnd(24)}${j.text}\n`;
+    }
+    this.jobs = this.jobs.filter((j) => !j.reported);
+    return out;
+  }
+
+  async runAndOr(node: AndOr, io: IO): Promise<number> {
+    const conditional = node.rest.length > 0;
+    if (conditional) this.condDepth++;
+    let status: number;
+    try {
+      status = await this.runPipeline(node.first, io);
+      for (let i = 0; i < node.rest.length; i++) {
+        const { op, pipeline } = node.rest[i];
+        this.lastStatus = status;
+        if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+        if (i === node.rest.length - 1) this.condDepth--;
+        status = await this.runPipeline(pipeline, io);
+        if (i === node.rest.length - 1) this.condDepth++;
+      }
+    } finally {
+      if (conditional) this.condDepth--;
+    }
+    this.lastStatus = status;
+    return status;
+  }
+
+  async runPipeline(p: Pipeline, io: IO): Promise<number> {
+    if (p.negate) this.condDepth++;
+    let status: number;
+    try {
+      status = p.commands.length === 1 ? await this.runCommand(p.commands[0], io) : await this.runStages(p, io);
+    } finally {
+      if (p.negate) this.condDepth--;
+    }
+    if (p.negate) status = status === 0 ? 1 : 0;
+    this.lastStatus = status;
+    if (status !== 0 && this.options.errexit && this.condDepth === 0 && !p.negate && !io.interrupt.interrupted) {
+      throw new ExitSignal(status);
+    }
+    return status;
+  }
+
+  /** Runs pipeline stages concurrently; a stage whose reader exits is interrupted (SIGPIPE). */
+  private async runStages(p: Pipeline, io: IO): Promise<number> {
+    const n = p.commands.length;
+    const pipes: Pipe[] = [];
+    for (let i = 0; i < n - 1; i++) pipes.push(new Pipe());
+    const statuses = await Promise.all(
+      p.commands.map(async (cmd, i) => {
+        const signal = new InterruptSignal(io.interrupt);
+        if (i < n - 1) pipes[i].onReaderGone = () => signal.trigger();
+        const stageIO: IO = {
+          stdin: i === 0 ? io.stdin : pipes[i - 1],
+          stdout: i === n - 1 ? io.stdout : pipes[i],
+          stderr: io.stderr,
+          interrupt: signal,
+        };
+        const sub = this.subshell();
+        let status: number;
+        try {
+          status = await sub.runCommand(cmd, stageIO);
+        } catch (e) {
+          if (e instanceof ExitSignal) status = e.status;
+          else throw e;
+        } finally {
+          if (i < n - 1) pipes[i].close();
+          if (i > 0) pipes[i - 1].closeReader();
+        }
+        return signal.interrupted && !io.interrupt.interrupted && i < n - 1 ? 141 : status;
+      }),
+    );
+    if (this.options.pipefail) return [...statuses].reverse().find((s) => s !== 0) ?? 0;
+    return statuses[n - 1];
+  }
+
+  async runCommand(cmd: ShellCommand, io: IO): Promise<number> {
+    if (cmd.type === 'simple') return runSimple(this, cmd, io);
+    if (cmd.type === 'function') {
+      this.functions.set(cmd.name, { body: cmd.body, text: cmd.name });
+      return 0;
+    }
+    let redirected: IO;
+    let cleanup: () => void;
+    try {
+      ({ io: redirected, cleanup } = await applyRedirects(this, cmd.redirs, io));
+    } catch (e) {
+      if (e instanceof RedirectError || e instanceof ExpansionError) {
+        io.stderr.write(`${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    try {
+      switch (cmd.type) {
+        case 'if':
+          return await this.runIf(cmd, redirected);
+        case 'for':
+          return await this.runFor(cmd, redirected);
+        case 'while':
+        case 'until':
+          return await this.runLoop(cmd, redirected);
+        case 'case':
+          return await this.runCase(cmd, redirected);
+        case 'group':
+          return await this.runList(cmd.body, redirected);
+        case 'subshell': {
+          const sub = this.subshell();
+          const cwd = this.cwd;
+          try {
+            return await sub.runList(cmd.body, redirected);
+          } catch (e) {
+            if (e instanceof ExitSignal) return e.status;
+            throw e;
+          } finally {
+            this.cwd = cwd;
+          }
+        }
+      }
+    } finally {
+      cleanup();
+    }
+  }
+
+  private async condition(list: List, io: IO): Promise<number> {
+    this.condDepth++;
+    try {
+      return await this.runList(list, io);
+    } finally {
+      this.condDepth--;
+    }
+  }
+
+  private async runIf(cmd: IfClause, io: IO): Promise<number> {
+    for (const b of cmd.branches) {
+      if ((await this.condition(b.cond, io)) === 0) return this.runList(b.body, io);
+      if (io.interrupt.interrupted) return 130;
+    }
+    if (cmd.elseBody) return this.runList(cmd.elseBody, io);
+    return 0;
+  }
+
+  /** Runs a loop body; returns 'break' or 'continue' when a LoopSignal for this loop arrived. */
+  private async loopBody(body: List, io: IO): Promise<{ status: number; stop: boolean }> {
+    try {
+      return { status: await this.runList(body, io), stop: false };
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e;
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return { status: 0, stop: e.kind === 'break' };
+    }
+  }
+
+  private async runFor(cmd: ForClause, io: IO): Promise<number> {
+    const items = cmd.items ? await this.expandArgs(cmd.items, io) : [...this.positional];
+    if (items === undefined) return 1;
+    let status = 0;
+    for (const item of items) {
+      if (io.interrupt.interrupted) return 130;
+      this.env.set(cmd.name, item);
+      const r = await this.loopBody(cmd.body, io);
+      status = r.status;
+      if (r.stop) break;
+    }
+    return status;
+  }
+
+  private async runLoop(cmd: LoopClause, io: IO): Promise<number> {
+    let status = 0;
+    for (let guard = 0; ; guard++) {
+      if (io.interrupt.interrupted) return 130;
+      const c = await this.condition(cmd.cond, io);
+      if ((c === 0) !== (cmd.type === 'while')) break;
+      const r = await this.loopBody(cmd.body, io);
+      status = r.status;
+      if (r.stop) break;
+      // A loop that never waits on anything would freeze the page: after many rounds at one
+      // virtual instant, give the event loop a turn so Ctrl-C and the clock can act.
+      if (guard % 64 === 63) await this.yieldTurn();
+    }
+    return status;
+  }
+
+  private async yieldTurn(): Promise<void> {
+    await this.foreground.yieldTurn();
+  }
+
+  private async runCase(cmd: CaseClause, io: IO): Promise<number> {
+    const host = this.expansionHost(io);
+    let subject: string;
+    try {
+      subject = await expandSingle(cmd.subject, host);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.stderr.write(`${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    let matched = false;
+    let status = 0;
+    for (const arm of cmd.arms) {
+      if (!matched) {
+        for (const p of arm.patterns) {
+          if (patternToRegExp(await expandPattern(p, host)).test(subject)) {
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched) continue;
+      status = await this.runList(arm.body, io);
+      if (!arm.fallthrough) return status;
+    }
+    return status;
+  }
+
+  /** Expands words to argv; on an expansion error prints it and returns undefined. */
+  async expandArgs(words: Parameters<typeof expandWords>[0], io: IO): Promise<string[] | undefined> {
+    try {
+      return await expandWords(words, this.expansionHost(io));
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.stderr.write(`${e.message}\n`);
+        this.lastStatus = e.status;
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** The view expansion has of this shell (variables, `$(…)`, the file system). */
+  expansionHost(io: IO): ExpansionHost {
+    return {
+      getVar: (name) => this.env.get(name),
+      setVar: (name, value) => this.env.set(name, value),
+      special: (name) => this.special(name),
+      positional: () => this.positional,
+      commandSubstitution: async (source) => {
+        const out = new BufferOutput();
+        const sub = this.subshell();
+        const cwd = this.cwd;
+        try {
+          this.lastStatus = await sub.runText(source, { ...io, stdout: out });
+        } catch (e) {
+          if (e instanceof ExitSignal) this.lastStatus = e.status;
+          else throw e;
+        } finally {
+          this.cwd = cwd;
+        }
+        return out.text;
+      },
+      home: (user) => (user === '' ? (this.env.get('HOME') ?? '/root') : user === 'root' ? '/root' : this.userHome(user)),
+      readdir: (dir) => {
+        try {
+          return this.process.fs.readdir(dir);
+        } catch {
+          return undefined;
+        }
+      },
+      cwd: () => this.cwd,
+    };
+  }
+
+  private userHome(user: string): string | undefined {
+    try {
+      const passwd = this.process.fs.readFile('/etc/passwd');
+      const line = passwd.split('\n').find((l) => l.startsWith(`${user}:`));
+      return line?.split(':')[5];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `$?`, `$$`, `$#`, `$0`, `$1`…, `$!`, `$-`. */
+  special(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.lastStatus);
+      case '$':
+        return String(this.process.localPid ?? this.process.pid);
+      case '#':
+        return String(this.positional.length);
+      case '0':
+        return this.arg0;
+      case '!':
+        return this.lastBackgroundPid === undefined ? '' : String(this.lastBackgroundPid);
+      case '-':
+        return `${this.options.errexit ? 'e' : ''}hB${this.interactive ? 'i' : ''}`;
+      case '@':
+      case '*':
+        return this.positional.join(' ');
+    }
+    if (/^[0-9]+$/.test(name)) return this.positional[Number(name) - 1];
+    return undefined;
+  }
+
+  /** Runs a function with `args` as its positional parameters. */
+  async callFunction(name: string, args: string[], io: IO): Promise<number> {
+    const fn = this.functions.get(name);
+    if (!fn) return 127;
+    const saved = this.positional;
+    this.positional = args;
+    this.functionDepth++;
+    try {
+      return await this.runCommand(fn.body, io);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.status;
+      throw e;
+    } finally {
+      this.functionDepth--;
+      this.positional = saved;
+    }
+  }
+
+  get inFunction(): boolean {
+    return this.functionDepth > 0;
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Simple commands: expansion, assignments, redirections, then lookup in bash's order —
+ * functions, the shell's own control built-ins (`break`, `return`, `set`, `read`…), the command
+ * registry, paths to script files — or `bash: foo: command not found` (127).
+ */
+import type { SimpleCommand } from '../parser/ast.ts';
+import { loadCommand, registry } from '../commands/registry.ts';
+import type { Command, CommandContext, ShellControl, SpawnShellOptions } from '../types.ts';
+import { exitChild, spawnChild } from '../linux-bridge.ts';
+import type { ShellProcess } from '../linux-bridge.ts';
+import { ExpansionError, expandSingle } from './expand.ts';
+import { applyRedirects, RedirectError } from './redirect.ts';
+import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
+import type { IO, Shell } from './shell.ts';
+import { InterruptibleInput } from './streams.ts';
+import { INTERNAL_BUILTINS, runInternal } from './builtins.ts';
+import { spawnShell } from './spawn.ts';
+
+/** Real programs the lab does not have: they say so instead of "command not found". */
+export const NOT_AVAILABLE = new Set([
+  'apt', 'apt-get', 'dnf', 'emacs', 'helm', 'htop', 'journalctl', 'less', 'man', 'minikube', 'more', 'nano',
+  'python', 'python3', 'scp', 'ssh', 'sudo', 'systemctl', 'top', 'vi', 'vim', 'yum',
+]);
+
+/** Commands bash runs inside itself (no child process, may change the shell). */
+const BASH_BUILTINS = new Set(['.', ':', '[', 'cd', 'echo', 'exit', 'export', 'false', 'help', 'history', 'kill', 'printf', 'pwd', 'read', 'source', 'test', 'true', 'type', 'unset']);
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', '{', '}', '!', '[[', ']]', 'time']);
+
+export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promise<number> {
+  const argv = await shell.expandArgs(cmd.words, io);
+  if (argv === undefined) return 1;
+  const host = shell.expansionHost(io);
+  const assigns: [string, string][] = [];
+  try {
+    for (const a of cmd.assigns) {
+      const value = await expandSingle(a.value, host);
+      assigns.push([a.name, a.append ? (shell.env.get(a.name) ?? '') + value : value]);
+    }
+  } catch (e) {
+    if (e instanceof ExpansionError) {
+      io.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  let redirected: IO;
+  try {
+    ({ io: redirected } = await applyRedirects(shell, cmd.redirs, io));
+  } catch (e) {
+    if (e instanceof RedirectError || e instanceof ExpansionError) {
+      io.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (argv.length === 0) {
+    for (const [name, value] of assigns) shell.env.set(name, value);
+    // `x=$(false)` has the substitution's status
+    return cmd.assigns.some((a) => a.value.parts.some((p) => p.type === 'cmd')) ? shell.lastStatus : 0;
+  }
+  if (shell.options.xtrace) redirected.stderr.write(`+ ${argv.join(' ')}\n`);
+  const [name, ...args] = argv;
+
+  if (shell.functions.has(name)) {
+    const saved = assigns.map(([n]) => [n, shell.env.get(n)] as const);
+    for (const [n, v] of assigns) shell.env.set(n, v);
+    try {
+      return await shell.callFunction(name, args, redirected);
+    } finally {
+      for (const [n, v] of saved) if (v === undefined) shell.env.unset(n);
+      else shell.env.set(n, v);
+    }
+  }
+  if (INTERNAL_BUILTINS.has(name)) return runInternal(shell, name, args, redirected);
+
+  let command: Command | undefined;
+  let commandName = name;
+  if (name.includes('/')) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const file = statFile(shell, name);
+    if (file === 'missing') {
+      redirected.stderr.write(`bash: ${name}: No such file or directory\n`);
+      return 127;
+    }
+    if (file === 'dir') {
+      redirected.stderr.write(`bash: ${name}: Is a directory\n`);
+      return 126;
+    }
+    if (/^\/(usr\/)?(s?bin)\//.test(name) && Object.hasOwn(registry, base)) commandName = base;
+    else return runScriptFile(shell, name, args, redirected);
+  }
+  try {
+    command = await loadCommand(commandName);
+  } catch (e) {
+    redirected.stderr.write(`petlab: internal error in ${commandName}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  if (!command) {
+    if (NOT_AVAILABLE.has(name)) {
+      redirected.stderr.write(`petlab: '${name}' is not available in this lab\n`);
+      return 127;
+    }
+    redirected.stderr.write(`bash: ${name}: command not found\n`);
+    return 127;
+  }
+  return runCommandObject(shell, command, name, args, assigns, redirected);
+}
+
+function statFile(shell: Shell, path: string): 'file' | 'dir' | 'missing' {
+  try {
+    return shell.process.fs.stat(path).type === 'dir' ? 'dir' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** `./script.sh`: runs the file's text in a child shell with `args` as $1…. */
+async function runScriptFile(shell: Shell, path: string, args: string[], io: IO): Promise<number> {
+  let text: string;
+  try {
+    text = shell.process.fs.readFile(path);
+  } catch (e) {
+    io.stderr.write(`bash: ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 126;
+  }
+  const sub = shell.subshell();
+  sub.positional = args;
+  sub.arg0 = path;
+  const cwd = shell.cwd;
+  try {
+    return await sub.runText(text, io);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.status;
+    throw e;
+  } finally {
+    shell.cwd = cwd;
+  }
+}
+
+/** Runs a registered command in a child process with a full `CommandContext`. */
+export async function runCommandObject(
+  shell: Shell,
+  command: Command,
+  name: string,
+  args: string[],
+  assigns: [string, string][],
+  io: IO,
+): Promise<number> {
+  const builtin = BASH_BUILTINS.has(name);
+  let env = shell.env;
+  if (assigns.length > 0) {
+    env = shell.env.clone();
+    for (const [n, v] of assigns) {
+      env.set(n, v);
+      env.export(n);
+    }
+  }
+  const parent = shell.process;
+  const child: ShellProcess = builtin ? parent : spawnChild(shell.world, parent, [name, ...args], env.exported());
+  const world = shell.world;
+  const control = shellControl(shell);
+  const ctx: CommandContext = {
+    name,
+    args,
+    stdin: new InterruptibleInput(io.stdin, (fn) => io.interrupt.onInterrupt(fn)),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env,
+    cwd: shell.cwd,
+    world,
+    process: child,
+    interrupt: io.interrupt,
+    terminal: io.stdin.isTTY ? shell.terminal : undefined,
+    sleep: (ms) => sleepOn(shell, ms, io),
+    spawnShell: (options: SpawnShellOptions) => spawnShell(shell, child, options, io),
+    shell: control,
+  };
+  let status: number;
+  try {
+    status = await command.run(ctx);
+    if (!Number.isInteger(status)) status = 0;
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal) throw e;
+    io.stderr.write(`petlab: internal error in ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    status = 1;
+  } finally {
+    world.markChanged();
+  }
+  exitChild(world, child, parent, status);
+  if (shell.exitRequested !== undefined) throw new ExitSignal(shell.exitRequested);
+  return status & 0xff;
+}
+
+/** Waits `ms` of virtual time; resolves false when interrupted first. */
+export function sleepOn(shell: Shell, ms: number, io: IO): Promise<boolean> {
+  if (io.interrupt.interrupted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = shell.world.clock.after(Math.max(0, ms), () => {
+      dispose();
+      resolve(true);
+    }, { label: 'sleep' });
+    const dispose = io.interrupt.onInterrupt(() => {
+      timer.cancel();
+      resolve(false);
+    });
+  });
+}
+
+function shellControl(shell: Shell): ShellControl {
+  return {
+    vars: shell.env,
+    get cwd() {
+      return shell.cwd;
+    },
+    setCwd(path: string) {
+      shell.cwd = path;
+    },
+    exit(status: number) {
+      shell.exitRequested = status < 0 ? shell.lastStatus : status & 0xff;
+    },
+    interactive: shell.interactive,
+    get history() {
+      return shell.history;
+    },
+    clearHistory() {
+      shell.history.length = 0;
+    },
+    async source(text, io, args) {
+      const saved = shell.positional;
+      if (args) shell.positional = [...args];
+      try {
+        return await shell.runText(text, { ...io, interrupt: ioInterrupt(shell) });
+      } catch (e) {
+        if (e instanceof ReturnSignal) return e.status;
+        throw e;
+      } finally {
+        if (args) shell.positional = saved;
+      }
+    },
+    kind(name: string) {
+      if (KEYWORDS.has(name)) return 'keyword';
+      if (shell.functions.has(name)) return 'function';
+      if (INTERNAL_BUILTINS.has(name) || BASH_BUILTINS.has(name)) return 'builtin';
+      if (Object.hasOwn(registry, name)) return 'file';
+      return undefined;
+    },
+    functionText(name: string) {
+      return shell.functions.get(name)?.text;
+    },
+  };
+}
+
+function ioInterrupt(shell: Shell) {
+  return shell.foreground.current()?.signal ?? { interrupted: false, onInterrupt: () => () => {} };
+}
+
+export { BASH_BUILTINS, KEYWORDS };

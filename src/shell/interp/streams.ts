@@ -1,0 +1,163 @@
+/**
+ * Streams between commands: pipes that carry chunks as they are written (so `ping | grep`
+ * streams), string inputs (here-documents, files), collecting outputs, and the null devices.
+ */
+import type { Input, Output } from '../types.ts';
+
+/** Splits buffered text into lines for `readLine` on any chunked source. */
+abstract class ChunkedInput implements Input {
+  readonly isTTY: boolean = false;
+  private buffer = '';
+  private ended = false;
+
+  /** The next raw chunk from the source, or null at end. */
+  protected abstract nextChunk(): Promise<string | null>;
+
+  async read(): Promise<string | null> {
+    if (this.buffer) {
+      const out = this.buffer;
+      this.buffer = '';
+      return out;
+    }
+    if (this.ended) return null;
+    const chunk = await this.nextChunk();
+    if (chunk === null) this.ended = true;
+    return chunk;
+  }
+
+  async readLine(): Promise<string | null> {
+    for (;;) {
+      const nl = this.buffer.indexOf('\n');
+      if (nl >= 0) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        return line;
+      }
+      if (this.ended) {
+        if (!this.buffer) return null;
+        const line = this.buffer;
+        this.buffer = '';
+        return line;
+      }
+      const chunk = await this.nextChunk();
+      if (chunk === null) this.ended = true;
+      else this.buffer += chunk;
+    }
+  }
+
+  async readAll(): Promise<string> {
+    let out = this.buffer;
+    this.buffer = '';
+    while (!this.ended) {
+      const chunk = await this.nextChunk();
+      if (chunk === null) this.ended = true;
+      else out += chunk;
+    }
+    return out;
+  }
+}
+
+/** An input that yields one fixed text, then end of input. */
+export class StringInput extends ChunkedInput {
+  private text: string | null;
+  constructor(text: string) {
+    super();
+    this.text = text === '' ? null : text;
+  }
+  protected async nextChunk(): Promise<string | null> {
+    const t = this.text;
+    this.text = null;
+    return t;
+  }
+}
+
+/** /dev/null as input: end of input at once. */
+export const EMPTY_INPUT: Input = new StringInput('');
+
+/** /dev/null as output. */
+export const NULL_OUTPUT: Output = { write() {} };
+
+/** Collects everything written, for `$(…)` and tests. */
+export class BufferOutput implements Output {
+  text = '';
+  write(text: string): void {
+    this.text += text;
+  }
+}
+
+/**
+ * A pipe: the writer's chunks reach the reader in order as they are written. `close()` gives the
+ * reader end of input; `closeReader()` (the reader exited) makes later writes vanish and calls
+ * `onReaderGone` (the shell interrupts the writer, as SIGPIPE would).
+ */
+export class Pipe extends ChunkedInput implements Output {
+  private queue: string[] = [];
+  private closed = false;
+  private readerGone = false;
+  private waiter: ((chunk: string | null) => void) | undefined;
+  onReaderGone: (() => void) | undefined;
+
+  write(text: string): void {
+    if (this.closed || this.readerGone || text === '') return;
+    this.queue.push(text);
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  closeReader(): void {
+    if (this.readerGone) return;
+    this.readerGone = true;
+    this.queue = [];
+    this.onReaderGone?.();
+  }
+
+  get isReaderGone(): boolean {
+    return this.readerGone;
+  }
+
+  protected nextChunk(): Promise<string | null> {
+    if (this.queue.length > 0) return Promise.resolve(this.queue.splice(0).join(''));
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiter;
+    if (!w || (this.queue.length === 0 && !this.closed)) return;
+    this.waiter = undefined;
+    w(this.queue.length > 0 ? this.queue.splice(0).join('') : null);
+  }
+}
+
+/** An input that ends early (returns null) once `interrupted()` is true: Ctrl-C while reading. */
+export class InterruptibleInput implements Input {
+  private readonly inner: Input;
+  private readonly stop: Promise<null>;
+  constructor(inner: Input, onInterrupt: (fn: () => void) => void) {
+    this.inner = inner;
+    this.stop = new Promise((resolve) => onInterrupt(() => resolve(null)));
+  }
+  get isTTY(): boolean {
+    return this.inner.isTTY;
+  }
+  read(): Promise<string | null> {
+    return Promise.race([this.inner.read(), this.stop]);
+  }
+  readLine(): Promise<string | null> {
+    return Promise.race([this.inner.readLine(), this.stop]);
+  }
+  async readAll(): Promise<string> {
+    let out = '';
+    for (;;) {
+      const chunk = await this.read();
+      if (chunk === null) return out;
+      out += chunk;
+    }
+  }
+}

@@ -1,0 +1,515 @@
+/**
+ * The shell grammar: lists, and-or lists, pipelines, simple and compound commands, redirections
+ * and here-documents, parsed by recursive descent over a `Scanner`.
+ *
+ * `parse()` never throws. It returns the program, or `incomplete` (the text ends inside a quote,
+ * a here-document, after `|`/`&&`, or in an unfinished `if`/`for`/`while`…: an interactive shell
+ * reads a continuation line with PS2), or a syntax `error` in bash's own words.
+ */
+import type { AndOr, Assignment, CaseClause, List, ListItem, Pipeline, Redirect, RedirOp, ShellCommand, SimpleCommand, Word } from './ast.ts';
+import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart } from './scanner.ts';
+
+export type ParseResult =
+  | { kind: 'ok'; program: List; warnings: string[] }
+  | { kind: 'incomplete'; detail?: string }
+  | { kind: 'error'; message: string };
+
+export interface ParseOptions {
+  /**
+   * The text is all there will be (a script, `sh -c`): an unterminated here-document ends at
+   * the end of the text (bash warns), other unfinished input is an error.
+   * @default false
+   */
+  final?: boolean;
+}
+
+type Token =
+  | { kind: 'word'; word: Word; raw: string }
+  | { kind: 'op'; value: string }
+  | { kind: 'redir'; op: RedirOp; fd?: number }
+  | { kind: 'newline' }
+  | { kind: 'eof' };
+
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!', 'function']);
+
+/** Parses `src` into a program; see the module comment for the three outcomes. */
+export function parse(src: string, options: ParseOptions = {}): ParseResult {
+  const parser = new Parser(src, options.final ?? false);
+  try {
+    const program = parser.parseProgram();
+    return { kind: 'ok', program, warnings: parser.warnings };
+  } catch (e) {
+    if (e instanceof Incomplete) {
+      if (options.final) {
+        const lines = e.detail ? [`bash: ${e.detail}`] : [];
+        lines.push('bash: syntax error: unexpected end of file');
+        return { kind: 'error', message: lines.join('\n') };
+      }
+      return { kind: 'incomplete', detail: e.detail };
+    }
+    if (e instanceof ShellSyntaxError) return { kind: 'error', message: `bash: ${e.message}` };
+    return { kind: 'error', message: `bash: syntax error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+class Parser {
+  private sc: Scanner;
+  private final: boolean;
+  private pendingHeredocs: Redirect[] = [];
+  /** Warnings to print (e.g. a here-document delimited by end-of-file). */
+  readonly warnings: string[] = [];
+
+  constructor(src: string, final: boolean) {
+    this.sc = new Scanner(src);
+    this.final = final;
+  }
+
+  parseProgram(): List {
+    const list = this.parseList(() => this.peekToken().kind === 'eof');
+    const t = this.peekToken();
+    if (t.kind !== 'eof') throw this.unexpected(t);
+    if (this.pendingHeredocs.length > 0) {
+      if (!this.final) throw new Incomplete();
+      this.readHeredocBodies();
+    }
+    return list;
+  }
+
+  // ---- tokens -------------------------------------------------------------------------------
+
+  private peekToken(): Token {
+    const save = this.sc.pos;
+    const t = this.nextToken();
+    this.sc.pos = save;
+    return t;
+  }
+
+  private nextToken(): Token {
+    this.sc.skipBlanks();
+    const c = this.sc.peek();
+    if (c === undefined) return { kind: 'eof' };
+    if (c === '\n') {
+      this.sc.pos++;
+      return { kind: 'newline' };
+    }
+    const io = /^([0-9]+)([<>])/.exec(this.sc.src.slice(this.sc.pos, this.sc.pos + 12));
+    if (io) {
+      const after = this.sc.pos + io[1].length;
+      const op = REDIR_OPS.find((o) => this.sc.src.startsWith(o, after) && !o.startsWith('&'));
+      if (op) {
+        this.sc.pos = after + op.length;
+        return { kind: 'redir', op: op as RedirOp, fd: Number(io[1]) };
+      }
+    }
+    const redir = REDIR_OPS.find((o) => this.sc.startsWith(o));
+    if (redir) {
+      this.sc.pos += redir.length;
+      return { kind: 'redir', op: redir as RedirOp };
+    }
+    const op = OPERATORS.find((o) => this.sc.startsWith(o));
+    if (op) {
+      this.sc.pos += op.length;
+      return { kind: 'op', value: op };
+    }
+    const { word, raw } = this.sc.readWord();
+    return { kind: 'word', word, raw };
+  }
+
+  private tokenText(t: Token): string {
+    switch (t.kind) {
+      case 'word':
+        return t.raw;
+      case 'op':
+        return t.value;
+      case 'redir':
+        return t.op;
+      case 'newline':
+        return 'newline';
+      case 'eof':
+        return 'EOF';
+    }
+  }
+
+  private unexpected(t: Token): Error {
+    if (t.kind === 'eof') return new Incomplete();
+    return new ShellSyntaxError(`syntax error near unexpected token \`${this.tokenText(t)}'`);
+  }
+
+  private isReserved(t: Token, ...names: string[]): boolean {
+    return t.kind === 'word' && names.includes(t.raw);
+  }
+
+  /** Consumes newlines (reading pending here-document bodies after each). */
+  private skipNewlines(): void {
+    while (this.peekToken().kind === 'newline') {
+      this.nextToken();
+      this.readHeredocBodies();
+    }
+  }
+
+  private readHeredocBodies(): void {
+    const pending = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const redir of pending) {
+      const doc = redir.heredoc as NonNullable<Redirect['heredoc']>;
+      const strip = redir.op === '<<-';
+      const lines: string[] = [];
+      const src = this.sc.src;
+      for (;;) {
+        if (this.sc.pos >= src.length) {
+          if (!this.final) throw new Incomplete();
+          this.warnings.push(`bash: warning: here-document delimited by end-of-file (wanted \`${doc.delimiter}')`);
+          break;
+        }
+        let end = src.indexOf('\n', this.sc.pos);
+        const hasNewline = end >= 0;
+        if (!hasNewline) end = src.length;
+        let line = src.slice(this.sc.pos, end);
+        this.sc.pos = hasNewline ? end + 1 : end;
+        if (strip) line = line.replace(/^\t+/, '');
+        if (line === doc.delimiter) break;
+        if (!hasNewline && !this.final) {
+          this.sc.pos = end - line.length;
+          throw new Incomplete();
+        }
+        lines.push(line);
+      }
+      doc.body = lines.length ? lines.join('\n') + '\n' : '';
+    }
+  }
+
+  // ---- lists --------------------------------------------------------------------------------
+
+  /** A list of and-or lists separated by `;`, `&` or newlines, until `stop()` says so. */
+  private parseList(stop: () => boolean): List {
+    const items: ListItem[] = [];
+    this.skipNewlines();
+    while (!stop()) {
+      const t = this.peekToken();
+      if (t.kind === 'eof') break;
+      const start = this.sc.pos;
+      const node = this.parseAndOr();
+      const text = this.sc.src.slice(start, this.sc.pos).trim();
+      const sep = this.peekToken();
+      let background = false;
+      if (sep.kind === 'op' && (sep.value === ';' || sep.value === '&')) {
+        this.nextToken();
+        background = sep.value === '&';
+      } else if (sep.kind === 'newline') {
+        // handled below
+      } else if (sep.kind !== 'eof' && !stop()) {
+        throw this.unexpected(sep);
+      }
+      items.push({ node, background, text });
+      this.skipNewlines();
+    }
+    return { items };
+  }
+
+  /** A list that must contain at least one command (bodies of if/while/for…). */
+  private parseCompoundList(...terminators: string[]): List {
+    const list = this.parseList(() => {
+      const t = this.peekToken();
+      return this.isReserved(t, ...terminators) || (t.kind === 'op' && (t.value === ')' || t.value === ';;' || t.value === ';&'));
+    });
+    if (list.items.length === 0) {
+      const t = this.peekToken();
+      throw this.unexpected(t);
+    }
+    return list;
+  }
+
+  private parseAndOr(): AndOr {
+    const first = this.parsePipeline();
+    const rest: AndOr['rest'] = [];
+    for (;;) {
+      const t = this.peekToken();
+      if (t.kind !== 'op' || (t.value !== '&&' && t.value !== '||')) break;
+      this.nextToken();
+      this.skipNewlines();
+      rest.push({ op: t.value, pipeline: this.parsePipeline() });
+    }
+    return { first, rest };
+  }
+
+  private parsePipeline(): Pipeline {
+    let negate = false;
+    if (this.isReserved(this.peekToken(), '!')) {
+      this.nextToken();
+      negate = true;
+    }
+    const commands: ShellCommand[] = [this.parseCommand()];
+    for (;;) {
+      const t = this.peekToken();
+      if (t.kind !== 'op' || (t.value !== '|' && t.value !== '|&')) break;
+      this.nextToken();
+      this.skipNewlines();
+      commands.push(this.parseCommand());
+    }
+    return { negate, commands };
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  private parseCommand(): ShellCommand {
+    const t = this.peekToken();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (t.kind === 'newline') throw this.unexpected(t);
+    if (t.kind === 'op') {
+      if (t.value === '(') {
+        this.nextToken();
+        const body = this.parseCompoundList();
+        this.expectOp(')');
+        return { type: 'subshell', body, redirs: this.parseTrailingRedirs() };
+      }
+      throw this.unexpected(t);
+    }
+    if (t.kind === 'word') {
+      switch (t.raw) {
+        case 'if':
+          return this.parseIf();
+        case 'for':
+          return this.parseFor();
+        case 'while':
+        case 'until':
+          return this.parseLoop(t.raw);
+        case 'case':
+          return this.parseCase();
+        case '{': {
+          this.nextToken();
+          const body = this.parseCompoundList('}');
+          this.expectWord('}');
+          return { type: 'group', body, redirs: this.parseTrailingRedirs() };
+        }
+        case 'function':
+          return this.parseFunctionKeyword();
+        case 'then':
+        case 'else':
+        case 'elif':
+        case 'fi':
+        case 'do':
+        case 'done':
+        case 'esac':
+        case '}':
+        case 'in':
+          throw this.unexpected(t);
+      }
+      if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(t.raw)) {
+        const save = this.sc.pos;
+        this.nextToken();
+        const p = this.peekToken();
+        if (p.kind === 'op' && p.value === '(') {
+          this.nextToken();
+          const close = this.nextToken();
+          if (close.kind !== 'op' || close.value !== ')') throw this.unexpected(close);
+          return this.parseFunctionBody(t.raw);
+        }
+        this.sc.pos = save;
+      }
+    }
+    return this.parseSimple();
+  }
+
+  private parseFunctionKeyword(): ShellCommand {
+    this.nextToken();
+    const name = this.nextToken();
+    if (name.kind !== 'word') throw this.unexpected(name);
+    const p = this.peekToken();
+    if (p.kind === 'op' && p.value === '(') {
+      this.nextToken();
+      const close = this.nextToken();
+      if (close.kind !== 'op' || close.value !== ')') throw this.unexpected(close);
+    }
+    return this.parseFunctionBody(name.raw);
+  }
+
+  private parseFunctionBody(name: string): ShellCommand {
+    this.skipNewlines();
+    const t = this.peekToken();
+    if (t.kind === 'eof') throw new Incomplete();
+    if (!(this.isReserved(t, '{', 'if', 'for', 'while', 'until', 'case') || (t.kind === 'op' && t.value === '('))) throw this.unexpected(t);
+    return { type: 'function', name, body: this.parseCommand() };
+  }
+
+  private expectWord(word: string): void {
+    const t = this.nextToken();
+    if (!this.isReserved(t, word)) throw this.unexpected(t);
+  }
+
+  private expectOp(op: string): void {
+    const t = this.nextToken();
+    if (t.kind !== 'op' || t.value !== op) throw this.unexpected(t);
+  }
+
+  private parseTrailingRedirs(): Redirect[] {
+    const redirs: Redirect[] = [];
+    while (this.peekToken().kind === 'redir') redirs.push(this.parseRedirect());
+    return redirs;
+  }
+
+  private parseRedirect(): Redirect {
+    const t = this.nextToken();
+    if (t.kind !== 'redir') throw this.unexpected(t);
+    const target = this.nextToken();
+    if (target.kind !== 'word') throw this.unexpected(target);
+    const redir: Redirect = { op: t.op, target: target.word };
+    if (t.fd !== undefined) redir.fd = t.fd;
+    if (t.op === '<<' || t.op === '<<-') {
+      const quoted = /['"\\]/.test(target.raw);
+      const delimiter = target.raw.replace(/\\(.)/g, '$1').replace(/['"]/g, '');
+      redir.heredoc = { body: '', quoted, delimiter };
+      this.pendingHeredocs.push(redir);
+    }
+    return redir;
+  }
+
+  private parseSimple(): SimpleCommand {
+    const cmd: SimpleCommand = { type: 'simple', assigns: [], words: [], redirs: [], line: 0 };
+    for (;;) {
+      const t = this.peekToken();
+      if (t.kind === 'redir') {
+        cmd.redirs.push(this.parseRedirect());
+        continue;
+      }
+      if (t.kind !== 'word') break;
+      this.nextToken();
+      if (cmd.words.length === 0) {
+        const assign = asAssignment(t.word, t.raw);
+        if (assign) {
+          cmd.assigns.push(assign);
+          continue;
+        }
+      }
+      cmd.words.push(t.word);
+    }
+    if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 0) {
+      throw this.unexpected(this.peekToken());
+    }
+    return cmd;
+  }
+
+  private parseIf(): ShellCommand {
+    this.nextToken();
+    const branches: { cond: List; body: List }[] = [];
+    let elseBody: List | undefined;
+    let cond = this.parseCompoundList('then');
+    this.expectWord('then');
+    let body = this.parseCompoundList('elif', 'else', 'fi');
+    branches.push({ cond, body });
+    for (;;) {
+      const t = this.nextToken();
+      if (this.isReserved(t, 'fi')) break;
+      if (this.isReserved(t, 'elif')) {
+        cond = this.parseCompoundList('then');
+        this.expectWord('then');
+        body = this.parseCompoundList('elif', 'else', 'fi');
+        branches.push({ cond, body });
+        continue;
+      }
+      if (this.isReserved(t, 'else')) {
+        elseBody = this.parseCompoundList('fi');
+        this.expectWord('fi');
+        break;
+      }
+      throw this.unexpected(t);
+    }
+    return { type: 'if', branches, elseBody, redirs: this.parseTrailingRedirs() };
+  }
+
+  private parseFor(): ShellCommand {
+    this.nextToken();
+    const name = this.nextToken();
+    if (name.kind !== 'word') throw this.unexpected(name);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.raw)) throw new ShellSyntaxError(`\`${name.raw}': not a valid identifier`);
+    let items: Word[] | undefined;
+    let t = this.peekToken();
+    if (t.kind === 'op' && t.value === ';') {
+      this.nextToken();
+    }
+    this.skipNewlines();
+    t = this.peekToken();
+    if (this.isReserved(t, 'in')) {
+      this.nextToken();
+      items = [];
+      for (;;) {
+        const w = this.peekToken();
+        if (w.kind !== 'word') break;
+        this.nextToken();
+        items.push(w.word);
+      }
+      const sep = this.nextToken();
+      if (sep.kind === 'eof') throw new Incomplete();
+      if (!(sep.kind === 'newline' || (sep.kind === 'op' && sep.value === ';'))) throw this.unexpected(sep);
+      if (sep.kind === 'newline') this.readHeredocBodies();
+      this.skipNewlines();
+    }
+    this.expectWord('do');
+    const body = this.parseCompoundList('done');
+    this.expectWord('done');
+    return { type: 'for', name: name.raw, items, body, redirs: this.parseTrailingRedirs() };
+  }
+
+  private parseLoop(kind: 'while' | 'until'): ShellCommand {
+    this.nextToken();
+    const cond = this.parseCompoundList('do');
+    this.expectWord('do');
+    const body = this.parseCompoundList('done');
+    this.expectWord('done');
+    return { type: kind, cond, body, redirs: this.parseTrailingRedirs() };
+  }
+
+  private parseCase(): ShellCommand {
+    this.nextToken();
+    const subject = this.nextToken();
+    if (subject.kind !== 'word') throw this.unexpected(subject);
+    this.skipNewlines();
+    this.expectWord('in');
+    this.skipNewlines();
+    const arms: CaseClause['arms'] = [];
+    for (;;) {
+      const t = this.peekToken();
+      if (this.isReserved(t, 'esac')) {
+        this.nextToken();
+        break;
+      }
+      if (t.kind === 'eof') throw new Incomplete();
+      if (t.kind === 'op' && t.value === '(') this.nextToken();
+      const patterns: Word[] = [];
+      for (;;) {
+        const p = this.nextToken();
+        if (p.kind !== 'word') throw this.unexpected(p);
+        patterns.push(p.word);
+        const sep = this.nextToken();
+        if (sep.kind === 'op' && sep.value === ')') break;
+        if (sep.kind === 'op' && sep.value === '|') continue;
+        throw this.unexpected(sep);
+      }
+      const body = this.parseList(() => {
+        const n = this.peekToken();
+        return (n.kind === 'op' && (n.value === ';;' || n.value === ';&')) || this.isReserved(n, 'esac');
+      });
+      const end = this.peekToken();
+      let fallthrough = false;
+      if (end.kind === 'op' && (end.value === ';;' || end.value === ';&')) {
+        this.nextToken();
+        fallthrough = end.value === ';&';
+      } else if (!this.isReserved(end, 'esac')) throw this.unexpected(end);
+      arms.push({ patterns, body, fallthrough });
+      this.skipNewlines();
+    }
+    return { type: 'case', subject: subject.word, arms, redirs: this.parseTrailingRedirs() };
+  }
+}
+
+/** `NAME=value` or `NAME+=value` at the start of a simple command. */
+function asAssignment(word: Word, raw: string): Assignment | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(raw);
+  if (!m) return undefined;
+  const first = word.parts[0];
+  if (!first || first.type !== 'lit' || first.quoted || !first.text.startsWith(m[0])) return undefined;
+  const rest = first.text.slice(m[0].length);
+  const parts = rest ? [{ ...first, text: rest }, ...word.parts.slice(1)] : word.parts.slice(1);
+  return { name: m[1], value: { parts }, append: m[2] === '+' };
+}
+
+export { RESERVED, isNameChar, isNameStart };

@@ -1,0 +1,440 @@
+/**
+ * Low-level scanning over shell source text: reading words (with quotes, escapes, `$…`
+ * expansions and backticks) and operator tokens. The parser drives it; words come out as
+ * structured `Word`s so expansion knows what was quoted.
+ *
+ * Errors are thrown as `Incomplete` (the input ended inside a quote or construct: an interactive
+ * shell asks for another line with PS2) or `SyntaxError` (bash's "syntax error near unexpected
+ * token"); `parse()` turns both into results and never lets them escape.
+ */
+import type { Word, WordPart } from './ast.ts';
+
+/** The input ended in the middle of something; more lines may complete it. */
+export class Incomplete extends Error {
+  readonly code = 'INCOMPLETE';
+  /** What bash says when the end is final, e.g. "unexpected EOF while looking for matching `''". */
+  readonly detail: string | undefined;
+  constructor(detail?: string) {
+    super(detail ?? 'incomplete input');
+    this.detail = detail;
+  }
+}
+
+/** A syntax error at a token, in bash's words. */
+export class ShellSyntaxError extends Error {
+  readonly code = 'SYNTAX';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export const OPERATORS = ['&&', '||', ';;', ';&', '|&', ';', '&', '|', '(', ')'];
+export const REDIR_OPS = ['<<<', '<<-', '&>>', '<<', '<&', '<>', '>>', '>&', '>|', '&>', '<', '>'];
+
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+
+export function isNameStart(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z_]/.test(c);
+}
+export function isNameChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_]/.test(c);
+}
+
+/** A cursor over the source text. */
+export class Scanner {
+  readonly src: string;
+  pos = 0;
+  constructor(src: string) {
+    this.src = src;
+  }
+
+  peek(offset = 0): string | undefined {
+    return this.src[this.pos + offset];
+  }
+
+  startsWith(s: string): boolean {
+    return this.src.startsWith(s, this.pos);
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.src.length;
+  }
+
+  /** Skips spaces, tabs, line continuations and a comment (up to, not including, the newline). */
+  skipBlanks(): void {
+    for (;;) {
+      const c = this.peek();
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && this.peek(1) === '\n') this.pos += 2;
+      else if (c === '#') {
+        while (!this.atEnd() && this.peek() !== '\n') this.pos++;
+      } else return;
+    }
+  }
+
+  /** True if a word (not an operator, newline or end) starts here. */
+  atWordStart(): boolean {
+    const c = this.peek();
+    return c !== undefined && !META.has(c);
+  }
+
+  /**
+   * Reads one word. `raw` is its source text (used to recognise reserved words and assignment
+   * prefixes). Stops at an unquoted metacharacter.
+   */
+  readWord(): { word: Word; raw: string } {
+    const start = this.pos;
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ type: 'lit', text: lit, quoted: false });
+      lit = '';
+    };
+    if (this.peek() === '~') {
+      let end = this.pos + 1;
+      while (end < this.src.length && /[A-Za-z0-9_.-]/.test(this.src[end])) end++;
+      const next = this.src[end];
+      if (next === undefined || next === '/' || next === ':' || META.has(next)) {
+        parts.push({ type: 'tilde', user: this.src.slice(this.pos + 1, end) });
+        this.pos = end;
+      }
+    }
+    while (!this.atEnd()) {
+      const c = this.peek() as string;
+      if (META.has(c)) break;
+      if (c === '\\') {
+        const n = this.peek(1);
+        if (n === undefined) {
+          this.pos++;
+          lit += '\\';
+          continue;
+        }
+        this.pos += 2;
+        if (n === '\n') continue;
+        flush();
+        parts.push({ type: 'lit', text: n, quoted: true });
+      } else if (c === "'") {
+        flush();
+        const end = this.src.indexOf("'", this.pos + 1);
+        if (end < 0) throw new Incomplete("unexpected EOF while looking for matching `''");
+        parts.push({ type: 'lit', text: this.src.slice(this.pos + 1, end), quoted: true });
+        this.pos = end + 1;
+      } else if (c === '"') {
+        flush();
+        this.pos++;
+        parts.push({ type: 'dq', parts: this.readDoubleQuoted() });
+      } else if (c === '$' && this.peek(1) === "'") {
+        flush();
+        this.pos += 2;
+        parts.push({ type: 'lit', text: this.readAnsiC(), quoted: true });
+      } else if (c === '$' || c === '`') {
+        const part = this.readDollarOrBacktick(false);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          lit += c;
+          this.pos++;
+        }
+      } else {
+        lit += c;
+        this.pos++;
+      }
+    }
+    flush();
+    return { word: { parts }, raw: this.src.slice(start, this.pos) };
+  }
+
+  /** Reads the inside of "…" after the opening quote, consuming the closing quote. */
+  readDoubleQuoted(): WordPart[] {
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ type: 'lit', text: lit, quoted: true });
+      lit = '';
+    };
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) throw new Incomplete('unexpected EOF while looking for matching `"\'');
+      if (c === '"') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\') {
+        const n = this.peek(1);
+        if (n === undefined) throw new Incomplete('unexpected EOF while looking for matching `"\'');
+        if (n === '\n') {
+          this.pos += 2;
+          continue;
+        }
+        if ('$`"\\'.includes(n)) {
+          lit += n;
+          this.pos += 2;
+          continue;
+        }
+        lit += '\\';
+        this.pos++;
+        continue;
+      }
+      if (c === '$' || c === '`') {
+        const part = this.readDollarOrBacktick(true);
+        if (part) {
+          flush();
+          parts.push(part);
+          continue;
+        }
+      }
+      lit += c;
+      this.pos++;
+    }
+    flush();
+    return parts;
+  }
+
+  /** $'…' strings: backslash escapes as in C. */
+  private readAnsiC(): string {
+    let out = '';
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) throw new Incomplete("unexpected EOF while looking for matching `''");
+      this.pos++;
+      if (c === "'") return out;
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const n = this.peek() ?? '';
+      this.pos++;
+      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+      if (n in map) out += map[n];
+      else out += '\\' + n;
+    }
+  }
+
+  /**
+   * Reads `$name`, `${…}`, `$(…)`, `$((…))` or a backtick command at the cursor. Returns
+   * undefined when `$` is just a literal dollar.
+   */
+  readDollarOrBacktick(inQuotes: boolean): WordPart | undefined {
+    const c = this.peek();
+    if (c === '`') {
+      let out = '';
+      this.pos++;
+      for (;;) {
+        const ch = this.peek();
+        if (ch === undefined) throw new Incomplete('unexpected EOF while looking for matching ``\'');
+        this.pos++;
+        if (ch === '`') break;
+        if (ch === '\\' && this.peek() !== undefined && '$`\\'.includes(this.peek() as string)) {
+          out += this.peek();
+          this.pos++;
+        } else out += ch;
+      }
+      return { type: 'cmd', source: out };
+    }
+    const n = this.peek(1);
+    if (n === '(' && this.peek(2) === '(') {
+      const start = this.pos + 3;
+      const end = this.findArithEnd(start);
+      if (end >= 0) {
+        this.pos = end + 2;
+        return { type: 'arith', expr: this.src.slice(start, end) };
+      }
+    }
+    if (n === '(') {
+      this.pos += 2;
+      const start = this.pos;
+      this.skipBalanced(')');
+      return { type: 'cmd', source: this.src.slice(start, this.pos - 1) };
+    }
+    if (n === '{') {
+      this.pos += 2;
+      return this.readBraceParam();
+    }
+    if (isNameStart(n)) {
+      let end = this.pos + 1;
+      while (isNameChar(this.src[end])) end++;
+      const name = this.src.slice(this.pos + 1, end);
+      this.pos = end;
+      return { type: 'param', name };
+    }
+    if (n !== undefined && /[0-9?$#@*!-]/.test(n)) {
+      this.pos += 2;
+      return { type: 'param', name: n };
+    }
+    void inQuotes;
+    return undefined;
+  }
+
+  /** Finds the `))` closing an arithmetic expansion starting at `start`, or -1. */
+  private findArithEnd(start: number): number {
+    let depth = 0;
+    for (let i = start; i < this.src.length; i++) {
+      const ch = this.src[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') {
+        if (depth === 0) return this.src[i + 1] === ')' ? i : -1;
+        depth--;
+      }
+    }
+    throw new Incomplete('unexpected EOF while looking for matching `)\'');
+  }
+
+  /** Skips to just after the `close` matching an already-consumed opener, honouring quotes. */
+  skipBalanced(close: ')' | '}'): void {
+    const open = close === ')' ? '(' : '{';
+    let depth = 1;
+    while (depth > 0) {
+      const c = this.peek();
+      if (c === undefined) throw new Incomplete(`unexpected EOF while looking for matching \`${close}'`);
+      if (c === '\\') {
+        this.pos += 2;
+        continue;
+      }
+      if (c === "'") {
+        const end = this.src.indexOf("'", this.pos + 1);
+        if (end < 0) throw new Incomplete("unexpected EOF while looking for matching `''");
+        this.pos = end + 1;
+        continue;
+      }
+      if (c === '"') {
+        this.pos++;
+        this.readDoubleQuoted();
+        continue;
+      }
+      if (c === '`') {
+        this.readDollarOrBacktick(false);
+        continue;
+      }
+      if (c === '$' && (this.peek(1) === '(' || this.peek(1) === '{')) {
+        this.readDollarOrBacktick(false);
+        continue;
+      }
+      if (c === '#' && close === ')' && (this.pos === 0 || /[\s;&|(]/.test(this.src[this.pos - 1]))) {
+        while (!this.atEnd() && this.peek() !== '\n') this.pos++;
+        continue;
+      }
+      if (c === open) depth++;
+      else if (c === close) depth--;
+      this.pos++;
+    }
+  }
+
+  /** Reads `${…}` after the `${`. */
+  private readBraceParam(): WordPart {
+    let length = false;
+    if (this.peek() === '#' && this.peek(1) !== '}') {
+      length = true;
+      this.pos++;
+    }
+    let name = '';
+    if (isNameStart(this.peek())) {
+      while (isNameChar(this.peek())) name += this.src[this.pos++];
+    } else if (this.peek() !== undefined && /[0-9?$#@*!-]/.test(this.peek() as string)) {
+      name = this.src[this.pos++];
+      while (/[0-9]/.test(name) && /[0-9]/.test(this.peek() ?? '')) name += this.src[this.pos++];
+    }
+    if (this.peek() === undefined) throw new Incomplete("unexpected EOF while looking for matching `}'");
+    if (this.peek() === '}') {
+      this.pos++;
+      if (!name) throw new ShellSyntaxError('${}: bad substitution');
+      return { type: 'param', name, length };
+    }
+    const ops = [':-', ':=', ':+', ':?', '-', '=', '+', '?', '##', '#', '%%', '%', '//', '/', ':'];
+    const op = ops.find((o) => this.startsWith(o));
+    if (!name || !op || length) {
+      const start = this.pos;
+      this.skipBalanced('}');
+      return { type: 'param', name: '', op: 'bad', arg: { parts: [{ type: 'lit', text: this.src.slice(start, this.pos - 1), quoted: true }] } };
+    }
+    this.pos += op.length;
+    const arg = this.readParamArg();
+    return { type: 'param', name, op, arg };
+  }
+
+  /** Reads the word inside `${name op …}` up to the closing brace. */
+  private readParamArg(): Word {
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = () => {
+      if (lit) parts.push({ type: 'lit', text: lit, quoted: false });
+      lit = '';
+    };
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) throw new Incomplete("unexpected EOF while looking for matching `}'");
+      if (c === '}') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\' && this.peek(1) !== undefined) {
+        flush();
+        parts.push({ type: 'lit', text: this.src[this.pos + 1], quoted: true });
+        this.pos += 2;
+      } else if (c === "'") {
+        flush();
+        const end = this.src.indexOf("'", this.pos + 1);
+        if (end < 0) throw new Incomplete("unexpected EOF while looking for matching `''");
+        parts.push({ type: 'lit', text: this.src.slice(this.pos + 1, end), quoted: true });
+        this.pos = end + 1;
+      } else if (c === '"') {
+        flush();
+        this.pos++;
+        parts.push({ type: 'dq', parts: this.readDoubleQuoted() });
+      } else if (c === '$' || c === '`') {
+        const part = this.readDollarOrBacktick(false);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          lit += c;
+          this.pos++;
+        }
+      } else {
+        lit += c;
+        this.pos++;
+      }
+    }
+    flush();
+    return { parts };
+  }
+}
+
+/** Parses the body of an unquoted here-document: `$…`, backticks and `\$ \` \\` escapes apply. */
+export function parseHeredocBody(body: string): Word {
+  const sc = new Scanner(body);
+  const parts: WordPart[] = [];
+  let lit = '';
+  try {
+    while (!sc.atEnd()) {
+      const c = sc.peek() as string;
+      if (c === '\\' && sc.peek(1) !== undefined && '$`\\\n'.includes(sc.peek(1) as string)) {
+        if (sc.peek(1) !== '\n') lit += sc.peek(1);
+        sc.pos += 2;
+        continue;
+      }
+      if (c === '$' || c === '`') {
+        const save = sc.pos;
+        let part: WordPart | undefined;
+        try {
+          part = sc.readDollarOrBacktick(true);
+        } catch {
+          sc.pos = save;
+          part = undefined;
+        }
+        if (part) {
+          if (lit) parts.push({ type: 'lit', text: lit, quoted: true });
+          lit = '';
+          parts.push(part);
+          continue;
+        }
+      }
+      lit += c;
+      sc.pos++;
+    }
+  } catch {
+    lit += body.slice(sc.pos);
+  }
+  if (lit) parts.push({ type: 'lit', text: lit, quoted: true });
+  return { parts };
+}

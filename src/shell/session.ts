@@ -1,0 +1,230 @@
+/**
+ * `ShellSession`: a learner's shell over a world. The UI, `petlab shell`, the grader and tests
+ * all go through it:
+ *
+ * - `execute(line)` runs one command line and resolves to its exit status;
+ * - `runInteractive()` is the REPL on a `Terminal` (prompt, PS2 continuation, history);
+ * - `runScript(text)` feeds a whole text as if typed and returns a transcript (`$ cmd` lines,
+ *   then output), the format of `petlab shell --script`;
+ * - `interrupt()` is Ctrl-C: echoes `^C` and interrupts the innermost running command.
+ *
+ * Time: with `clock: 'auto'` (the default) the session moves the world's virtual clock itself
+ * whenever every running command is waiting on it, so `sleep 5` returns at once; a command
+ * still running after `maxCommandMs` of virtual time (`ping` without `-c`, `kubectl get -w`)
+ * is interrupted as if Ctrl-C had been pressed. With `clock: 'external'` (the browser, the
+ * interactive CLI) someone else advances the clock in real time.
+ */
+import type { World } from '../emulator/world.ts';
+import { loginShellProcess } from './linux-bridge.ts';
+import type { ShellProcess } from './linux-bridge.ts';
+import { Foreground, macrotask } from './interp/foreground.ts';
+import { runRepl } from './interp/repl.ts';
+import { ExitSignal, Shell } from './interp/shell.ts';
+import { BufferOutput, EMPTY_INPUT } from './interp/streams.ts';
+import type { Input, Output, Terminal } from './types.ts';
+
+export interface SessionOptions {
+  world: World;
+  /** The process the shell runs as. @default the learner's login shell on the world's host */
+  process?: unknown;
+  /** The terminal for `runInteractive` and for nested interactive shells. */
+  terminal?: Terminal;
+  /** Where output goes when `execute` is given no `io`. @default dropped */
+  stdout?: Output;
+  /** @default stdout */
+  stderr?: Output;
+  /** Who moves virtual time while commands run. @default 'auto' */
+  clock?: 'auto' | 'external';
+  /** With `clock: 'auto'`: interrupt a command after this much virtual time. @default 60_000 */
+  maxCommandMs?: number;
+}
+
+export interface ExecuteIO {
+  stdin?: Input;
+  stdout?: Output;
+  stderr?: Output;
+}
+
+export interface ScriptResult {
+  transcript: string;
+  /** The last command's exit status. */
+  status: number;
+}
+
+export class ShellSession {
+  readonly world: World;
+  readonly shell: Shell;
+  readonly foreground = new Foreground();
+  private readonly stdout: Output;
+  private readonly stderr: Output;
+  private readonly autoClock: boolean;
+  private readonly maxCommandMs: number;
+  private echo: Output;
+  /** Set once the shell ran `exit`. */
+  exited = false;
+
+  constructor(options: SessionOptions) {
+    this.world = options.world;
+    const process = (options.process as ShellProcess | undefined) ?? loginShellProcess(options.world);
+    this.stdout = options.stdout ?? { write() {} };
+    this.stderr = options.stderr ?? this.stdout;
+    this.echo = this.stdout;
+    this.autoClock = (options.clock ?? 'auto') === 'auto';
+    this.maxCommandMs = options.maxCommandMs ?? 60_000;
+    this.shell = new Shell({
+      world: options.world,
+      process,
+      foreground: this.foreground,
+      terminal: options.terminal,
+      interactive: true,
+      arg0: '-bash',
+    });
+  }
+
+  /** The process the shell runs as. */
+  get process(): ShellProcess {
+    return this.shell.process;
+  }
+
+  /** Command lines run so far, oldest first. */
+  get history(): readonly string[] {
+    return this.shell.history;
+  }
+
+  /**
+   * Runs one command line (it may hold several commands, here-documents included) and resolves
+   * to its exit status. Syntax errors print bash's message and give 2; after `exit`, further
+   * calls return the exit status without running anything.
+   */
+  async execute(line: string, io: ExecuteIO = {}): Promise<number> {
+    if (this.exited) return this.shell.lastStatus;
+    if (line.trim() !== '') this.shell.history.push(line.replace(/\n+$/, ''));
+    const stdout = io.stdout ?? this.stdout;
+    const stderr = io.stderr ?? io.stdout ?? this.stderr;
+    const job = this.foreground.begin(this.world.now());
+    const saved = this.echo;
+    this.echo = stdout;
+    const run = (async () => {
+      try {
+        return await this.shell.runText(line.endsWith('\n') ? line : `${line}\n`, { stdin: io.stdin ?? EMPTY_INPUT, stdout, stderr, interrupt: job.signal });
+      } catch (e) {
+        if (e instanceof ExitSignal) {
+          this.exited = true;
+          this.shell.lastStatus = e.status;
+          return e.status;
+        }
+        throw e;
+      }
+    })();
+    try {
+      const status = await this.drive(run);
+      if (job.signal.interrupted && status >= 128) stdout.write('\n');
+      return status;
+    } finally {
+      job.end();
+      this.echo = saved;
+    }
+  }
+
+  /** Ctrl-C: echoes `^C` and interrupts the innermost running command (no-op when idle). */
+  interrupt(): void {
+    if (!this.foreground.current()) return;
+    this.echo.write('^C');
+    this.foreground.interrupt();
+  }
+
+  /** The REPL on the session's terminal; resolves to the exit status when the shell exits. */
+  async runInteractive(): Promise<number> {
+    if (!this.shell.terminal) throw new Error('runInteractive needs a terminal');
+    const status = await this.drive(runRepl(this.shell, { stdout: this.stdout, stderr: this.stderr }));
+    this.exited = true;
+    return status;
+  }
+
+  /**
+   * Runs `text` as if each line were typed at the prompt (here-document bodies and other
+   * continuation lines come from the following lines) and returns the transcript: each prompt
+   * line as `$ cmd` (continuations as `> line`), then the output. Nested interactive shells
+   * (`bash`, `unshare … bash`) read the following lines until `exit`.
+   */
+  async runScript(text: string): Promise<ScriptResult> {
+    const out = new BufferOutput();
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    let next = 0;
+    const terminal: Terminal = {
+      columns: 80,
+      rows: 24,
+      readLine: async (prompt: string) => {
+        if (next >= lines.length) return null;
+        const line = lines[next++];
+        out.write(`${prompt === '> ' ? '> ' : prompt === '' ? '' : '$ '}${line}\n`);
+        return line;
+      },
+      clear: () => {},
+    };
+    const previous = this.shell.terminal;
+    this.shell.terminal = terminal;
+    this.echo = out;
+    try {
+      const status = await this.drive(runRepl(this.shell, { stdout: out, stderr: out }, { exitOnEof: false, stdin: EMPTY_INPUT }));
+      return { transcript: out.text, status };
+    } finally {
+      this.shell.terminal = previous;
+      this.echo = this.stdout;
+    }
+  }
+
+  /**
+   * Awaits `task`; with the automatic clock, advances virtual time whenever everything that
+   * runs is waiting on it, and interrupts a command that outlives `maxCommandMs`.
+   */
+  private async drive(task: Promise<number>): Promise<number> {
+    if (!this.autoClock) return task;
+    let done = false;
+    let result = 0;
+    let failure: unknown;
+    let failed = false;
+    task.then(
+      (v) => {
+        done = true;
+        result = v;
+      },
+      (e) => {
+        done = true;
+        failed = true;
+        failure = e;
+      },
+    );
+    let afterInterrupt = 0;
+    let turns = this.foreground.turns;
+    let busyTurns = 0;
+    while (!done) {
+      await Promise.race([task.catch(() => 0), macrotask()]);
+      if (done) break;
+      const current = this.foreground.current();
+      if (!current) {
+        // Waiting at a prompt: nothing to drive until a command starts.
+        await Promise.race([task.catch(() => 0), this.foreground.whenBusy()]);
+        continue;
+      }
+      if (this.foreground.turns !== turns) {
+        // A busy loop yielded: it is making progress without the clock. Bound it all the same.
+        turns = this.foreground.turns;
+        if (++busyTurns > 2000 && !current.signal.interrupted) this.interrupt();
+        continue;
+      }
+      const next = this.world.clock.nextDue(false);
+      if (current.signal.interrupted) {
+        // Give an interrupted command time to print what the real tool prints, but not forever.
+        if (++afterInterrupt > 1000) break;
+      } else if (next === undefined || next - current.startedAt > this.maxCommandMs) {
+        this.interrupt();
+        continue;
+      }
+      if (next !== undefined) this.world.advance(next - this.world.now());
+    }
+    if (failed) throw failure;
+    return done ? result : 130;
+  }
+}

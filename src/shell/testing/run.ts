@@ -5,7 +5,8 @@
  *   const sh = testShell();
  *   expect(await sh.run('echo hi')).toEqual({ stdout: 'hi\n', stderr: '', status: 0 });
  */
-import { World } from '../../emulator/world.ts';
+import type { World } from '../../emulator/world.ts';
+import { createWorld } from '../../emulator/environment.ts';
 import { ShellSession } from '../session.ts';
 import type { SessionOptions } from '../session.ts';
 import { BufferOutput, StringInput } from '../interp/streams.ts';
@@ -26,26 +27,18 @@ export interface TestShell {
 }
 
 export interface TestShellOptions extends Partial<Omit<SessionOptions, 'world'>> {
-  /** @default a new World with seed 1 (and the Linux model, when `createWorld` is given) */
+  /** @default `createWorld({ seed, environment })` */
   world?: World;
+  /** @default 1 */
   seed?: number;
-}
-
-let worldFactory: ((seed: number) => World) | undefined;
-
-/**
- * Makes `testShell()` build its worlds with `factory` (e.g. `createWorld` from
- * src/emulator/environment.ts, which adds the Linux model). Without it a bare World is used and
- * the shell runs as a detached process with its own small file system.
- */
-export function useWorldFactory(factory: ((seed: number) => World) | undefined): void {
-  worldFactory = factory;
+  /** An `environments` key of src/emulator/environment.ts. @default 'linux' */
+  environment?: string;
 }
 
 /** A shell over a fresh world (or `options.world`). */
 export function testShell(options: TestShellOptions = {}): TestShell {
   const seed = options.seed ?? 1;
-  const world = options.world ?? (worldFactory ? worldFactory(seed) : new World({ seed }));
+  const world = options.world ?? createWorld({ seed, environment: options.environment });
   const session = new ShellSession({ ...options, world });
   return {
     world,

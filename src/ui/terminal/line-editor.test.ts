@@ -4,14 +4,19 @@ import { History } from './history.ts';
 import { LineEditor, type LineEditorHost } from './line-editor.ts';
 import type { Completer } from './completion/types.ts';
 
-function setup(options: { columns?: number; history?: string[]; completer?: Completer } = {}) {
+function setup(options: { columns?: number; history?: string[]; completer?: Completer; commandRunning?: boolean } = {}) {
+  const commandRunning = options.commandRunning ?? false;
   const screen = new FakeScreen(options.columns ?? 40);
   const lines: (string | null)[] = [];
   const interrupts: boolean[] = [];
   const host: LineEditorHost = {
     write: (d) => screen.write(d),
     columns: () => screen.columns,
-    interrupt: (reading) => interrupts.push(reading),
+    interrupt: (reading) => {
+      interrupts.push(reading);
+      if (!reading) screen.write('^C');
+      return !reading || commandRunning;
+    },
     completer: options.completer,
     onLine: (l) => lines.push(l),
   };
@@ -102,6 +107,15 @@ describe('LineEditor editing keys', () => {
     expect(interrupts).toEqual([true]);
     editor.feed('true\r');
     expect(await line).toBe('true');
+  });
+
+  it('Ctrl-C while a command reads the terminal ends that read with null', async () => {
+    const { editor, screen, interrupts } = setup({ commandRunning: true });
+    const line = editor.readLine('');
+    editor.feed('partial\x03');
+    expect(await line).toBe(null);
+    expect(interrupts).toEqual([true]);
+    expect(screen.text()).toBe('partial');
   });
 
   it('Ctrl-C while a command runs flushes typeahead and interrupts it', async () => {

@@ -23,13 +23,18 @@ export interface LineEditorHost {
   /** The terminal's width in columns. */
   columns(): number;
   /**
-   * Ctrl-C. `reading` says whether a line was being edited (then the line is already discarded
-   * and, unless the host calls `cancelRead`, a fresh prompt follows) or a command was running.
+   * Ctrl-C. `reading` says whether a line was being edited. Return true when a running command
+   * took the interrupt (the host echoes `^C` then): a pending read, which was that command's
+   * terminal input, ends with null. Return false at a prompt: the editor shows `^C`, discards
+   * the line and prompts again.
    */
-  interrupt?(reading: boolean): void;
+  interrupt?(reading: boolean): boolean;
   /** Tab completion; without it Tab inserts nothing. */
   completer?: Completer;
-  /** Every value a `readLine` resolves with, in order (the persistence journal listens here). */
+  /**
+   * Every line submitted with Enter, or null for Ctrl-D, in order (the persistence journal
+   * listens here). Reads ended by Ctrl-C are not reported: `interrupt` was.
+   */
   onLine?(line: string | null): void;
 }
 
@@ -111,7 +116,6 @@ export class LineEditor {
       if (key.name === 'C-c' && !this.reading) {
         // Like a tty's ISIG: Ctrl-C reaches the running command at once and flushes typeahead.
         this.queue = [];
-        this.host.write('^C');
         this.host.interrupt?.(false);
         continue;
       }
@@ -242,13 +246,17 @@ export class LineEditor {
   }
 
   private interruptLine(): void {
+    if (this.host.interrupt?.(true)) {
+      this.line = { text: '', cursor: 0 };
+      this.finish(null, false);
+      return;
+    }
     this.line = edit.moveTo(this.line, this.line.text.length);
     this.render();
     this.host.write('^C\r\n');
     this.line = { text: '', cursor: 0 };
     this.historyIndex = this.history.length;
     this.cursorRow = 0;
-    this.host.interrupt?.(true);
     if (this.reading) {
       this.host.write(this.reading.prompt);
       this.cursorRow = Math.floor(displayWidth(this.reading.prompt) / Math.max(1, this.host.columns()));
@@ -264,13 +272,13 @@ export class LineEditor {
     this.finish(text);
   }
 
-  private finish(value: string | null): void {
+  private finish(value: string | null, notify = true): void {
     const pending = this.reading;
     if (!pending) return;
     this.reading = null;
     this.search = null;
     this.cursorRow = 0;
-    this.host.onLine?.(value);
+    if (notify) this.host.onLine?.(value);
     pending.resolve(value);
   }
 

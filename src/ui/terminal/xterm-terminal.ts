@@ -1,0 +1,157 @@
+/**
+ * The browser terminal: an `@xterm/xterm` screen with the fit addon, driven by the `LineEditor`,
+ * implementing the shell's `Terminal` interface. It owns its listeners (data, resize observer,
+ * key handler) and releases them in `dispose()`.
+ *
+ * Keyboard: Tab completes, so to leave the terminal press Escape, then Tab (or Shift-Tab).
+ * Ctrl-C copies when text is selected (otherwise it interrupts); Ctrl-Shift-C/V copy and paste.
+ */
+import { Terminal as Xterm, type ITheme } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import type { Terminal } from '../../shell/types.ts';
+import type { Completer } from './completion/types.ts';
+import { History } from './history.ts';
+import { LineEditor } from './line-editor.ts';
+
+export interface XtermTerminalOptions {
+  /** Accessible name of the terminal's input. */
+  label: string;
+  completer?: Completer;
+  history?: readonly string[];
+  /** Ctrl-C; see `LineEditorHost.interrupt`. */
+  interrupt?(reading: boolean): boolean;
+  /** Every line a read returns (for the persistence journal). */
+  onLine?(line: string | null): void;
+  theme?: ITheme;
+}
+
+export const DARK_THEME: ITheme = { background: '#17181c', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#4a5568' };
+export const LIGHT_THEME: ITheme = {
+  background: '#fbfbfb', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b4d5fe',
+  black: '#1f2328', red: '#b3261e', green: '#116329', yellow: '#7a5c00', blue: '#0550ae', magenta: '#8250df', cyan: '#1b7c83', white: '#6e7781',
+  brightBlack: '#57606a', brightRed: '#a40e26', brightGreen: '#1a7f37', brightYellow: '#633c01', brightBlue: '#0969da', brightMagenta: '#8250df', brightCyan: '#3192aa', brightWhite: '#8c959f',
+};
+
+export class XtermTerminal implements Terminal {
+  readonly xterm: Xterm;
+  readonly editor: LineEditor;
+  /** Everything written since the last `clearTranscript`, for the scrollback store. */
+  private transcript = '';
+  private readonly fit = new FitAddon();
+  private readonly disposers: (() => void)[] = [];
+  private escapePressed = false;
+  private muted = false;
+
+  constructor(container: HTMLElement, options: XtermTerminalOptions) {
+    this.xterm = new Xterm({
+      convertEol: true,
+      cursorBlink: false,
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: options.theme ?? DARK_THEME,
+    });
+    this.xterm.loadAddon(this.fit);
+    this.editor = new LineEditor(
+      {
+        write: (data) => this.write(data),
+        columns: () => this.xterm.cols,
+        completer: options.completer,
+        interrupt: options.interrupt,
+        onLine: options.onLine,
+      },
+      new History(options.history ?? []),
+    );
+    this.xterm.open(container);
+    this.xterm.textarea?.setAttribute('aria-label', options.label);
+    this.xterm.attachCustomKeyEventHandler((event) => this.keyFilter(event));
+    const data = this.xterm.onData((d) => this.editor.feed(d));
+    this.disposers.push(() => data.dispose());
+    const observer = new ResizeObserver(() => this.refit());
+    observer.observe(container);
+    this.disposers.push(() => observer.disconnect());
+    this.refit();
+  }
+
+  get columns(): number {
+    return this.xterm.cols;
+  }
+
+  get rows(): number {
+    return this.xterm.rows;
+  }
+
+  /** Reads a line; lines read without a prompt (a command's stdin) or as PS2 stay out of ↑ history. */
+  readLine(prompt: string): Promise<string | null> {
+    return this.editor.readLine(prompt, { history: prompt !== '' && prompt !== '> ' });
+  }
+
+  /** `clear`: clears the screen and the scrollback, as ncurses' clear does with E3. */
+  clear(): void {
+    this.write('\x1b[H\x1b[2J\x1b[3J');
+    this.transcript = '';
+  }
+
+  /** Writes output (a command's stdout/stderr, the editor's redraws). */
+  write(data: string): void {
+    if (this.muted) return;
+    this.transcript += data;
+    this.xterm.write(data);
+  }
+
+  /** While muted, nothing reaches the screen (replaying a journal after a reload). */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+  }
+
+  /** Writes restored scrollback straight to the screen and starts the transcript from it. */
+  restore(scrollback: string): void {
+    this.transcript = scrollback;
+    this.xterm.write(scrollback);
+  }
+
+  getTranscript(): string {
+    return this.transcript;
+  }
+
+  setScreenReaderMode(on: boolean): void {
+    this.xterm.options.screenReaderMode = on;
+  }
+
+  setTheme(theme: ITheme): void {
+    this.xterm.options.theme = theme;
+  }
+
+  focus(): void {
+    this.xterm.focus();
+  }
+
+  /** Fits the terminal to its container (the line editor's wrapping follows the new width). */
+  refit(): void {
+    try {
+      this.fit.fit();
+    } catch {
+      // Hidden (display: none) containers have no size yet; the next resize fits.
+    }
+  }
+
+  dispose(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.xterm.dispose();
+  }
+
+  /** Decides which keys xterm handles; false leaves the key to the browser. */
+  private keyFilter(event: KeyboardEvent): boolean {
+    if (event.type !== 'keydown') return true;
+    if (event.key === 'Tab' && this.escapePressed) {
+      this.escapePressed = false;
+      return false; // Escape, then Tab: let the browser move focus out of the terminal.
+    }
+    this.escapePressed = event.key === 'Escape';
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && event.shiftKey && (event.key === 'C' || event.key === 'V' || event.key === 'c' || event.key === 'v')) return false;
+    if (ctrl && (event.key === 'c' || event.key === 'C') && this.xterm.hasSelection()) return false;
+    if (ctrl && (event.key === 'v' || event.key === 'V')) return false; // the browser's paste event reaches xterm
+    return true;
+  }
+}

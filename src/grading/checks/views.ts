@@ -9,9 +9,9 @@ import { dockerEngine, hasDockerEngine, type DockerEngine } from '../../emulator
 import type { KubeObject } from '../../emulator/kube/api/types.ts';
 import type { KubeReader } from './kube-reader.ts';
 
-/** The world's Linux model (`world.linux`), if any. */
-export function linuxOf(world: World): Linux | undefined {
-  return (world as unknown as { linux?: Linux }).linux;
+/** The world's Linux model (`world.linux`). */
+export function linuxOf(world: World): Linux {
+  return world.linux;
 }
 
 /** The world's Docker engine, if one was started (by the environment or a docker command). */

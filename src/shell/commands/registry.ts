@@ -38,6 +38,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   help: () => import('./help/index.ts'),
   history: () => import('./history/index.ts'),
   id: () => import('./id/index.ts'),
+  kubectl: () => import('./kubectl/index.ts'),
   ls: () => import('./ls/index.ts'),
   mkdir: () => import('./mkdir/index.ts'),
   mv: () => import('./mv/index.ts'),

@@ -83,12 +83,12 @@ export async function replayText(world: World, text: string, limits: ReplayLimit
   let abort: string | undefined;
   let transcript = '';
   let bytes = 0;
-  let session: ShellSession | undefined;
+  const holder: { session?: ShellSession } = {};
 
   const stop = (reason: string) => {
     if (abort) return;
     abort = reason;
-    session?.interrupt();
+    holder.session?.interrupt();
   };
   const out: Output = {
     write(chunk: string) {
@@ -141,7 +141,8 @@ export async function replayText(world: World, text: string, limits: ReplayLimit
     clear: () => {},
   };
   await preloadCommands();
-  session = new ShellSession({ world, terminal, stdout: out, stderr: out, clock: 'auto', maxCommandMs: limits.maxCommandMs });
+  const session = new ShellSession({ world, terminal, stdout: out, stderr: out, clock: 'auto', maxCommandMs: limits.maxCommandMs });
+  holder.session = session;
   await session.runInteractive();
   if (abort) throw new GradingError('LIMIT_EXCEEDED', `the replay stopped: ${abort}.`);
   return { commands, virtualMs: (ended ? endTime : world.now()) - start, transcript, ended };

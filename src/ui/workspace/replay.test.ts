@@ -12,24 +12,25 @@ function workspace(seed: number) {
   const out = new BufferOutput();
   const journal: JournalEntry[] = [];
   const start = world.now();
-  let session: ShellSession | undefined;
+  const ref: { session?: ShellSession } = {};
   const editor = new LineEditor({
     write: (d) => out.write(d),
     columns: () => 80,
     interrupt: () => {
       journal.push({ t: world.now() - start, k: 'int' });
-      const running = session?.foreground.current() !== undefined;
-      session?.interrupt();
+      const running = ref.session?.foreground.current() !== undefined;
+      ref.session?.interrupt();
       return running;
     },
     onLine: (v) => journal.push({ t: world.now() - start, k: 'line', v }),
   });
-  session = new ShellSession({
+  const session = new ShellSession({
     world,
     stdout: out,
     clock: 'external',
     terminal: { columns: 80, rows: 24, readLine: (p) => editor.readLine(p), clear: () => undefined },
   });
+  ref.session = session;
   void session.runInteractive();
   return { world, out, editor, session, journal, start };
 }

@@ -7,7 +7,7 @@ import { resolveResource } from '../../../emulator/kube/api/index.ts';
 import type { CommandContext } from '../../types.ts';
 import type { ClusterModel } from './cluster-bridge.ts';
 import { fail } from './errors.ts';
-import { Flags } from './util/flags.ts';
+import type { Flags } from './util/flags.ts';
 
 export interface KubectlEnv {
   readonly ctx: CommandContext;

@@ -46,20 +46,28 @@ function resolvesToNonString(s: string): boolean {
   return false;
 }
 
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Whether the YAML emitter may write `s` as a plain scalar. */
 function plainAllowed(s: string): boolean {
   if (s !== s.trim() || s.length === 0) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^[-?:][^\s]/.test(s)) return false;
   if (/^[-?:]$/.test(s)) return false;
   if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
-  if (/[\t\u0000-\u001f\u007f]/.test(s)) return false;
+  if (hasControl(s)) return false;
   return true;
 }
 
 function scalar(s: string): string {
   if (resolvesToNonString(s)) return JSON.stringify(s);
   if (plainAllowed(s)) return s;
-  if (/[\u0000-\u001f\u007f]/.test(s)) return JSON.stringify(s);
+  if (hasControl(s)) return JSON.stringify(s);
   return `'${s.replace(/'/g, "''")}'`;
 }
 

@@ -134,7 +134,7 @@ describe('kubectl get', () => {
     const h = harness();
     h.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '1' } });
     const one = await h.kubectl('get cm cfg -o yaml');
-    expect(one.stdout).toMatch(/^apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  creationTimestamp: "2026-11-29T10:00:00Z"\n  name: cfg\n  namespace: default\n  resourceVersion: "\d+"\n  uid: [0-9a-f-]{36}\n$/);
+    expect(one.stdout).toMatch(/^apiVersion: v1\ndata:\n {2}a: "1"\nkind: ConfigMap\nmetadata:\n {2}creationTimestamp: "2026-11-29T10:00:00Z"\n {2}name: cfg\n {2}namespace: default\n {2}resourceVersion: "\d+"\n {2}uid: [0-9a-f-]{36}\n$/);
     const list = await h.kubectl('get cm -o yaml');
     expect(list.stdout.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  data:\n    a: "1"\n')).toBe(true);
     expect(list.stdout.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);

@@ -5,12 +5,16 @@
  */
 import type { Lab } from './lab-schema.ts';
 
-export interface LabBundle {
-  readonly lab: Lab;
+/** A lab's files besides lab.ts, as text (what `labs/index.ts` inlines). */
+export interface LabAssets {
   /** Starting files: path relative to the home directory → content. */
   readonly files: Readonly<Record<string, string>>;
   /** `solution.sh`: the reference solution, as shell text (here-documents allowed). */
   readonly solution: string;
+}
+
+export interface LabBundle extends LabAssets {
+  readonly lab: Lab;
 }
 
 /** The absolute path of `path` for a learner whose home is `home` (absolute paths stay). */

@@ -1,0 +1,364 @@
+/**
+ * Container lifecycle with dockerd's rules and error texts: create, start, stop, kill, restart,
+ * remove, rename, network connect/disconnect, and the main process's behaviour (programs.ts).
+ */
+import { DockerError, notRunning } from './errors.ts';
+import type { DockerEngine } from './engine.ts';
+import { randomName } from './names.ts';
+import { activateEndpoint, deactivateEndpoint, hasInterface } from './network-ops.ts';
+import { programFor, type Program } from './programs.ts';
+import type { Container, ContainerConfig, Endpoint, HostConfig, Image, Network, PortBinding } from './types.ts';
+
+/** What `docker create`/`docker run` pass to the daemon. */
+export interface CreateOptions {
+  image: Image;
+  /** The reference as the user typed it (shown in `docker ps`). */
+  imageRef: string;
+  name?: string;
+  /** Arguments after the image; replace the image's Cmd when non-empty. */
+  cmd?: string[];
+  entrypoint?: string[];
+  env?: string[];
+  hostname?: string;
+  tty?: boolean;
+  openStdin?: boolean;
+  network?: string;
+  ip?: string;
+  aliases?: string[];
+  publish?: PortBinding[];
+  publishAll?: boolean;
+  autoRemove?: boolean;
+  binds?: string[];
+  pidMode?: string;
+  utsMode?: string;
+  labels?: Record<string, string>;
+  workdir?: string;
+  user?: string;
+  restart?: string;
+}
+
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+function reserveName(engine: DockerEngine, wanted: string | undefined, id: string): string {
+  if (wanted === undefined || wanted === '') {
+    for (let retry = 0; retry < 6; retry++) {
+      const n = randomName(engine.rng, retry);
+      if (![...engine.containers.values()].some((c) => c.name === n)) return n;
+    }
+    return id.slice(0, 12);
+  }
+  const bare = wanted.startsWith('/') ? wanted.slice(1) : wanted;
+  if (!NAME_RE.test(bare)) {
+    throw new DockerError('invalid-parameter', `Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  }
+  const holder = [...engine.containers.values()].find((c) => c.name === bare);
+  if (holder) {
+    throw new DockerError('conflict', `Conflict. The container name "/${bare}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+  return bare;
+}
+
+function resolveNetwork(engine: DockerEngine, mode: string): Network {
+  if (mode === 'default' || mode === '') return engine.network('bridge');
+  return engine.network(mode);
+}
+
+/** Creates a container (state `created`). Errors: name conflict/invalid, network not found, bad --ip. */
+export function createContainer(engine: DockerEngine, o: CreateOptions): Container {
+  const id = engine.newId();
+  const mode = o.network ?? 'bridge';
+  const net = resolveNetwork(engine, mode);
+  if (o.ip !== undefined) {
+    if (net.predefined) throw new DockerError('invalid-parameter', 'user specified IP address is supported on user defined networks only');
+  }
+  if (net.driver === 'overlay' && !net.attachable) {
+    throw new DockerError('forbidden', `Could not attach to network ${net.name}: rpc error: code = PermissionDenied desc = network ${net.name} not manually attachable`);
+  }
+  if ((o.aliases?.length ?? 0) > 0 && net.predefined) {
+    throw new DockerError('invalid-parameter', 'network-scoped alias is supported only for containers in user defined networks');
+  }
+  const name = reserveName(engine, o.name, id);
+  const spec = o.image.spec;
+  const cmd = o.cmd && o.cmd.length > 0 ? o.cmd : o.entrypoint ? null : spec.cmd ? [...spec.cmd] : null;
+  const entrypoint = o.entrypoint ?? (spec.entrypoint ? [...spec.entrypoint] : null);
+  const full = [...(entrypoint ?? []), ...(cmd ?? [])];
+  if (full.length === 0) throw new DockerError('invalid-parameter', 'no command specified');
+  const hostnameShared = o.utsMode === 'host' || net.driver === 'host';
+  const config: ContainerConfig = {
+    hostname: o.hostname ?? (hostnameShared ? engine.hostName : id.slice(0, 12)),
+    domainname: '', user: o.user ?? '',
+    env: mergeEnv(spec.env, o.env ?? []),
+    cmd, entrypoint, image: o.imageRef, workingDir: o.workdir ?? spec.workingDir,
+    tty: o.tty ?? false, openStdin: o.openStdin ?? false, labels: o.labels ?? {},
+    exposedPorts: [...new Set([...spec.exposedPorts, ...(o.publish ?? []).map((p) => `${p.containerPort}/${p.proto}`)])],
+    stopSignal: spec.stopSignal,
+  };
+  const hostConfig: HostConfig = {
+    networkMode: mode, portBindings: o.publish ?? [], publishAll: o.publishAll ?? false,
+    autoRemove: o.autoRemove ?? false, binds: o.binds ?? [], pidMode: o.pidMode ?? '', utsMode: o.utsMode ?? '',
+    restartPolicy: { Name: o.restart ?? 'no', MaximumRetryCount: 0 },
+  };
+  const c: Container = {
+    id, name, created: engine.now(), image: o.image, config, hostConfig,
+    state: { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: undefined, finishedAt: undefined, oomKilled: false },
+    path: full[0], args: full.slice(1), endpoints: new Map(), logs: [], restartCount: 0, everStarted: false,
+  };
+  c.endpoints.set(net.name, {
+    networkId: net.id, containerId: id, endpointId: '', mac: '',
+    aliases: [...(o.aliases ?? [])], requestedIp: o.ip,
+  });
+  engine.containers.set(id, c);
+  engine.changed();
+  return c;
+}
+
+function mergeEnv(image: readonly string[], given: string[]): string[] {
+  const out = [...image];
+  for (const e of given) {
+    const key = e.split('=')[0];
+    const i = out.findIndex((x) => x.split('=')[0] === key);
+    if (i >= 0) out[i] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
+/** Ports a binding conflicts with on the host: same proto and port, overlapping address. */
+function portTaken(engine: DockerEngine, self: Container, b: PortBinding): boolean {
+  for (const other of engine.runningContainers()) {
+    if (other === self) continue;
+    for (const ob of other.hostConfig.portBindings) {
+      if (ob.proto !== b.proto || ob.hostPort !== b.hostPort) continue;
+      if (ob.hostIp === '' || b.hostIp === '' || ob.hostIp === '0.0.0.0' || b.hostIp === '0.0.0.0' || ob.hostIp === b.hostIp) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Starts a created or exited container: endpoints, ports, namespaces, main process. Errors:
+ * `failed to set up container networking: driver failed programming external connectivity on
+ * endpoint <name> (<id>): Bind for 0.0.0.0:8080 failed: port is already allocated`; runc's
+ * `exec: "x": executable file not found in $PATH`. Returns the program it runs.
+ */
+export function startContainer(engine: DockerEngine, c: Container, attached = false): Program {
+  if (c.state.status === 'running' || c.state.status === 'paused') return programFor(c);
+  const program = programFor(c);
+  if (program.kind === 'missing') {
+    c.state.exitCode = 127;
+    c.state.error = missingError(program.name);
+    engine.changed();
+    throw new DockerError('system', c.state.error);
+  }
+  // Activate endpoints (fresh addresses each start, as Docker does).
+  const activated: [Network, Endpoint][] = [];
+  try {
+    for (const ep of c.endpoints.values()) {
+      const net = engine.networks.get(ep.networkId);
+      if (!net) throw new DockerError('not-found', `network ${ep.networkId} not found`);
+      (ep as { endpointId: string }).endpointId = engine.newId();
+      activateEndpoint(engine, c, net, ep);
+      activated.push([net, ep]);
+    }
+    const primary = activated[0];
+    for (const b of c.hostConfig.portBindings) {
+      if (primary && !hasInterface(primary[0])) break;
+      if (b.hostPort === 0) b.hostPort = engine.nextEphemeralPort++;
+      if (portTaken(engine, c, b)) {
+        const addr = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
+        throw new DockerError('system', `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${primary?.[1].endpointId ?? ''}): Bind for ${addr}:${b.hostPort} failed: port is already allocated`);
+      }
+    }
+  } catch (e) {
+    for (const [net, ep] of activated) deactivateEndpoint(net, c, ep);
+    c.state.exitCode = 128;
+    c.state.error = e instanceof Error ? e.message : String(e);
+    engine.changed();
+    throw e;
+  }
+  c.state.status = 'running';
+  c.state.exitCode = 0;
+  c.state.error = '';
+  c.state.startedAt = engine.now();
+  c.state.finishedAt = undefined;
+  c.everStarted = true;
+  c.state.pid = engine.runtime.startContainer(engine, c);
+  for (const [net, ep] of activated) engine.runtime.endpointJoined(engine, c, ep, net);
+  runProgram(engine, c, program, attached);
+  engine.changed();
+  return program;
+}
+
+/** runc's error text for a missing executable. */
+export function missingError(name: string): string {
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${name}": executable file not found in $PATH: unknown`;
+}
+
+function runProgram(engine: DockerEngine, c: Container, p: Program, attached: boolean): void {
+  const at = engine.now();
+  const startedAt = c.state.startedAt;
+  if (p.kind === 'service') {
+    for (const l of p.startLogs(at)) c.logs.push({ at, ...l });
+  } else if (p.kind === 'exit') {
+    for (const l of p.logs) c.logs.push({ at, ...l });
+    if (attached) return;
+    // The process exits as soon as it runs: the state flips on the next tick.
+    engine.world.enqueue(() => {
+      if (c.state.startedAt === startedAt && c.state.status === 'running') exitContainer(engine, c, p.code);
+    });
+  } else if (p.kind === 'sleep' && p.ms !== undefined) {
+    engine.world.clock.after(p.ms, () => {
+      if (c.state.startedAt === startedAt && c.state.status === 'running') exitContainer(engine, c, 0);
+    });
+  } else if (p.kind === 'external' && engine.programRunner && !attached) {
+    // Run through the shell; output goes to the container's log.
+    void engine.programRunner(c, p.argv, {
+      stdout: (t) => appendLog(engine, c, 'stdout', t),
+      stderr: (t) => appendLog(engine, c, 'stderr', t),
+    }).then((code) => {
+      if (c.state.startedAt === startedAt && c.state.status === 'running') exitContainer(engine, c, code);
+    });
+  }
+}
+
+/** Appends process output to the container's log, line by line. */
+export function appendLog(engine: DockerEngine, c: Container, stream: 'stdout' | 'stderr', text: string): void {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) c.logs.push({ at: engine.now(), stream, text: line });
+  engine.changed();
+}
+
+/** The main process ended with `code`: tear down, release addresses, maybe auto-remove. */
+export function exitContainer(engine: DockerEngine, c: Container, code: number): void {
+  if (c.state.status !== 'running' && c.state.status !== 'paused') return;
+  c.state.status = 'exited';
+  c.state.exitCode = code;
+  c.state.finishedAt = engine.now();
+  engine.runtime.stopContainer(engine, c);
+  c.state.pid = 0;
+  for (const ep of c.endpoints.values()) {
+    const net = engine.networks.get(ep.networkId);
+    if (net) {
+      if (net.endpoints.has(c.id)) engine.runtime.endpointLeft(engine, c, ep, net);
+      deactivateEndpoint(net, c, ep);
+    }
+  }
+  if (c.hostConfig.autoRemove) {
+    engine.containers.delete(c.id);
+  }
+  engine.changed();
+}
+
+/** Whether PID 1 of this program dies on the stop signal (shells and sleep ignore SIGTERM). */
+function diesOnSignal(p: Program): boolean {
+  return p.kind === 'service' || p.kind === 'external';
+}
+
+/**
+ * Plans `docker stop`: how long it takes (virtual ms) and the exit code. A process that ignores
+ * SIGTERM as PID 1 (sh, sleep) is killed after the timeout (exit 137). Call `exitContainer` after.
+ */
+export function stopPlan(c: Container, timeoutSec = 10): { delayMs: number; exitCode: number } {
+  const p = programFor(c);
+  if (diesOnSignal(p)) {
+    const code = p.kind === 'service' ? p.exitOnStop : 143;
+    return { delayMs: 300, exitCode: code };
+  }
+  return { delayMs: Math.max(0, timeoutSec) * 1000, exitCode: 137 };
+}
+
+/** `docker kill`: SIGKILL (137) or the given signal. Error when not running. */
+export function killContainer(engine: DockerEngine, c: Container, signal = 'KILL'): void {
+  if (c.state.status !== 'running') {
+    throw new DockerError('conflict', `cannot kill container: ${c.name}: container ${c.id} is not running`);
+  }
+  const sig = signal.toUpperCase().replace(/^SIG/, '');
+  const numbers: Record<string, number> = { KILL: 9, '9': 9, TERM: 15, '15': 15, INT: 2, '2': 2, HUP: 1, '1': 1, QUIT: 3, '3': 3 };
+  const n = numbers[sig];
+  if (n === undefined) throw new DockerError('invalid-parameter', `Invalid signal: ${signal}`);
+  if (n !== 9 && !diesOnSignal(programFor(c))) return;
+  exitContainer(engine, c, 128 + n);
+}
+
+/**
+ * `docker rm [-f]`. Errors: `cannot remove container "/x": container is running: stop the
+ * container before removing or force remove`.
+ */
+export function removeContainer(engine: DockerEngine, c: Container, force: boolean): void {
+  if (c.state.status === 'running' || c.state.status === 'paused') {
+    if (!force) {
+      throw new DockerError('conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+    }
+    const autoRemove = c.hostConfig.autoRemove;
+    c.hostConfig.autoRemove = false;
+    exitContainer(engine, c, 137);
+    c.hostConfig.autoRemove = autoRemove;
+  }
+  engine.containers.delete(c.id);
+  engine.changed();
+}
+
+/** `docker rename`. Errors: name in use; `Renaming a container with the same name as its current name`. */
+export function renameContainer(engine: DockerEngine, c: Container, newName: string): void {
+  const bare = newName.startsWith('/') ? newName.slice(1) : newName;
+  if (bare === c.name) {
+    throw new DockerError('invalid-parameter', 'Renaming a container with the same name as its current name');
+  }
+  c.name = reserveName(engine, bare, c.id);
+  engine.changed();
+}
+
+/**
+ * `docker network connect`. Errors: already connected (`endpoint with name X already exists in
+ * network Y`), host/none rules, `--ip` on predefined networks.
+ */
+export function connectNetwork(engine: DockerEngine, c: Container, net: Network, o: { ip?: string; aliases?: string[] } = {}): void {
+  const modes = [...c.endpoints.values()].map((ep) => engine.networks.get(ep.networkId));
+  if (net.driver === 'host' || modes.some((m) => m?.driver === 'host')) {
+    throw new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
+  }
+  if (net.driver === 'null' || modes.some((m) => m?.driver === 'null')) {
+    throw new DockerError('forbidden', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+  }
+  if (c.endpoints.has(net.name)) {
+    throw new DockerError('forbidden', `endpoint with name ${c.name} already exists in network ${net.name}`);
+  }
+  if (o.ip !== undefined && net.predefined) {
+    throw new DockerError('invalid-parameter', 'user specified IP address is supported on user defined networks only');
+  }
+  if ((o.aliases?.length ?? 0) > 0 && net.predefined) {
+    throw new DockerError('invalid-parameter', 'network-scoped alias is supported only for containers in user defined networks');
+  }
+  const ep: Endpoint = { networkId: net.id, containerId: c.id, endpointId: '', mac: '', aliases: [...(o.aliases ?? [])], requestedIp: o.ip };
+  if (c.state.status === 'running') {
+    (ep as { endpointId: string }).endpointId = engine.newId();
+    activateEndpoint(engine, c, net, ep);
+    c.endpoints.set(net.name, ep);
+    engine.runtime.endpointJoined(engine, c, ep, net);
+  } else {
+    c.endpoints.set(net.name, ep);
+  }
+  engine.changed();
+}
+
+/** `docker network disconnect`. Error: `container <id> is not connected to network <name>`. */
+export function disconnectNetwork(engine: DockerEngine, c: Container, net: Network): void {
+  const ep = c.endpoints.get(net.name);
+  if (!ep) throw new DockerError('forbidden', `container ${c.id} is not connected to network ${net.name}`);
+  if (net.driver === 'host') {
+    throw new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
+  }
+  if (net.endpoints.has(c.id)) {
+    engine.runtime.endpointLeft(engine, c, ep, net);
+    deactivateEndpoint(net, c, ep);
+  }
+  c.endpoints.delete(net.name);
+  engine.changed();
+}
+
+/** Checks a container can take an exec (`docker exec`): running, not paused. */
+export function checkExec(c: Container): void {
+  if (c.state.status === 'paused') throw new DockerError('conflict', `Container ${c.id} is paused, unpause the container before exec`);
+  if (c.state.status !== 'running') throw notRunning(c.id);
+}

@@ -1,0 +1,215 @@
+/**
+ * The emulated Docker Engine (dockerd 28) of one host: images, containers, networks and swarm
+ * state. It decides what happens; its `runtime` makes it real in the Linux model. Container and
+ * network operations live in container-ops.ts and network-ops.ts; this file holds the state,
+ * lookups (by id, id prefix or name, as the daemon resolves them) and images.
+ *
+ * Get the engine of a world with `dockerEngine(world)`.
+ */
+import type { World } from '../world.ts';
+import type { Rng } from '../rng.ts';
+import { DockerError, networkNotFound, noSuchContainer } from './errors.ts';
+import { IMAGE_CATALOGUE, imageDigest, imageId } from './image-catalogue.ts';
+import { canonicalName, familiarName, familiarRepo, parseReference, type ImageReference } from './reference.ts';
+import { NullRuntime, type EngineRuntime } from './runtime.ts';
+import type { Container, Image, Network } from './types.ts';
+import { createPredefinedNetworks } from './network-ops.ts';
+
+/**
+ * Runs a command line as a container's main process or an exec, through the shell. The docker
+ * CLI installs one (the emulator cannot import the shell). Resolves to the exit code.
+ */
+export type ProgramRunner = (
+  c: Container,
+  argv: string[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+) => Promise<number>;
+
+export interface SwarmState {
+  readonly nodeId: string;
+  readonly createdAt: number;
+  readonly advertiseAddr: string;
+  readonly workerToken: string;
+}
+
+const DAY = 86_400_000;
+
+export class DockerEngine {
+  readonly world: World;
+  readonly rng: Rng;
+  runtime: EngineRuntime;
+  /** Pulled images by `repo:tag` (familiar). */
+  readonly images = new Map<string, Image>();
+  /** Containers by id, in creation order. */
+  readonly containers = new Map<string, Container>();
+  /** Networks by id, in creation order. */
+  readonly networks = new Map<string, Network>();
+  swarm: SwarmState | undefined;
+  programRunner: ProgramRunner | undefined;
+  /** The host's primary address (advertise address for swarm, `docker info`). */
+  hostAddress = '10.0.0.10';
+  /** The host's hostname (containers with `--network host`/`--uts host` see it). */
+  hostName = 'docker-host';
+  /** Next host port for `-p 80` / `-P` (Docker's ephemeral range starts at 32768). */
+  nextEphemeralPort = 32768;
+  /** Hooks the Linux runtime or tests use to see changes. */
+  readonly listeners = new Set<() => void>();
+
+  constructor(world: World, runtime: EngineRuntime = new NullRuntime()) {
+    this.world = world;
+    this.rng = world.rng.fork();
+    this.runtime = runtime;
+    createPredefinedNetworks(this);
+  }
+
+  /** Virtual now. */
+  now(): number {
+    return this.world.now();
+  }
+
+  /** A fresh 64-hex id (containers, networks, endpoints). */
+  newId(): string {
+    return this.rng.hex(64);
+  }
+
+  /** Tells views something changed. */
+  changed(): void {
+    for (const l of this.listeners) l();
+    this.world.markChanged();
+  }
+
+  // ---- images -------------------------------------------------------------------------------
+
+  /** The local image a reference names, or undefined. Accepts ids and id prefixes too. */
+  findImage(ref: string): Image | undefined {
+    const bare = ref.startsWith('sha256:') ? ref.slice(7) : ref;
+    if (/^[a-f0-9]{4,64}$/.test(bare)) {
+      for (const img of this.images.values()) if (img.id.slice(7).startsWith(bare)) return img;
+    }
+    let parsed: ImageReference;
+    try {
+      parsed = parseReference(ref);
+    } catch {
+      return undefined;
+    }
+    return this.images.get(familiarName(parsed));
+  }
+
+  /**
+   * Pulls an image from the (built-in) registry. Returns the image and whether it was already
+   * up to date. Errors: `invalid reference format…`; `pull access denied for <repo>, repository
+   * does not exist or may require 'docker login': denied: requested access to the resource is denied`
+   * for anything outside the catalogue.
+   */
+  pull(ref: string): { image: Image; upToDate: boolean; reference: ImageReference } {
+    const parsed = parseReference(ref);
+    const repo = familiarRepo(parsed);
+    const spec = parsed.domain === 'docker.io' ? IMAGE_CATALOGUE[repo] : undefined;
+    if (!spec) {
+      throw new DockerError(
+        'not-found',
+        `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+      );
+    }
+    const key = familiarName(parsed);
+    const existing = this.images.get(key);
+    if (existing) return { image: existing, upToDate: true, reference: parsed };
+    const tagged = parsed.tag === spec.tag ? spec : { ...spec, tag: parsed.tag };
+    const image: Image = {
+      spec: tagged,
+      id: imageId(tagged),
+      digest: imageDigest(tagged),
+      created: this.world.clock.now() - tagged.ageDays * DAY - 3_600_000 * 7,
+      pulledAt: this.now(),
+    };
+    this.images.set(key, image);
+    this.changed();
+    return { image, upToDate: false, reference: parsed };
+  }
+
+  /** Pulls without output, for lab setup (`preload: ['nginx', 'alpine']`). */
+  preload(...refs: string[]): void {
+    for (const r of refs) this.pull(r);
+  }
+
+  /** Repo:tag names an image is known under. */
+  imageTags(image: Image): string[] {
+    return [...this.images.entries()].filter(([, i]) => i === image).map(([k]) => k);
+  }
+
+  /** `docker.io/library/nginx:latest`. */
+  canonical(ref: ImageReference): string {
+    return canonicalName(ref);
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  /** Finds a container by full id, name (with or without `/`), or unique id prefix. */
+  findContainer(ref: string): Container | undefined {
+    if (ref === '') return undefined;
+    const direct = this.containers.get(ref);
+    if (direct) return direct;
+    const name = ref.startsWith('/') ? ref.slice(1) : ref;
+    for (const c of this.containers.values()) if (c.name === name) return c;
+    const matches = [...this.containers.values()].filter((c) => c.id.startsWith(ref));
+    if (matches.length > 1) {
+      throw new DockerError('invalid-parameter', `multiple IDs found with provided prefix: ${ref}`);
+    }
+    return matches[0];
+  }
+
+  /** Like findContainer; throws `No such container: <ref>`. */
+  container(ref: string): Container {
+    const c = this.findContainer(ref);
+    if (!c) throw noSuchContainer(ref);
+    return c;
+  }
+
+  /** Finds a network by full id, name, or id prefix (the daemon's order). */
+  findNetwork(ref: string): Network | undefined {
+    if (ref === '') return undefined;
+    const byId = this.networks.get(ref);
+    if (byId) return byId;
+    for (const n of this.networks.values()) if (n.name === ref) return n;
+    const matches = [...this.networks.values()].filter((n) => n.id.startsWith(ref));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /** Like findNetwork; throws `network <ref> not found`. */
+  network(ref: string): Network {
+    const n = this.findNetwork(ref);
+    if (!n) throw networkNotFound(ref);
+    return n;
+  }
+
+  /** Containers that are running (or paused/restarting: they hold their endpoints). */
+  runningContainers(): Container[] {
+    return [...this.containers.values()].filter((c) => c.state.status === 'running' || c.state.status === 'paused');
+  }
+}
+
+const engines = new WeakMap<World, DockerEngine>();
+let runtimeFactory: ((world: World) => EngineRuntime) | undefined;
+
+/**
+ * Chooses the runtime new engines get (the Linux binding registers itself here, so the engine
+ * does not import the Linux model when a page only needs images and formats).
+ */
+export function setDefaultRuntime(factory: (world: World) => EngineRuntime): void {
+  runtimeFactory = factory;
+}
+
+/** The Docker engine of a world, created on first use with docker0, host and none. */
+export function dockerEngine(world: World): DockerEngine {
+  let e = engines.get(world);
+  if (!e) {
+    e = new DockerEngine(world, runtimeFactory ? runtimeFactory(world) : new NullRuntime());
+    engines.set(world, e);
+  }
+  return e;
+}
+
+/** Whether the world already has a Docker engine (without creating one). */
+export function hasDockerEngine(world: World): boolean {
+  return engines.has(world);
+}

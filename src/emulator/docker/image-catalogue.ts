@@ -1,0 +1,158 @@
+/**
+ * The images lessons use, with their real default configuration (Cmd, Entrypoint, ExposedPorts,
+ * Env, StopSignal as in the official images' Dockerfiles on Docker Hub), plausible sizes, and the
+ * programs each image ships. Ids and digests are stable hashes, not the registry's real ones.
+ * A deliberate table.
+ */
+import { stableHex } from './stable-hex.ts';
+
+/** What a catalogue image is. */
+export interface ImageSpec {
+  /** Repository without registry/library prefix, e.g. `nginx`. */
+  readonly repo: string;
+  readonly tag: string;
+  readonly cmd: readonly string[] | null;
+  readonly entrypoint: readonly string[] | null;
+  readonly exposedPorts: readonly string[];
+  readonly env: readonly string[];
+  readonly workingDir: string;
+  readonly stopSignal?: string;
+  /** Uncompressed size in bytes (what `docker images` shows). */
+  readonly size: number;
+  /** Days between the image's build and the world's start. */
+  readonly ageDays: number;
+  /** Number of layers pulled. */
+  readonly layers: number;
+  /** `busybox` images have BusyBox applets (ash, ping, wget, nslookup); `gnu` images have bash. */
+  readonly userland: 'busybox' | 'gnu';
+  /** Programs on the image's PATH. */
+  readonly tools: readonly string[];
+  /** Files the image ships that lessons read (path → content). */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const BUSYBOX_TOOLS = [
+  'sh', 'ash', 'cat', 'echo', 'ls', 'ps', 'top', 'hostname', 'ping', 'ping6', 'wget', 'nslookup',
+  'ip', 'ifconfig', 'route', 'netstat', 'nc', 'sleep', 'env', 'id', 'uname', 'mount', 'grep',
+  'head', 'tail', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'date', 'vi', 'traceroute', 'arp',
+  'true', 'false', 'pwd', 'whoami', 'free', 'df', 'du', 'wc', 'sort', 'awk', 'sed', 'tr', 'cut',
+];
+
+const GNU_BASE = [
+  'bash', 'sh', 'cat', 'echo', 'ls', 'hostname', 'sleep', 'env', 'id', 'uname', 'mount', 'grep',
+  'head', 'tail', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'date', 'true', 'false', 'pwd',
+  'whoami', 'df', 'du', 'wc', 'sort', 'awk', 'sed', 'tr', 'cut',
+];
+
+/** The default page of the nginx image (/usr/share/nginx/html/index.html, 615 bytes). */
+export const NGINX_INDEX_HTML = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** The default page of the httpd image (/usr/local/apache2/htdocs/index.html). */
+export const HTTPD_INDEX_HTML = '<html><body><h1>It works!</h1></body></html>\n';
+
+const MB = 1_000_000;
+
+/** The catalogue, by repository name. */
+export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
+  alpine: {
+    repo: 'alpine', tag: 'latest', cmd: ['/bin/sh'], entrypoint: null, exposedPorts: [], env: [PATH],
+    workingDir: '/', size: 8.31 * MB, ageDays: 47, layers: 1, userland: 'busybox',
+    tools: BUSYBOX_TOOLS, files: {},
+  },
+  busybox: {
+    repo: 'busybox', tag: 'latest', cmd: ['sh'], entrypoint: null, exposedPorts: [],
+    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], workingDir: '/',
+    size: 4.43 * MB, ageDays: 418, layers: 1, userland: 'busybox', tools: BUSYBOX_TOOLS, files: {},
+  },
+  nginx: {
+    repo: 'nginx', tag: 'latest', cmd: ['nginx', '-g', 'daemon off;'],
+    entrypoint: ['/docker-entrypoint.sh'], exposedPorts: ['80/tcp'],
+    env: [PATH, 'NGINX_VERSION=1.29.3', 'NJS_VERSION=0.9.4', 'NJS_RELEASE=1~trixie',
+      'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
+    workingDir: '/', stopSignal: 'SIGQUIT', size: 152 * MB, ageDays: 12, layers: 7,
+    userland: 'gnu', tools: [...GNU_BASE, 'curl', 'nginx'],
+    files: { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML },
+  },
+  ubuntu: {
+    repo: 'ubuntu', tag: 'latest', cmd: ['/bin/bash'], entrypoint: null, exposedPorts: [], env: [PATH],
+    workingDir: '/', size: 78.1 * MB, ageDays: 33, layers: 1, userland: 'gnu', tools: GNU_BASE,
+    files: {},
+  },
+  debian: {
+    repo: 'debian', tag: 'latest', cmd: ['bash'], entrypoint: null, exposedPorts: [], env: [PATH],
+    workingDir: '/', size: 120 * MB, ageDays: 13, layers: 1, userland: 'gnu', tools: GNU_BASE,
+    files: {},
+  },
+  redis: {
+    repo: 'redis', tag: 'latest', cmd: ['redis-server'], entrypoint: ['docker-entrypoint.sh'],
+    exposedPorts: ['6379/tcp'], env: [PATH, 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.2.3.tar.gz'],
+    workingDir: '/data', size: 137 * MB, ageDays: 20, layers: 8, userland: 'gnu',
+    tools: [...GNU_BASE, 'redis-server', 'redis-cli'], files: {},
+  },
+  postgres: {
+    repo: 'postgres', tag: 'latest', cmd: ['postgres'], entrypoint: ['docker-entrypoint.sh'],
+    exposedPorts: ['5432/tcp'],
+    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/18/bin',
+    'GOSU_VERSION=1.19', 'LANG=en_US.utf8', 'PG_MAJOR=18', 'PG_VERSION=18.1-1.pgdg13+2',
+    'PGDATA=/var/lib/postgresql/18/docker'],
+    workingDir: '/', stopSignal: 'SIGINT', size: 456 * MB, ageDays: 10, layers: 14, userland: 'gnu',
+    tools: [...GNU_BASE, 'psql', 'postgres', 'pg_isready'], files: {},
+  },
+  mysql: {
+    repo: 'mysql', tag: 'latest', cmd: ['mysqld'], entrypoint: ['docker-entrypoint.sh'],
+    exposedPorts: ['3306/tcp', '33060/tcp'],
+    env: [PATH, 'GOSU_VERSION=1.19', 'MYSQL_MAJOR=innovation', 'MYSQL_VERSION=9.5.0-1.el9',
+      'MYSQL_SHELL_VERSION=9.5.0-1.el9'],
+    workingDir: '/', size: 922 * MB, ageDays: 40, layers: 11, userland: 'gnu',
+    tools: [...GNU_BASE, 'mysql', 'mysqld', 'mysqladmin'], files: {},
+  },
+  httpd: {
+    repo: 'httpd', tag: 'latest', cmd: ['httpd-foreground'], entrypoint: null,
+    exposedPorts: ['80/tcp'],
+    env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.65'],
+    workingDir: '/usr/local/apache2', stopSignal: 'SIGWINCH', size: 117 * MB, ageDays: 25, layers: 6,
+    userland: 'gnu', tools: [...GNU_BASE, 'httpd', 'apachectl'],
+    files: { '/usr/local/apache2/htdocs/index.html': HTTPD_INDEX_HTML },
+  },
+};
+
+/** The content-addressed image id (`sha256:<64 hex>`) of a catalogue image. */
+export function imageId(spec: ImageSpec): string {
+  return `sha256:${stableHex(`image:${spec.repo}:${spec.tag}`, 64)}`;
+}
+
+/** The repository digest (`sha256:<64 hex>`) shown by `docker pull` and RepoDigests. */
+export function imageDigest(spec: ImageSpec): string {
+  return `sha256:${stableHex(`digest:${spec.repo}:${spec.tag}`, 64)}`;
+}
+
+/** Short (12 hex) ids of the image's layers, as `docker pull` prints them. */
+export function layerIds(spec: ImageSpec): string[] {
+  return Array.from({ length: spec.layers }, (_, i) => stableHex(`layer:${spec.repo}:${spec.tag}:${i}`, 12));
+}

@@ -1,0 +1,121 @@
+/**
+ * Docker's default IPAM, as libnetwork's `default` driver does it on a local host:
+ * - network subnets come from the default address pools, in order: 172.17.0.0/16 … 172.31.0.0/16,
+ *   then 192.168.0.0/16 cut into /20s; the first block that overlaps no existing network wins
+ *   (so a removed network's block is handed out again);
+ * - the gateway is the first host address of the subnet (unless `--gateway` says otherwise);
+ * - container addresses are handed out serially (libnetwork's AllocSerialPrefix), from the
+ *   `--ip-range` if one is set, skipping the network and broadcast addresses and the gateway, and
+ *   wrapping around when the end is reached; `--ip` reserves a given address.
+ */
+import { DockerError } from './errors.ts';
+import { contains, formatCidr, formatIPv4, masked, overlaps, parseIPv4, sizeOf, type Cidr } from './ipv4.ts';
+
+/** The predefined local address pools (moby `ipamutils.localScopeDefaultNetworks`). */
+export function defaultPools(): Cidr[] {
+  const pools: Cidr[] = [];
+  for (let second = 17; second <= 31; second++) pools.push({ base: ((172 << 24) | (second << 16)) >>> 0, bits: 16 });
+  for (let third = 0; third < 256; third += 16) pools.push({ base: ((192 << 24) | (168 << 16) | (third << 8)) >>> 0, bits: 20 });
+  return pools;
+}
+
+/** Picks the first default pool that overlaps none of `used`. Errors like libnetwork when all are taken. */
+export function allocateSubnet(used: readonly Cidr[]): Cidr {
+  for (const pool of defaultPools()) {
+    if (!used.some((u) => overlaps(u, pool))) return pool;
+  }
+  throw new DockerError(
+    'invalid-parameter',
+    'all predefined address pools have been fully subnetted',
+  );
+}
+
+/** Addresses of one network: gateway, allocation range, and who holds what. */
+export class AddressPool {
+  readonly subnet: Cidr;
+  readonly range: Cidr;
+  readonly gateway: number | undefined;
+  private readonly allocated = new Set<number>();
+  private last: number;
+
+  /**
+   * `gateway` undefined means none (host/none/null networks never call this). The gateway address
+   * is reserved from container allocation.
+   */
+  constructor(subnet: Cidr, gateway: number | undefined, range?: Cidr) {
+    this.subnet = masked(subnet);
+    this.range = range ? masked(range) : this.subnet;
+    this.gateway = gateway;
+    this.last = this.range.base - 1;
+  }
+
+  /** Whether `ip` is handed out (or is the gateway). */
+  isAllocated(ip: number): boolean {
+    return this.allocated.has(ip) || ip === this.gateway;
+  }
+
+  /** All addresses currently handed out to endpoints (not the gateway). */
+  allocatedAddresses(): number[] {
+    return [...this.allocated];
+  }
+
+  private usable(ip: number): boolean {
+    const first = this.subnet.base;
+    const lastAddr = first + sizeOf(this.subnet) - 1;
+    if (this.subnet.bits < 31 && (ip === first || ip === lastAddr)) return false;
+    return !this.isAllocated(ip);
+  }
+
+  /**
+   * Hands out the next free address after the last one handed out. Throws DockerError
+   * `no available IPv4 addresses on this network's address pools: <name> (<id>)` when full.
+   */
+  allocate(networkLabel: string): number {
+    const size = sizeOf(this.range);
+    for (let i = 1; i <= size; i++) {
+      const ip = this.range.base + ((this.last - this.range.base + i) % size + size) % size;
+      if (this.usable(ip)) {
+        this.allocated.add(ip);
+        this.last = ip;
+        return ip;
+      }
+    }
+    throw new DockerError(
+      'unavailable',
+      `no available IPv4 addresses on this network's address pools: ${networkLabel}`,
+    );
+  }
+
+  /**
+   * Reserves a requested address (`--ip`). Errors with Docker's wording when it is outside the
+   * subnet or taken.
+   */
+  reserve(text: string): number {
+    const ip = parseIPv4(text);
+    if (ip === undefined) throw new DockerError('invalid-parameter', `invalid IPv4 address: ${text}`);
+    if (!contains(this.subnet, ip)) {
+      throw new DockerError(
+        'invalid-parameter',
+        `no configured subnet or ip-range contain the IP address ${text}`,
+      );
+    }
+    if (this.isAllocated(ip)) throw new DockerError('conflict', `Address already in use`);
+    this.allocated.add(ip);
+    return ip;
+  }
+
+  /** Gives an address back. */
+  release(ip: number): void {
+    this.allocated.delete(ip);
+  }
+
+  /** `172.18.0.0/16`. */
+  subnetText(): string {
+    return formatCidr(this.subnet);
+  }
+
+  /** `172.18.0.1`, or '' without a gateway. */
+  gatewayText(): string {
+    return this.gateway === undefined ? '' : formatIPv4(this.gateway);
+  }
+}

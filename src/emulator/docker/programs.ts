@@ -1,0 +1,231 @@
+/**
+ * What a container's main process does, as data: the built-in behaviour of the catalogue's
+ * daemons (nginx, httpd, redis, postgres, mysql), shells and `sleep`. Anything else is run by the
+ * shell through the engine's program runner (see `ProgramRunner` in engine.ts), or fails the way
+ * runc fails when the executable is missing.
+ */
+import type { Container } from './types.ts';
+
+/** A process of the container's tree, as `docker top` and `ps` inside show it. */
+export interface ProgramProcess {
+  readonly argv: string[];
+  readonly user: string;
+  /** Index of the parent in the list (-1 for the main process). */
+  readonly parent: number;
+}
+
+export type Program =
+  /** Runs until stopped: a server. `listens` are ports it accepts connections on. */
+  | {
+      kind: 'service';
+      processes: ProgramProcess[];
+      listens: { port: number; proto: 'tcp' | 'udp' }[];
+      /** Log lines written at start (stdout, or stderr when prefixed by \u0000). */
+      startLogs: (at: number) => { stream: 'stdout' | 'stderr'; text: string }[];
+      /** Exit code when stopped with the image's stop signal (SIGTERM unless set). */
+      exitOnStop: number;
+      /** Web root served on port 80, when it is a web server. */
+      webRoot?: string;
+    }
+  /** Exits at once with this code and output (a shell without stdin, a missing password). */
+  | { kind: 'exit'; code: number; logs: { stream: 'stdout' | 'stderr'; text: string }[] }
+  /** `sleep N`: runs for ms, ignores SIGTERM as PID 1. */
+  | { kind: 'sleep'; ms: number | undefined; processes: ProgramProcess[] }
+  /** An interactive shell (`-i`): waits on stdin; ignores SIGTERM as PID 1. */
+  | { kind: 'shell'; processes: ProgramProcess[] }
+  /** Something the shell must run (`ping`, `wget`, `echo`…). */
+  | { kind: 'external'; argv: string[] }
+  /** The executable is not in the image. */
+  | { kind: 'missing'; name: string };
+
+const SHELLS = new Set(['sh', 'ash', 'bash', '/bin/sh', '/bin/ash', '/bin/bash', '/usr/bin/bash']);
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `2026/11/29 10:00:05`, nginx's error-log timestamp. */
+function nginxTime(at: number): string {
+  const d = new Date(at);
+  return `${d.getUTCFullYear()}/${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `29 Nov 2026 10:00:05.123`, redis's log timestamp. */
+function redisTime(at: number): string {
+  const d = new Date(at);
+  return `${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+}
+
+function envOf(c: Container, name: string): string | undefined {
+  for (const e of c.config.env) if (e.startsWith(`${name}=`)) return e.slice(name.length + 1);
+  return undefined;
+}
+
+/** Decides what the container's main process (`path args…`) does. */
+export function programFor(c: Container): Program {
+  const argv = [c.path, ...c.args];
+  const base = argv[0].split('/').pop() ?? argv[0];
+  const tools = new Set(c.image.spec.tools);
+  const entry = c.config.entrypoint;
+  const viaEntrypoint = entry && entry.length > 0 && /docker-entrypoint\.sh$/.test(entry[0]);
+  const prog = viaEntrypoint ? (argv[1] ?? '') : base;
+  const progArgs = viaEntrypoint ? argv.slice(2) : argv.slice(1);
+
+  if (prog === 'nginx' && c.image.spec.repo === 'nginx') return nginx(argv);
+  if (prog === 'httpd-foreground') return httpd();
+  if (prog === 'redis-server') return redis();
+  if (prog === 'postgres') return postgres(c);
+  if (prog === 'mysqld') return mysql(c);
+  if (SHELLS.has(prog) && progArgs.length === 0) {
+    if (!tools.has(base) && !tools.has(prog.split('/').pop() ?? prog)) return { kind: 'missing', name: prog };
+    if (c.config.openStdin) return { kind: 'shell', processes: [{ argv, user: 'root', parent: -1 }] };
+    return { kind: 'exit', code: 0, logs: [] };
+  }
+  if (prog === 'sleep' && progArgs.length === 1) {
+    const ms = progArgs[0] === 'infinity' ? undefined : Number(progArgs[0]) * 1000;
+    if (ms === undefined || Number.isFinite(ms)) return { kind: 'sleep', ms, processes: [{ argv, user: 'root', parent: -1 }] };
+  }
+  if (prog === 'tail' && progArgs.join(' ') === '-f /dev/null') return { kind: 'sleep', ms: undefined, processes: [{ argv, user: 'root', parent: -1 }] };
+  const name = prog.split('/').pop() ?? prog;
+  if (!tools.has(name)) return { kind: 'missing', name: prog };
+  return { kind: 'external', argv: viaEntrypoint ? argv.slice(1) : argv };
+}
+
+function nginx(argv: string[]): Program {
+  const master = `nginx: master process ${argv.slice(1).join(' ')}`.replace(/^nginx: master process \/docker-entrypoint\.sh /, 'nginx: master process ');
+  return {
+    kind: 'service',
+    processes: [
+      { argv: [master], user: 'root', parent: -1 },
+      { argv: ['nginx: worker process'], user: 'nginx', parent: 0 },
+      { argv: ['nginx: worker process'], user: 'nginx', parent: 0 },
+    ],
+    listens: [{ port: 80, proto: 'tcp' }],
+    webRoot: '/usr/share/nginx/html',
+    exitOnStop: 0,
+    startLogs: (at) => {
+      const t = nginxTime(at);
+      return [
+        ...[
+          '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+          '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+          '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+          '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+          '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+          '/docker-entrypoint.sh: Configuration complete; ready for start up',
+        ].map((text) => ({ stream: 'stdout' as const, text })),
+        ...[
+          `${t} [notice] 1#1: using the "epoll" event method`,
+          `${t} [notice] 1#1: nginx/1.29.3`,
+          `${t} [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) `,
+          `${t} [notice] 1#1: OS: Linux 6.1.0-27-amd64`,
+          `${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
+          `${t} [notice] 1#1: start worker processes`,
+          `${t} [notice] 1#1: start worker process 29`,
+          `${t} [notice] 1#1: start worker process 30`,
+        ].map((text) => ({ stream: 'stderr' as const, text })),
+      ];
+    },
+  };
+}
+
+function httpd(): Program {
+  return {
+    kind: 'service',
+    processes: [
+      { argv: ['httpd', '-DFOREGROUND'], user: 'root', parent: -1 },
+      { argv: ['httpd', '-DFOREGROUND'], user: 'www-data', parent: 0 },
+      { argv: ['httpd', '-DFOREGROUND'], user: 'www-data', parent: 0 },
+      { argv: ['httpd', '-DFOREGROUND'], user: 'www-data', parent: 0 },
+    ],
+    listens: [{ port: 80, proto: 'tcp' }],
+    webRoot: '/usr/local/apache2/htdocs',
+    exitOnStop: 0,
+    startLogs: () => [
+      { stream: 'stderr', text: "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message" },
+    ],
+  };
+}
+
+function redis(): Program {
+  return {
+    kind: 'service',
+    processes: [{ argv: ['redis-server *:6379'], user: 'redis', parent: -1 }],
+    listens: [{ port: 6379, proto: 'tcp' }],
+    exitOnStop: 0,
+    startLogs: (at) => {
+      const t = redisTime(at);
+      return [
+        `1:C ${t} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
+        `1:C ${t} * Redis version=8.2.3, bits=64, commit=00000000, modified=1, pid=1, just started`,
+        `1:C ${t} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
+        `1:M ${t} * monotonic clock: POSIX clock_gettime`,
+        `1:M ${t} * Running mode=standalone, port=6379.`,
+        `1:M ${t} * Server initialized`,
+        `1:M ${t} * Ready to accept connections tcp`,
+      ].map((text) => ({ stream: 'stdout' as const, text }));
+    },
+  };
+}
+
+function postgres(c: Container): Program {
+  if (!envOf(c, 'POSTGRES_PASSWORD') && envOf(c, 'POSTGRES_HOST_AUTH_METHOD') !== 'trust') {
+    return {
+      kind: 'exit',
+      code: 1,
+      logs: [
+        'Error: Database is uninitialized and superuser password is not specified.',
+        '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+        '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+        '',
+        '       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all',
+        '       connections without a password. This is *not* recommended.',
+        '',
+        '       See PostgreSQL documentation about "trust":',
+        '       https://www.postgresql.org/docs/current/auth-trust.html',
+      ].map((text) => ({ stream: 'stderr' as const, text })),
+    };
+  }
+  return {
+    kind: 'service',
+    processes: [{ argv: ['postgres'], user: 'postgres', parent: -1 }],
+    listens: [{ port: 5432, proto: 'tcp' }],
+    exitOnStop: 0,
+    startLogs: () => [
+      { stream: 'stdout', text: 'PostgreSQL init process complete; ready for start up.' },
+      { stream: 'stderr', text: 'LOG:  database system is ready to accept connections' },
+    ],
+  };
+}
+
+function mysql(c: Container): Program {
+  const ok = envOf(c, 'MYSQL_ROOT_PASSWORD') || envOf(c, 'MYSQL_ALLOW_EMPTY_PASSWORD') || envOf(c, 'MYSQL_RANDOM_ROOT_PASSWORD');
+  if (!ok) {
+    return {
+      kind: 'exit',
+      code: 1,
+      logs: [
+        '[Note] [Entrypoint]: Entrypoint script for MySQL Server 9.5.0-1.el9 started.',
+        "[Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+        '[Note] [Entrypoint]: Entrypoint script for MySQL Server 9.5.0-1.el9 started.',
+        '[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+        '    You need to specify one of the following as an environment variable:',
+        '    - MYSQL_ROOT_PASSWORD',
+        '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+        '    - MYSQL_RANDOM_ROOT_PASSWORD',
+      ].map((text) => ({ stream: 'stderr' as const, text })),
+    };
+  }
+  return {
+    kind: 'service',
+    processes: [{ argv: ['mysqld'], user: 'mysql', parent: -1 }],
+    listens: [{ port: 3306, proto: 'tcp' }, { port: 33060, proto: 'tcp' }],
+    exitOnStop: 0,
+    startLogs: () => [{ stream: 'stderr', text: "[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '9.5.0'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL." }],
+  };
+}

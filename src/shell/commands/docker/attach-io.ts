@@ -1,0 +1,123 @@
+/**
+ * Attaching the CLI to a container's main process: `docker run` without `-d`, `docker start -a`,
+ * `docker attach`. Prints what the process writes, waits for it to end, and returns its exit
+ * code; interactive shells (`-it`) run as a child shell inside the container's namespaces.
+ */
+import type { CommandContext, Input } from '../../types.ts';
+import { appendLog, exitContainer, stopPlan } from '../../../emulator/docker/container-ops.ts';
+import type { DockerEngine } from '../../../emulator/docker/engine.ts';
+import type { Program } from '../../../emulator/docker/programs.ts';
+import type { Container } from '../../../emulator/docker/types.ts';
+
+/** Quotes argv for `sh -c`. */
+export function shellQuote(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Input that ends (as a detach) when Ctrl-P Ctrl-Q arrives, like docker's escape proxy. */
+export function detachableInput(inner: Input, onDetach: () => void): Input {
+  let done = false;
+  const read = async (): Promise<string | null> => {
+    if (done) return null;
+    const chunk = await inner.read();
+    if (chunk === null) return null;
+    const i = chunk.indexOf('\x10\x11');
+    if (i >= 0) {
+      done = true;
+      onDetach();
+      return i > 0 ? chunk.slice(0, i) : null;
+    }
+    return chunk;
+  };
+  return {
+    isTTY: inner.isTTY,
+    read,
+    async readLine() {
+      let buf = '';
+      for (;;) {
+        const nl = buf.indexOf('\n');
+        if (nl >= 0) return buf.slice(0, nl);
+        const c = await read();
+        if (c === null) return buf === '' ? null : buf;
+        buf += c;
+      }
+    },
+    async readAll() {
+      let all = '';
+      for (let c = await read(); c !== null; c = await read()) all += c;
+      return all;
+    },
+  };
+}
+
+/** Runs argv inside the container through the shell; resolves to the exit code. */
+export async function runInContainer(
+  ctx: CommandContext,
+  engine: DockerEngine,
+  c: Container,
+  argv: string[] | undefined,
+  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<number> {
+  const proc = engine.runtime.processOf?.(engine, c);
+  return ctx.spawnShell({
+    script: argv ? shellQuote(argv) : undefined,
+    in: proc,
+    argv: argv ? undefined : [c.path, ...c.args],
+    stdin: io.stdin,
+    stdout: { write: io.stdout },
+    stderr: { write: io.stderr },
+  });
+}
+
+/** Streams the container's log lines from `from` until it stops or the user interrupts. */
+async function follow(ctx: CommandContext, engine: DockerEngine, c: Container, from: number, tty: boolean): Promise<boolean> {
+  let shown = from;
+  for (;;) {
+    while (shown < c.logs.length) {
+      const l = c.logs[shown++];
+      (l.stream === 'stderr' && !tty ? ctx.stderr : ctx.stdout).write(`${l.text}\n`);
+    }
+    if (c.state.status !== 'running') return true;
+    const ok = await ctx.sleep(1000);
+    if (!ok) return false;
+  }
+}
+
+/** The foreground half of `docker run`/`start -a`: resolves to the exit status the CLI returns. */
+export async function attachForeground(
+  ctx: CommandContext,
+  engine: DockerEngine,
+  c: Container,
+  program: Program,
+  o: { interactive: boolean; tty: boolean },
+): Promise<number> {
+  if (program.kind === 'exit') {
+    for (const l of c.logs.slice(c.logs.length - program.logs.length)) {
+      (l.stream === 'stderr' && !o.tty ? ctx.stderr : ctx.stdout).write(`${l.text}\n`);
+    }
+    exitContainer(engine, c, program.code);
+    return program.code;
+  }
+  if (program.kind === 'external' || (program.kind === 'shell' && o.interactive)) {
+    const write = (stream: 'stdout' | 'stderr') => (s: string) => {
+      appendLog(engine, c, stream, s);
+      (stream === 'stderr' && !o.tty ? ctx.stderr : ctx.stdout).write(s);
+    };
+    const startedAt = c.state.startedAt;
+    const code = await runInContainer(ctx, engine, c, program.kind === 'external' ? program.argv : undefined, {
+      stdin: o.interactive ? ctx.stdin : undefined,
+      stdout: write('stdout'),
+      stderr: write('stderr'),
+    });
+    if (c.state.startedAt === startedAt) exitContainer(engine, c, code);
+    return code;
+  }
+  const ended = await follow(ctx, engine, c, 0, o.tty);
+  if (!ended) {
+    // Ctrl-C is proxied to the container (sig-proxy): daemons stop, PID-1 shells ignore it.
+    const plan = stopPlan(c);
+    if (plan.exitCode !== 137) exitContainer(engine, c, plan.exitCode);
+    return c.state.status === 'running' ? 130 : c.state.exitCode;
+  }
+  return c.state.exitCode;
+}

@@ -28,6 +28,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   cp: () => import('./cp/index.ts'),
   cut: () => import('./cut/index.ts'),
   date: () => import('./date/index.ts'),
+  docker: () => import('./docker/index.ts'),
   echo: () => import('./echo/index.ts'),
   env: () => import('./env/index.ts'),
   exit: () => import('./exit/index.ts'),

@@ -152,7 +152,7 @@ export class Linux {
 
   /** A proc mount showing `pidNs` (what `mount -t proc proc TARGET` makes). */
   procMount(target: string, pidNs: PidNamespace): Omit<Mount, 'id'> {
-    return { target, root: procRoot(pidNs, () => this.world.now()), fstype: 'proc', source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', readOnly: false };
+    return { target, root: procRoot(pidNs, () => this.world.now()), fstype: 'proc', source: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', readOnly: false, pidNs };
   }
 
   /**
@@ -293,6 +293,14 @@ export class Linux {
       }
     }
     this.world.markChanged();
+  }
+
+  /**
+   * The PID namespace `proc` sees through /proc (what ps, lsns and `kill` read), or undefined
+   * when nothing is mounted on /proc in its mount namespace.
+   */
+  procPidNs(proc: Process): PidNamespace | undefined {
+    return proc.ns.mnt.mounts.at('/proc')?.pidNs;
   }
 
   /** Live processes visible in `pidNs`, ordered by their pid there. */

@@ -4,6 +4,7 @@
  * files, so a later mount in the new namespace is private while file contents stay shared.
  */
 import type { DirNode } from './nodes.ts';
+import type { PidNamespace } from '../namespaces.ts';
 
 /** One mounted file system. */
 export interface Mount {
@@ -21,6 +22,8 @@ export interface Mount {
   readonly options: string;
   /** Whether writes fail with EROFS. */
   readonly readOnly: boolean;
+  /** For a proc mount: the PID namespace it shows. */
+  readonly pidNs?: PidNamespace;
 }
 
 export type MountInput = Omit<Mount, 'id'>;

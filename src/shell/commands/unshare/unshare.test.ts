@@ -1,0 +1,37 @@
+// Behaviour and texts: util-linux 2.38.1 sys-utils/unshare.c (errtryhelp, "failed to execute").
+import { describe, expect, it } from 'vitest';
+import { linuxShell } from '../linux-common/test-world.ts';
+
+describe('unshare', () => {
+  it('makes the program PID 1 with --pid --fork --mount-proc', async () => {
+    const sh = linuxShell();
+    expect((await sh.run('unshare --pid --fork --mount-proc ps aux')).stdout).toBe(
+      [
+        'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',
+        'root           1  0.0  0.1  11400  4608 pts/0    R+   10:00   0:00 ps aux',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('still shows the host\'s processes without --mount-proc', async () => {
+    const sh = linuxShell();
+    const out = (await sh.run('unshare --pid --fork ps -o pid,comm')).stdout;
+    expect(out).toBe('    PID COMMAND\n   1000 bash\n   1001 unshare\n   1002 ps\n');
+  });
+
+  it('runs a shell in new namespaces and changes only its hostname', async () => {
+    const sh = linuxShell();
+    const r = await sh.run("unshare --uts --pid --fork --mount-proc bash -c 'hostname container; hostname; echo $$; readlink /proc/self/ns/uts'");
+    expect(r).toEqual({ stdout: 'container\n1\nuts:[4026532162]\n', stderr: '', status: 0 });
+    expect((await sh.run('hostname')).stdout).toBe('petlab\n');
+  });
+
+  it('reports unknown options and missing programs like util-linux', async () => {
+    const sh = linuxShell();
+    expect(await sh.run('unshare --bogus')).toEqual({ stdout: '', stderr: "unshare: unrecognized option '--bogus'\nTry 'unshare --help' for more information.\n", status: 1 });
+    expect(await sh.run('unshare -Z')).toEqual({ stdout: '', stderr: "unshare: invalid option -- 'Z'\nTry 'unshare --help' for more information.\n", status: 1 });
+    expect(await sh.run('unshare --uts nosuch')).toEqual({ stdout: '', stderr: 'unshare: failed to execute nosuch: No such file or directory\n', status: 127 });
+    expect(await sh.run('unshare -V')).toEqual({ stdout: 'unshare from util-linux 2.38.1\n', stderr: '', status: 0 });
+  });
+});

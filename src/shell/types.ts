@@ -13,6 +13,8 @@ import type { Process } from '../emulator/linux/process.ts';
 /** Where a command writes. Writes after the reader went away are dropped silently. */
 export interface Output {
   write(text: string): void;
+  /** True when this is the terminal (ls then prints columns). @default false */
+  readonly isTTY?: boolean;
 }
 
 /** Where a command reads. Reads resolve to `null` at end of input or when interrupted. */

@@ -169,7 +169,7 @@ export async function runCommandObject(
     env,
     cwd: shell.cwd,
     world,
-    process: child,
+    process: child as unknown as CommandContext['process'],
     interrupt: io.interrupt,
     terminal: io.stdin.isTTY ? shell.terminal : undefined,
     sleep: (ms) => sleepOn(shell, ms, io),

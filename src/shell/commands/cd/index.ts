@@ -17,7 +17,7 @@ export const command: Command = {
       ctx.stderr.write('bash: cd: too many arguments\n');
       return 1;
     }
-    let target = args[0];
+    let target: string | undefined = args[0];
     let print = false;
     if (target === undefined) {
       target = shell.vars.get('HOME');
@@ -33,7 +33,7 @@ export const command: Command = {
       }
       print = true;
     }
-    if (target === '') return 0;
+    if (target === undefined || target === '') return 0;
     const abs = normalize(target, shell.cwd);
     const fs = fsOf(ctx);
     try {

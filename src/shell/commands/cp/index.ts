@@ -1,0 +1,53 @@
+/**
+ * `cp [-r] [-v] SOURCE… DEST`. Errors as coreutils: `cp: cannot stat 'x': No such file or
+ * directory`, `cp: -r not specified; omitting directory 'd'`, `cp: missing file operand`.
+ */
+import type { Command } from '../../types.ts';
+import { errText, fsOf } from '../../lib/files.ts';
+import { parseOptions, usageError } from '../../lib/options.ts';
+
+export const command: Command = {
+  name: 'cp',
+  summary: 'Copy files and directories.',
+  async run(ctx) {
+    const parsed = parseOptions(ctx.args, { flags: 'rRavfipn', long: { recursive: { key: 'r' }, archive: { key: 'a' }, verbose: { key: 'v' }, force: { key: 'f' } } });
+    if (!parsed.ok) return usageError(ctx.stderr, 'cp', parsed.error);
+    const { opts, operands } = parsed.value;
+    const recursive = opts.has('r') || opts.has('R') || opts.has('a');
+    if (operands.length === 0) return usageError(ctx.stderr, 'cp', 'missing file operand');
+    if (operands.length === 1) return usageError(ctx.stderr, 'cp', `missing destination file operand after '${operands[0]}'`);
+    const fs = fsOf(ctx);
+    const dest = operands[operands.length - 1];
+    const sources = operands.slice(0, -1);
+    let destIsDir = false;
+    try {
+      destIsDir = fs.stat(dest).type === 'dir';
+    } catch {
+      destIsDir = false;
+    }
+    if (sources.length > 1 && !destIsDir) {
+      ctx.stderr.write(`cp: target '${dest}' is not a directory\n`);
+      return 1;
+    }
+    let status = 0;
+    for (const src of sources) {
+      const target = destIsDir ? `${dest.replace(/\/$/, '')}/${src.replace(/\/+$/, '').split('/').pop()}` : dest;
+      try {
+        const st = fs.stat(src);
+        if (st.type === 'dir' && !recursive) {
+          ctx.stderr.write(`cp: -r not specified; omitting directory '${src}'\n`);
+          status = 1;
+          continue;
+        }
+        fs.copy(src, target, { recursive });
+        if (opts.has('v')) ctx.stdout.write(`'${src}' -> '${target}'\n`);
+      } catch (e) {
+        const text = errText(e);
+        if (!fs.exists(src)) ctx.stderr.write(`cp: cannot stat '${src}': ${text}\n`);
+        else ctx.stderr.write(`cp: cannot create regular file '${target}': ${text}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+};

@@ -1,0 +1,56 @@
+/** `mv [-v] SOURCE… DEST`. Errors as coreutils: `mv: cannot stat 'x': No such file or directory`. */
+import type { Command } from '../../types.ts';
+import { errText, fsOf } from '../../lib/files.ts';
+import { parseOptions, usageError } from '../../lib/options.ts';
+
+export const command: Command = {
+  name: 'mv',
+  summary: 'Move (rename) files.',
+  async run(ctx) {
+    const parsed = parseOptions(ctx.args, { flags: 'vfin', long: { verbose: { key: 'v' }, force: { key: 'f' } } });
+    if (!parsed.ok) return usageError(ctx.stderr, 'mv', parsed.error);
+    const { opts, operands } = parsed.value;
+    if (operands.length === 0) return usageError(ctx.stderr, 'mv', 'missing file operand');
+    if (operands.length === 1) return usageError(ctx.stderr, 'mv', `missing destination file operand after '${operands[0]}'`);
+    const fs = fsOf(ctx);
+    const dest = operands[operands.length - 1];
+    const sources = operands.slice(0, -1);
+    let destIsDir = false;
+    try {
+      destIsDir = fs.stat(dest).type === 'dir';
+    } catch {
+      destIsDir = false;
+    }
+    if (sources.length > 1 && !destIsDir) {
+      ctx.stderr.write(`mv: target '${dest}' is not a directory\n`);
+      return 1;
+    }
+    let status = 0;
+    for (const src of sources) {
+      const target = destIsDir ? `${dest.replace(/\/$/, '')}/${src.replace(/\/+$/, '').split('/').pop()}` : dest;
+      try {
+        fs.lstat(src);
+      } catch (e) {
+        ctx.stderr.write(`mv: cannot stat '${src}': ${errText(e)}\n`);
+        status = 1;
+        continue;
+      }
+      try {
+        try {
+          fs.rename(src, target);
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'EXDEV') throw e;
+          fs.copy(src, target, { recursive: true });
+          fs.rm(src, { recursive: true });
+        }
+        if (opts.has('v')) ctx.stdout.write(`renamed '${src}' -> '${target}'\n`);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'EINVAL') ctx.stderr.write(`mv: cannot move '${src}' to a subdirectory of itself, '${target}'\n`);
+        else ctx.stderr.write(`mv: cannot move '${src}' to '${target}': ${errText(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+};

@@ -1,0 +1,39 @@
+/** `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST`. */
+import type { Command } from '../../types.ts';
+import { usageError } from '../../lib/options.ts';
+
+export const command: Command = {
+  name: 'seq',
+  summary: 'Print a sequence of numbers.',
+  async run(ctx) {
+    let sep = '\n';
+    let equalWidth = false;
+    const nums: string[] = [];
+    for (let i = 0; i < ctx.args.length; i++) {
+      const a = ctx.args[i];
+      if (a === '-s') sep = ctx.args[++i] ?? '';
+      else if (a.startsWith('-s') && a.length > 2) sep = a.slice(2);
+      else if (a === '-w') equalWidth = true;
+      else if (/^-[^0-9.]/.test(a)) return usageError(ctx.stderr, 'seq', `invalid option -- '${a[1]}'`);
+      else nums.push(a);
+    }
+    if (nums.length === 0) return usageError(ctx.stderr, 'seq', 'missing operand');
+    if (nums.length > 3) return usageError(ctx.stderr, 'seq', `extra operand '${nums[3]}'`);
+    for (const n of nums) {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(n)) return usageError(ctx.stderr, 'seq', `invalid floating point argument: '${n}'`);
+    }
+    const v = nums.map(Number);
+    const [first, inc, last] = v.length === 1 ? [1, 1, v[0]] : v.length === 2 ? [v[0], 1, v[1]] : v;
+    if (inc === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: '${nums[1]}'`);
+    const decimals = Math.max(...nums.slice(0, nums.length === 3 ? 2 : 1).map((n) => (n.includes('.') ? n.split('.')[1].length : 0)));
+    const out: string[] = [];
+    for (let x = first, k = 0; inc > 0 ? x <= last + 1e-9 : x >= last - 1e-9; k++, x = first + k * inc) {
+      if (ctx.interrupt.interrupted || k > 1_000_000) break;
+      out.push(x.toFixed(decimals));
+    }
+    const width = Math.max(0, ...out.map((s) => s.length));
+    const lines = equalWidth ? out.map((s) => (s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0'))) : out;
+    if (lines.length > 0) ctx.stdout.write(`${lines.join(sep)}\n`);
+    return 0;
+  },
+};

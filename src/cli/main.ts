@@ -8,6 +8,9 @@ interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  grade: { summary: 'grade a submission (or a class with --dir) against a lab; text, JSON or JUnit report', load: () => import('./grade-command.ts') },
+  labs: { summary: 'lab authoring: verify (every lab solvable and non-vacuous), sync, list', load: () => import('./labs-command.ts') },
+  'new-lab': { summary: 'scaffold labs/<id>/ (lab.ts, files/, solution.sh, README.md)', load: () => import('./new-lab-command.ts') },
   shell: { summary: 'an interactive shell over the emulated world (--script FILE for a transcript)', load: () => import('./shell-command.ts') },
 };
 

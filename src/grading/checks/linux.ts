@@ -90,7 +90,8 @@ export function hostnameInUtsNamespace(linux: Linux | undefined, want: { hostnam
     return fail(`the host itself is now called ${want.hostname}: set the name inside a new UTS namespace only (and set the host's back to ${host.id})`);
   }
   const inOwn = liveProcesses(host).filter((p) => p.ns.uts !== hostUts);
-  const match = inOwn.find((p) => p.ns.uts.hostname === want.hostname);
+  const named = inOwn.filter((p) => p.ns.uts.hostname === want.hostname);
+  const match = named.find((p) => SHELLS.includes(p.comm)) ?? named[0];
   if (match) return pass(`${match.comm} (pid ${match.pid}) sees hostname ${want.hostname} in UTS namespace ${match.ns.uts.link}; the host is still ${hostUts.hostname}`);
   if (inOwn.length > 0) {
     const names = [...new Set(inOwn.map((p) => `${p.ns.uts.link} is called ${p.ns.uts.hostname}`))];

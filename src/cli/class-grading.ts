@@ -1,0 +1,92 @@
+/**
+ * `petlab grade <lab> --dir submissions/`: grades a class. Each `*.json` file in the folder is one
+ * student's submission; each sub-folder is one student too, holding `submission.json` or
+ * `commands.sh` (plus an optional `files/` folder). A submission that cannot be read or graded
+ * gets an `error` row with the reason; the others are graded as usual.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { LabBundle } from '../grading/bundle.ts';
+import { GradingError, isGradingError } from '../grading/errors.ts';
+import { errorResult, gradeSubmission, type GradeOptions } from '../grading/grade.ts';
+import { formatClassCsv, formatClassMarkdown, type StudentResult } from '../grading/reporters/class-summary.ts';
+import type { Submission } from '../grading/submission.ts';
+import { formatReport, reportExtension, type ReportFormat } from './report-format.ts';
+import { readCommandsSubmission, readSubmissionFile } from './submission-files.ts';
+
+/** One student's submission, read on demand so a broken one fails alone. */
+export interface ClassEntry {
+  student: string;
+  load(): Submission;
+}
+
+/** The students in `dir`, sorted by name. @throws GradingError INVALID_SUBMISSION when `dir` is no folder. */
+export function listClassDir(dir: string, labId: string): ClassEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    throw new GradingError('INVALID_SUBMISSION', `cannot read the submissions folder ${dir}`);
+  }
+  const entries: ClassEntry[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isFile() && name.endsWith('.json')) {
+      entries.push({ student: basename(name, '.json'), load: () => readSubmissionFile(path) });
+    } else if (stat.isDirectory()) {
+      entries.push({
+        student: name,
+        load: () => {
+          if (existsSync(join(path, 'submission.json'))) return readSubmissionFile(join(path, 'submission.json'));
+          if (existsSync(join(path, 'commands.sh'))) {
+            const files = join(path, 'files');
+            return readCommandsSubmission(labId, join(path, 'commands.sh'), existsSync(files) ? files : undefined);
+          }
+          throw new GradingError('INVALID_SUBMISSION', `${path} holds neither submission.json nor commands.sh`);
+        },
+      });
+    }
+  }
+  return entries;
+}
+
+export interface GradedStudent extends StudentResult {
+  transcript: string;
+}
+
+/** Grades every entry in turn (deterministic order); errors become `error` rows. */
+export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry[], options: GradeOptions = {}): Promise<GradedStudent[]> {
+  const rows: GradedStudent[] = [];
+  const info = { id: bundle.lab.id, title: bundle.lab.title };
+  for (const entry of entries) {
+    try {
+      const report = await gradeSubmission(bundle, entry.load(), options);
+      rows.push({ student: entry.student, result: report.result, transcript: report.transcript });
+    } catch (error) {
+      if (!isGradingError(error)) throw error;
+      rows.push({ student: entry.student, result: errorResult(info, error.message, bundle.lab.seed), transcript: '' });
+    }
+  }
+  return rows;
+}
+
+/** Writes summary.csv, summary.md and one report per student (plus its transcript) into `outDir`. */
+export function writeClassReports(outDir: string, bundle: LabBundle, rows: readonly GradedStudent[], format: ReportFormat): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const order = bundle.lab.tasks.map((t) => t.id);
+  const written: string[] = [];
+  const write = (name: string, text: string) => {
+    writeFileSync(join(outDir, name), text);
+    written.push(name);
+  };
+  write('summary.csv', formatClassCsv(rows, order));
+  write('summary.md', formatClassMarkdown(bundle.lab.title, rows, order));
+  for (const row of rows) {
+    const safe = row.student.replace(/[^A-Za-z0-9._-]/g, '_');
+    write(`${safe}.${reportExtension(format)}`, formatReport(row.result, format));
+    if (row.transcript) write(`${safe}.transcript.txt`, row.transcript);
+  }
+  return written;
+}

@@ -37,6 +37,8 @@ export interface WriteOptions {
   strict?: boolean;
   /** Controllers' writes: skip immutability checks that the real server lifts for them (binding, volumeName). */
   system?: boolean;
+  /** Cluster bootstrap only: backdate creationTimestamp (ms since the epoch). */
+  createdAt?: number;
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -179,7 +181,7 @@ export class ApiStore {
     const key = this.key(info, m.namespace, m.name!);
     if (this.table(info).has(key)) throw alreadyExists(info, m.name!);
     m.uid = this.world.rng.uuid();
-    m.creationTimestamp = rfc3339(this.world.now());
+    m.creationTimestamp = rfc3339(options.createdAt ?? this.world.now());
     delete m.deletionTimestamp;
     delete m.deletionGracePeriodSeconds;
     delete m.resourceVersion;

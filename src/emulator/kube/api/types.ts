@@ -158,7 +158,7 @@ export interface PodCondition {
 export interface ContainerState {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
-  terminated?: { exitCode: number; reason?: string; startedAt?: string; finishedAt?: string; message?: string };
+  terminated?: { containerID?: string; exitCode: number; reason?: string; startedAt?: string; finishedAt?: string; message?: string };
 }
 
 export interface ContainerStatus {

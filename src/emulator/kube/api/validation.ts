@@ -43,7 +43,7 @@ export function validateName(kind: string, name: string | undefined): FieldError
   return [];
 }
 
-function validatePodSpecAt(spec: Pod['spec'] | undefined, path: string): FieldError[] {
+function validatePodSpecAt(spec: Pod['spec'] | undefined, path: string, extraVolumes: string[] = []): FieldError[] {
   const errs: FieldError[] = [];
   if (!spec || !Array.isArray(spec.containers) || spec.containers.length === 0) {
     errs.push({ type: 'Required value', field: `${path}.containers` });
@@ -58,7 +58,7 @@ function validatePodSpecAt(spec: Pod['spec'] | undefined, path: string): FieldEr
     if (c.name) names.add(c.name);
     if (!c.image) errs.push({ type: 'Required value', field: `${p}.image` });
     for (const [j, m] of (c.volumeMounts ?? []).entries()) {
-      if (!(spec.volumes ?? []).some((v) => v.name === m.name)) {
+      if (!(spec.volumes ?? []).some((v) => v.name === m.name) && !extraVolumes.includes(m.name)) {
         errs.push({ type: 'Not found', field: `${p}.volumeMounts[${j}].name`, value: m.name });
       }
     }
@@ -69,7 +69,7 @@ function validatePodSpecAt(spec: Pod['spec'] | undefined, path: string): FieldEr
   return errs;
 }
 
-function validateTemplate(selector: LabelSelector | undefined, template: PodTemplateSpec | undefined, errs: FieldError[]): void {
+function validateTemplate(selector: LabelSelector | undefined, template: PodTemplateSpec | undefined, errs: FieldError[], extraVolumes: string[] = []): void {
   if (!template) {
     errs.push({ type: 'Required value', field: 'spec.template' });
     return;
@@ -78,7 +78,7 @@ function validateTemplate(selector: LabelSelector | undefined, template: PodTemp
   if (selector && Object.keys(selector).length > 0 && !matches(fromLabelSelector(selector), labels)) {
     errs.push({ type: 'Invalid value', field: 'spec.template.metadata.labels', value: labels, detail: '`selector` does not match template `labels`' });
   }
-  errs.push(...validatePodSpecAt(template.spec, 'spec.template.spec'));
+  errs.push(...validatePodSpecAt(template.spec, 'spec.template.spec', extraVolumes));
 }
 
 function validateSelector(selector: LabelSelector | undefined, errs: FieldError[], kindWord: string): void {
@@ -121,7 +121,7 @@ export function validateCreate(obj: KubeObject): FieldError[] {
       }
       nonNegative(s.updateStrategy?.rollingUpdate?.partition, 'spec.updateStrategy.rollingUpdate.partition', errs);
       nonNegative(s.ordinals?.start, 'spec.ordinals.start', errs);
-      validateTemplate(s.selector, s.template, errs);
+      validateTemplate(s.selector, s.template, errs, (s.volumeClaimTemplates ?? []).map((t) => String(t.metadata?.name)));
       const rp = s.template?.spec?.restartPolicy;
       if (rp && rp !== 'Always') errs.push({ type: 'Unsupported value', field: 'spec.template.spec.restartPolicy', value: rp, detail: 'supported values: "Always"' });
       break;

@@ -1,0 +1,158 @@
+/**
+ * A Kubernetes 1.34 cluster in the world, shaped like `kind create cluster` with two workers:
+ * nodes petlab-control-plane (tainted), petlab-worker, petlab-worker2 as Linux hosts; the
+ * namespaces default, kube-system, kube-public, kube-node-lease (and local-path-storage); the
+ * default StorageClass `standard` (rancher.io/local-path, WaitForFirstConsumer); the Services
+ * `kubernetes` (10.96.0.1) and `kube-dns` (10.96.0.10); and every controller, running on the
+ * world's queue and clock. `world.settle()` drives it; nothing here reads real time.
+ */
+import type { World } from '../world.ts';
+import { ApiStore } from './api/store.ts';
+import type { Pod } from './api/types.ts';
+import { EventRecorder } from './controllers/recorder.ts';
+import { GarbageCollector } from './controllers/garbage-collector.ts';
+import { NamespaceController } from './controllers/namespace-controller.ts';
+import { StatefulSetController } from './controllers/statefulset/controller.ts';
+import { Kubelet } from './kubelet/kubelet.ts';
+import { LinuxRuntime } from './kubelet/linux-runtime.ts';
+import type { ContainerRuntime } from './kubelet/runtime.ts';
+import { bootNodeHosts } from './nodes/host-network.ts';
+import { nodeObject, type NodePlan } from './nodes/node-objects.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { PersistentVolumeController } from './storage/pv-controller.ts';
+import { VolumeData } from './storage/volume-data.ts';
+import type { Process } from '../linux/process.ts';
+
+export interface ClusterOptions {
+  /** Worker nodes. @default 2 */
+  workers?: number;
+  /** Pods per node (kubelet maxPods). @default 110 */
+  maxPods?: number;
+  /** The MaxUnavailableStatefulSet feature gate. @default false (alpha in 1.34) */
+  maxUnavailableStatefulSet?: boolean;
+  /** How long ago the cluster was created (its nodes' AGE). @default 300_000 */
+  ageMs?: number;
+  /** Skip kube-system workloads (coredns, kube-proxy…), for small unit tests. @default false */
+  bare?: boolean;
+}
+
+export const CLUSTER_NAME = 'petlab';
+export const DNS_IP = '10.96.0.10';
+
+export class Cluster {
+  readonly world: World;
+  readonly store: ApiStore;
+  readonly recorder: EventRecorder;
+  readonly volumes: VolumeData;
+  readonly runtime: ContainerRuntime;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly nodes: readonly NodePlan[];
+  readonly statefulsets: StatefulSetController;
+  readonly scheduler: Scheduler;
+  readonly gc: GarbageCollector;
+
+  constructor(world: World, options: ClusterOptions = {}) {
+    this.world = world;
+    this.store = new ApiStore(world);
+    this.recorder = new EventRecorder(this.store);
+    this.volumes = new VolumeData(() => world.now());
+    this.runtime = new LinuxRuntime(world, DNS_IP);
+    const workers = options.workers ?? 2;
+    const maxPods = options.maxPods ?? 110;
+    const plans: NodePlan[] = [{ name: `${CLUSTER_NAME}-control-plane`, ip: '172.18.0.2', podCIDR: '10.244.0.0/24', controlPlane: true, maxPods }];
+    for (let i = 1; i <= workers; i++) {
+      plans.push({ name: `${CLUSTER_NAME}-worker${i === 1 ? '' : i}`, ip: `172.18.0.${2 + i}`, podCIDR: `10.244.${i}.0/24`, controlPlane: false, maxPods });
+    }
+    this.nodes = plans;
+    new NamespaceController(this.store);
+    this.gc = new GarbageCollector(this.store, this.recorder);
+    this.statefulsets = new StatefulSetController(this.store, this.recorder, { maxUnavailableEnabled: options.maxUnavailableStatefulSet ?? false });
+    this.scheduler = new Scheduler(this.store, this.recorder);
+    new PersistentVolumeController(this.store, this.recorder, this.volumes);
+    bootNodeHosts(world, plans);
+    for (const plan of plans) {
+      this.kubelets.set(plan.name, new Kubelet({ nodeName: plan.name, nodeIP: plan.ip, podCIDR: plan.podCIDR, store: this.store, recorder: this.recorder, runtime: this.runtime, volumes: this.volumes, images: PRELOADED }));
+    }
+  }
+
+  /** Creates the objects a fresh kind cluster has, backdated by `ageMs`. */
+  bootstrap(ageMs: number): void {
+    const created = this.world.now() - ageMs;
+    const sys = { createdAt: created };
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']) {
+      this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, sys);
+    }
+    for (const plan of this.nodes) this.store.create(nodeObject(plan, created, (n) => this.world.rng.hex(n)), sys);
+    this.store.create(
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+        provisioner: 'rancher.io/local-path',
+        reclaimPolicy: 'Delete',
+        volumeBindingMode: 'WaitForFirstConsumer',
+      },
+      sys,
+    );
+  }
+
+  /** The kubelet of `node`, or undefined. */
+  kubelet(node: string): Kubelet | undefined {
+    return this.kubelets.get(node);
+  }
+
+  /**
+   * The process to run `kubectl exec` in: the container's main process (join its namespaces).
+   * Errors carry kubectl's texts (`container nginxx is not valid for pod web-0`).
+   */
+  execTarget(namespace: string, podName: string, container?: string): { process: Process; container: string } | { error: string; reason?: 'NotFound' | 'BadRequest' } {
+    const pod = this.store.tryGet('pods', namespace, podName) as Pod | undefined;
+    if (!pod) return { error: `pods "${podName}" not found`, reason: 'NotFound' };
+    const name = container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0]?.name;
+    if (!pod.spec.containers.some((c) => c.name === name)) return { error: `container ${name} is not valid for pod ${podName}`, reason: 'BadRequest' };
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return { error: `cannot exec into a container in a completed pod; current phase is ${phase}` };
+    const proc = this.runtime.processOf(pod, String(name));
+    if (!proc || proc.exited) return { error: `unable to upgrade connection: container not found ("${name}")` };
+    return { process: proc, container: String(name) };
+  }
+
+  /** Log lines of a container (`kubectl logs`), or undefined when it never started. */
+  logs(namespace: string, podName: string, container: string, previous = false): string[] | undefined {
+    const pod = this.store.tryGet('pods', namespace, podName) as Pod | undefined;
+    if (!pod?.spec.nodeName) return undefined;
+    return this.kubelets.get(pod.spec.nodeName)?.logs(pod, container, previous);
+  }
+}
+
+/** Images a kind node image ships with. */
+const PRELOADED = [
+  'registry.k8s.io/pause:3.10',
+  'registry.k8s.io/coredns/coredns:v1.12.1',
+  'registry.k8s.io/etcd:3.6.4-0',
+  'registry.k8s.io/kube-apiserver:v1.34.0',
+  'registry.k8s.io/kube-controller-manager:v1.34.0',
+  'registry.k8s.io/kube-proxy:v1.34.0',
+  'registry.k8s.io/kube-scheduler:v1.34.0',
+  'docker.io/kindest/kindnetd:v20250512-df8de77b',
+  'docker.io/kindest/local-path-provisioner:v20250214-acbabc1a',
+];
+
+/**
+ * Creates the default cluster in `world` and lets it settle, so it is ready (and `ageMs` old)
+ * when the learner's first command runs.
+ */
+export function createCluster(world: World, options: ClusterOptions = {}): Cluster {
+  const cluster = new Cluster(world, options);
+  cluster.bootstrap(options.ageMs ?? 300_000);
+  world.settle();
+  clusters.set(world, cluster);
+  return cluster;
+}
+
+const clusters = new WeakMap<World, Cluster>();
+
+/** The cluster created in `world` by `createCluster`, if any (kubectl's entry point). */
+export function clusterOf(world: World): Cluster | undefined {
+  return clusters.get(world);
+}

@@ -1,0 +1,80 @@
+/**
+ * The event recorder: writes `core/v1` Event objects like client-go's recorder (name
+ * `<object>.<16 hex>`, aggregation of repeats into `count`/`lastTimestamp`) and mirrors each one
+ * into the world's event log for the lab timeline. `decision()` logs a controller's reasoning in
+ * plain words (world log only; Kubernetes keeps those in its logs, not as Events).
+ */
+import type { ApiStore } from '../api/store.ts';
+import { rfc3339 } from '../api/meta.ts';
+import type { KubeEvent, KubeObject } from '../api/types.ts';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  private readonly store: ApiStore;
+  private readonly seen = new Map<string, string>();
+  private readonly lastDecision = new Map<string, string>();
+
+  constructor(store: ApiStore) {
+    this.store = store;
+  }
+
+  /** Records an Event about `obj`. Never throws (a failed event write is dropped, as in client-go). */
+  event(source: EventSource, obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
+    const world = this.store.world;
+    const ns = obj.metadata.namespace ?? 'default';
+    const name = String(obj.metadata.name);
+    const subject = `${obj.kind.toLowerCase()}/${obj.metadata.namespace ? `${ns}/` : ''}${name}`;
+    world.events.record({ source: `kube/${source.component}`, type: `k8s.${reason}`, subject, message, data: { reason, type, kind: obj.kind, name, namespace: obj.metadata.namespace } });
+    const now = rfc3339(world.now());
+    const aggKey = [source.component, source.host ?? '', obj.kind, ns, name, obj.metadata.uid, reason, message, type, fieldPath ?? ''].join('\u0000');
+    try {
+      const existingName = this.seen.get(aggKey);
+      const existing = existingName ? (this.store.tryGet('events', ns, existingName) as KubeEvent | undefined) : undefined;
+      if (existing) {
+        this.store.patch('events', ns, existingName!, 'merge', { count: existing.count + 1, lastTimestamp: now });
+        return;
+      }
+      const ev: KubeEvent = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${name}.${world.rng.hex(16)}`, namespace: ns },
+        involvedObject: {
+          apiVersion: obj.apiVersion,
+          kind: obj.kind,
+          name,
+          namespace: obj.metadata.namespace,
+          uid: obj.metadata.uid,
+          resourceVersion: obj.metadata.resourceVersion,
+          ...(fieldPath ? { fieldPath } : {}),
+        },
+        reason,
+        message,
+        type,
+        source: { ...source },
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      };
+      if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
+      const created = this.store.create(ev);
+      this.seen.set(aggKey, String(created.metadata.name));
+    } catch {
+      /* events are best effort */
+    }
+  }
+
+  /** Logs a controller decision in plain words to the world's event log (the lab timeline). */
+  decision(component: string, subject: string, message: string, data?: Record<string, unknown>): void {
+    // Controllers re-decide on every sync; the timeline only needs each change of mind.
+    if (this.lastDecision.get(subject) === message) return;
+    this.lastDecision.set(subject, message);
+    this.store.world.events.record({ source: `kube/${component}`, type: 'decision', subject, message, data });
+  }
+}

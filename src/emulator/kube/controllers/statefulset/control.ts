@@ -1,0 +1,327 @@
+/**
+ * The StatefulSet reconcile algorithm, after upstream `stateful_set_control.go` (1.34):
+ * revisions → status from observed pods → create/repair replicas in ordinal order (waiting for
+ * Running+Ready under OrderedReady) → delete condemned pods in reverse order → rolling update in
+ * reverse order down to the partition. Every call re-reads desired and observed state.
+ */
+import type { ApiStore } from '../../api/store.ts';
+import { clone, isTerminating } from '../../api/meta.ts';
+import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types.ts';
+import type { EventRecorder } from '../recorder.ts';
+import type { StatefulPodControl } from './pod-control.ts';
+import { applyRevision, equalRevision, newRevision, type ControllerRevision } from './revision.ts';
+import {
+  allowsBurst,
+  getOrdinal,
+  getPodName,
+  getPodRevision,
+  getStartOrdinal,
+  identityMatches,
+  isControlledBy,
+  isCreated,
+  isFailed,
+  isHealthy,
+  isPending,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isSucceeded,
+  newStatefulSetPod,
+  podInOrdinalRange,
+  POD_INDEX_LABEL,
+  POD_NAME_LABEL,
+  storageMatches,
+} from './utils.ts';
+
+export interface ControlOptions {
+  /** The MaxUnavailableStatefulSet feature gate (alpha in 1.34, off by default). */
+  maxUnavailableEnabled: boolean;
+}
+
+/** What a sync asks of the controller loop: re-run after `requeueAfterMs` (minReadySeconds). */
+export interface SyncResult {
+  requeueAfterMs?: number;
+}
+
+export class StatefulSetControl {
+  private readonly store: ApiStore;
+  private readonly podControl: StatefulPodControl;
+  private readonly recorder: EventRecorder;
+  private readonly options: ControlOptions;
+
+  constructor(store: ApiStore, podControl: StatefulPodControl, recorder: EventRecorder, options: ControlOptions) {
+    this.store = store;
+    this.podControl = podControl;
+    this.recorder = recorder;
+    this.options = options;
+  }
+
+  /** Reconciles `set` against `pods` (the pods it owns). */
+  updateStatefulSet(set: StatefulSet, pods: Pod[]): SyncResult {
+    const { current, update, collisionCount, revisions } = this.getRevisions(set);
+    const result: SyncResult = {};
+    const status = this.reconcile(set, pods, current, update, collisionCount, result);
+    this.completeRollingUpdate(set, status);
+    this.podControl.updateStatus(set, prune(status));
+    this.truncateHistory(set, pods, revisions, current, update);
+    return result;
+  }
+
+  private say(set: StatefulSet, message: string): void {
+    this.recorder.decision('statefulset-controller', `statefulset/${set.metadata.namespace}/${set.metadata.name}`, message);
+  }
+
+  private reconcile(set: StatefulSet, pods: Pod[], currentRev: ControllerRevision, updateRev: ControllerRevision, collisionCount: number, result: SyncResult): StatefulSetStatus {
+    const now = this.store.world.now();
+    const minReady = set.spec.minReadySeconds ?? 0;
+    const currentSet = applyRevision(set, currentRev);
+    const updateSet = applyRevision(set, updateRev);
+    const status: StatefulSetStatus = {
+      observedGeneration: set.metadata.generation,
+      replicas: 0,
+      readyReplicas: 0,
+      currentReplicas: 0,
+      updatedReplicas: 0,
+      availableReplicas: 0,
+      currentRevision: String(currentRev.metadata.name),
+      updateRevision: String(updateRev.metadata.name),
+      collisionCount,
+    };
+    const start = getStartOrdinal(set);
+    const replicaCount = set.spec.replicas ?? 1;
+    const replicas: (Pod | undefined)[] = new Array(replicaCount);
+    const condemned: Pod[] = [];
+    for (const pod of pods) {
+      status.replicas++;
+      if (isRunningAndReady(pod)) status.readyReplicas!++;
+      if (isRunningAndAvailable(pod, minReady, now)) status.availableReplicas++;
+      else if (isRunningAndReady(pod) && minReady > 0) this.requeue(result, pod, minReady, now);
+      if (isCreated(pod) && !isTerminating(pod)) {
+        if (getPodRevision(pod) === currentRev.metadata.name) status.currentReplicas!++;
+        if (getPodRevision(pod) === updateRev.metadata.name) status.updatedReplicas!++;
+      }
+      if (podInOrdinalRange(pod, set)) replicas[getOrdinal(pod) - start] = pod;
+      else if (getOrdinal(pod) >= 0) condemned.push(pod);
+    }
+    for (let i = 0; i < replicaCount; i++) {
+      if (!replicas[i]) {
+        replicas[i] = this.newVersionedPod(currentSet, updateSet, String(currentRev.metadata.name), String(updateRev.metadata.name), i + start, replicas, status);
+      }
+    }
+    condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
+    const all = replicas as Pod[];
+    const firstUnhealthy = all.find((p) => !isHealthy(p)) ?? condemned.find((p) => !isHealthy(p));
+    if (isTerminating(set)) return status;
+    const monotonic = !allowsBurst(set);
+
+    // Create or repair replicas in ordinal order.
+    for (let i = 0; i < all.length; i++) {
+      if (this.processReplica(set, updateSet, status, all, i, monotonic, minReady, now, result)) return status;
+    }
+    for (const pod of all) if (pod.metadata.uid) this.podControl.updatePodClaimRetention(set, pod, false);
+
+    // Scale down: condemned pods, highest ordinal first, one at a time under OrderedReady.
+    for (const pod of condemned) {
+      if (isTerminating(pod)) {
+        if (monotonic) {
+          this.say(set, `scale down waits: ${pod.metadata.name} is terminating`);
+          return status;
+        }
+        continue;
+      }
+      if (monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, minReady, now)) {
+        this.say(set, `scale down waits: ${firstUnhealthy?.metadata.name ?? pod.metadata.name} is not Running and Ready`);
+        return status;
+      }
+      this.say(set, `scale down: deleting ${pod.metadata.name} (highest ordinal out of range)`);
+      this.podControl.updatePodClaimRetention(set, pod, true);
+      this.podControl.deleteStatefulPod(set, pod);
+      if (monotonic) return status;
+    }
+
+    if (set.spec.updateStrategy?.type === 'OnDelete') return status;
+    return this.rollingUpdate(set, status, all, updateRev, minReady, now);
+  }
+
+  private requeue(result: SyncResult, pod: Pod, minReady: number, now: number): void {
+    const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready');
+    const since = ready?.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : now;
+    const wait = Math.max(1, since + minReady * 1000 - now);
+    result.requeueAfterMs = Math.min(result.requeueAfterMs ?? Infinity, wait);
+  }
+
+  private newVersionedPod(currentSet: StatefulSet, updateSet: StatefulSet, currentName: string, updateName: string, ordinal: number, _replicas: (Pod | undefined)[], status: StatefulSetStatus): Pod {
+    // upstream newVersionedStatefulSetPod: ordinals below the partition stay on the current revision.
+    const partition = currentSet.spec.updateStrategy?.type === 'RollingUpdate' ? (currentSet.spec.updateStrategy.rollingUpdate?.partition ?? 0) : 0;
+    const useCurrent =
+      currentSet.spec.updateStrategy?.type === 'RollingUpdate' &&
+      partition !== 0 &&
+      ordinal < getStartOrdinal(currentSet) + partition &&
+      currentName !== updateName &&
+      (status.currentReplicas ?? 0) >= 0;
+    if (useCurrent) return newStatefulSetPod(currentSet, ordinal, currentName);
+    return newStatefulSetPod(updateSet, ordinal, updateName);
+  }
+
+  /** upstream processReplica; returns true when the sync must stop here. */
+  private processReplica(set: StatefulSet, updateSet: StatefulSet, status: StatefulSetStatus, replicas: Pod[], i: number, monotonic: boolean, minReady: number, now: number, result: SyncResult): boolean {
+    const pod = replicas[i];
+    if (isCreated(pod) && (isFailed(pod) || isSucceeded(pod))) {
+      if (!isTerminating(pod)) {
+        this.say(set, `${pod.metadata.name} is ${pod.status?.phase}: deleting it to recreate it`);
+        this.podControl.deleteStatefulPod(set, pod);
+      }
+      if (monotonic) return true;
+      return false;
+    }
+    if (!isCreated(pod)) {
+      this.say(set, `creating ${pod.metadata.name}`);
+      this.podControl.createStatefulPod(set, pod);
+      status.replicas++;
+      if (getPodRevision(pod) === status.currentRevision) status.currentReplicas!++;
+      if (getPodRevision(pod) === status.updateRevision) status.updatedReplicas!++;
+      if (monotonic) return true;
+      return false;
+    }
+    if (isPending(pod)) this.podControl.createMissingPersistentVolumeClaims(set, pod);
+    if (isTerminating(pod) && monotonic) {
+      this.say(set, `${nextName(set, replicas, i)} waits: ${pod.metadata.name} is terminating`);
+      return true;
+    }
+    if (!isRunningAndReady(pod) && monotonic) {
+      this.say(set, `${nextName(set, replicas, i)} waits: ${pod.metadata.name} is not Running and Ready yet`);
+      return true;
+    }
+    if (!isRunningAndAvailable(pod, minReady, now) && monotonic) {
+      this.say(set, `${nextName(set, replicas, i)} waits: ${pod.metadata.name} is not available yet (minReadySeconds ${minReady})`);
+      this.requeue(result, pod, minReady, now);
+      return true;
+    }
+    if (identityMatches(set, pod) && storageMatches(set, pod)) return false;
+    // Repair identity labels (storage repair would need new claims, created above).
+    const next = clone(pod);
+    const name = String(pod.metadata.name);
+    next.metadata.labels = { ...(next.metadata.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(getOrdinal(pod)) };
+    this.podControl.createMissingPersistentVolumeClaims(updateSet, pod);
+    this.store.update(next, { system: true });
+    return false;
+  }
+
+  private rollingUpdate(set: StatefulSet, status: StatefulSetStatus, replicas: Pod[], updateRev: ControllerRevision, minReady: number, now: number): StatefulSetStatus {
+    const start = getStartOrdinal(set);
+    const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
+    const updateMin = Math.max(0, partition);
+    const updateName = String(updateRev.metadata.name);
+    if (!this.options.maxUnavailableEnabled) {
+      for (let t = replicas.length - 1; t >= updateMin; t--) {
+        const pod = replicas[t];
+        if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
+          this.say(set, `rolling update: deleting ${pod.metadata.name} to recreate it at revision ${updateName}`);
+          this.podControl.deleteStatefulPod(set, pod);
+          status.currentReplicas!--;
+          return status;
+        }
+        if (!isHealthy(pod)) {
+          this.say(set, `rolling update waits: ${pod.metadata.name} is not Running and Ready`);
+          return status;
+        }
+      }
+      return status;
+    }
+    const maxUnavailable = resolveMaxUnavailable(set);
+    let unavailable = 0;
+    for (const pod of replicas) if (!isHealthy(pod) || !isRunningAndAvailable(pod, minReady, now)) unavailable++;
+    if (unavailable >= maxUnavailable) {
+      this.say(set, `rolling update waits: ${unavailable} pods unavailable (maxUnavailable ${maxUnavailable})`);
+      return status;
+    }
+    let deleted = 0;
+    for (let t = replicas.length - 1; t >= updateMin; t--) {
+      const pod = replicas[t];
+      if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
+        this.say(set, `rolling update: deleting ${pod.metadata.name} (ordinal ${t + start})`);
+        this.podControl.deleteStatefulPod(set, pod);
+        status.currentReplicas!--;
+        deleted++;
+        if (deleted + unavailable >= maxUnavailable) break;
+      }
+    }
+    return status;
+  }
+
+  /** When every replica runs the update revision, it becomes the current one. */
+  private completeRollingUpdate(set: StatefulSet, status: StatefulSetStatus): void {
+    if (set.spec.updateStrategy?.type === 'RollingUpdate' && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
+      status.currentReplicas = status.updatedReplicas;
+      status.currentRevision = status.updateRevision;
+    }
+  }
+
+  /** upstream getStatefulSetRevisions: find or create the update revision, find the current one. */
+  private getRevisions(set: StatefulSet): { current: ControllerRevision; update: ControllerRevision; collisionCount: number; revisions: ControllerRevision[] } {
+    const revisions = this.store
+      .list('controllerrevisions', { namespace: set.metadata.namespace })
+      .items.filter((r) => isControlledBy(r, set.metadata.uid)) as ControllerRevision[];
+    revisions.sort((a, b) => a.revision - b.revision || (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1));
+    let collisionCount = set.status?.collisionCount ?? 0;
+    const next = revisions.length ? revisions[revisions.length - 1].revision + 1 : 1;
+    let update = newRevision(set, next, collisionCount);
+    const equal = revisions.filter((r) => equalRevision(r, update));
+    if (equal.length && equal[equal.length - 1] === revisions[revisions.length - 1]) {
+      update = equal[equal.length - 1];
+    } else if (equal.length) {
+      // A rollback to an older template: bump that revision's number.
+      const r = clone(equal[equal.length - 1]);
+      r.revision = next;
+      update = this.store.update(r, { system: true }) as ControllerRevision;
+    } else {
+      for (;;) {
+        const existing = this.store.tryGet('controllerrevisions', set.metadata.namespace, String(update.metadata.name)) as ControllerRevision | undefined;
+        if (!existing) {
+          update = this.store.create(update) as ControllerRevision;
+          break;
+        }
+        if (equalRevision(existing, update) && isControlledBy(existing, set.metadata.uid)) {
+          update = existing;
+          break;
+        }
+        collisionCount++;
+        update = newRevision(set, next, collisionCount);
+      }
+    }
+    const all = [...revisions.filter((r) => r.metadata.name !== update.metadata.name), update];
+    const current = all.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
+    return { current, update, collisionCount, revisions: all };
+  }
+
+  /** Deletes revisions beyond revisionHistoryLimit that no pod and neither status revision uses. */
+  private truncateHistory(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
+    const live = new Set([current.metadata.name, update.metadata.name, ...pods.map(getPodRevision)]);
+    const history = revisions.filter((r) => !live.has(String(r.metadata.name))).sort((a, b) => a.revision - b.revision);
+    const limit = set.spec.revisionHistoryLimit ?? 10;
+    for (const r of history.slice(0, Math.max(0, history.length - limit))) {
+      try {
+        this.store.delete('controllerrevisions', r.metadata.namespace, String(r.metadata.name));
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+}
+
+function nextName(set: StatefulSet, replicas: Pod[], i: number): string {
+  return i + 1 < replicas.length ? String(replicas[i + 1].metadata.name) : getPodName(set, getStartOrdinal(set) + replicas.length);
+}
+
+function resolveMaxUnavailable(set: StatefulSet): number {
+  const v = set.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1;
+  const replicas = set.spec.replicas ?? 1;
+  const n = typeof v === 'string' && v.endsWith('%') ? Math.ceil((Number(v.slice(0, -1)) * replicas) / 100) : Number(v);
+  return Math.max(1, Number.isFinite(n) ? n : 1);
+}
+
+/** Drops zero-valued optional status fields, as their `omitempty` JSON tags do. */
+function prune(s: StatefulSetStatus): StatefulSetStatus {
+  const out: StatefulSetStatus = { ...s };
+  for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'collisionCount'] as const) if (!out[k]) delete out[k];
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * The StatefulSet controller's informer side (upstream `stateful_set.go`): event handlers only
+ * turn watch events into `namespace/name` keys; `sync` re-reads the set and its pods (adopting
+ * orphans that match its selector and name) and hands them to StatefulSetControl.
+ */
+import type { ApiStore, WatchEvent } from '../../api/store.ts';
+import { clone, controllerRef, isTerminating, keyOf, newControllerRef } from '../../api/meta.ts';
+import { fromLabelSelector, matches } from '../../api/selectors.ts';
+import type { Pod, StatefulSet } from '../../api/types.ts';
+import { WorkQueue } from '../queue.ts';
+import type { EventRecorder } from '../recorder.ts';
+import { StatefulSetControl, type ControlOptions } from './control.ts';
+import { RealStatefulPodControl, type StatefulPodControl } from './pod-control.ts';
+import { isMemberOf } from './utils.ts';
+
+export class StatefulSetController {
+  readonly queue: WorkQueue;
+  private readonly store: ApiStore;
+  private readonly control: StatefulSetControl;
+
+  constructor(store: ApiStore, recorder: EventRecorder, options: ControlOptions, podControl?: StatefulPodControl) {
+    this.store = store;
+    this.control = new StatefulSetControl(store, podControl ?? new RealStatefulPodControl(store, recorder), recorder, options);
+    this.queue = new WorkQueue(store.world, 'statefulset', (key) => this.sync(key));
+    store.watch('statefulsets', {}, (e) => this.queue.add(keyOf(e.object)));
+    store.watch('pods', {}, (e) => this.onPod(e));
+    store.watch('persistentvolumeclaims', {}, (e) => {
+      if (e.type === 'DELETED') this.enqueueSetsInNamespace(e.object.metadata.namespace);
+    });
+  }
+
+  private onPod(e: WatchEvent): void {
+    const ref = controllerRef(e.object);
+    if (ref) {
+      if (ref.kind === 'StatefulSet') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
+      return;
+    }
+    // An orphan: any set whose selector matches may adopt it.
+    for (const s of this.store.list('statefulsets', { namespace: e.object.metadata.namespace }).items as StatefulSet[]) {
+      if (matches(fromLabelSelector(s.spec.selector), e.object.metadata.labels)) this.queue.add(keyOf(s));
+    }
+  }
+
+  private enqueueSetsInNamespace(ns: string | undefined): void {
+    for (const s of this.store.list('statefulsets', { namespace: ns }).items) this.queue.add(keyOf(s));
+  }
+
+  /** Reconciles one set. */
+  sync(key: string): void {
+    const [ns, name] = key.split('/');
+    const set = this.store.tryGet('statefulsets', ns, name) as StatefulSet | undefined;
+    if (!set) return;
+    const pods = this.claimPods(set);
+    const result = this.control.updateStatefulSet(set, pods);
+    if (result.requeueAfterMs !== undefined) this.queue.addAfter(key, result.requeueAfterMs);
+  }
+
+  /** Pods the set controls, adopting matching orphans named like its members. */
+  private claimPods(set: StatefulSet): Pod[] {
+    const sel = fromLabelSelector(set.spec.selector);
+    const out: Pod[] = [];
+    for (const pod of this.store.list('pods', { namespace: set.metadata.namespace }).items as Pod[]) {
+      const ref = controllerRef(pod);
+      if (ref) {
+        if (ref.uid === set.metadata.uid) out.push(pod);
+        continue;
+      }
+      if (isTerminating(set) || isTerminating(pod) || !matches(sel, pod.metadata.labels) || !isMemberOf(set, pod)) continue;
+      const adopted = clone(pod);
+      adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), newControllerRef(set)];
+      out.push(this.store.update(adopted, { system: true }) as Pod);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * ControllerRevisions of a StatefulSet (upstream `history` + `stateful_set_utils.go`): the
+ * template is snapshotted as a patch, hashed with FNV-32a (like controller.ComputeHash) and named
+ * `<set>-<hash>`; pods carry the name in `controller-revision-hash`.
+ */
+import type { KubeObject, StatefulSet } from '../../api/types.ts';
+import { clone, newControllerRef } from '../../api/meta.ts';
+
+export interface ControllerRevision extends KubeObject {
+  data: { spec: { template: unknown } };
+  revision: number;
+}
+
+const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** rand.SafeEncodeString of the decimal hash, as Kubernetes names revisions and pod-template-hashes. */
+export function safeEncode(n: number): string {
+  return [...String(n >>> 0)].map((ch) => SAFE[ch.charCodeAt(0) % SAFE.length]).join('');
+}
+
+/** FNV-32a over a string. */
+export function fnv32a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Stable JSON (sorted keys) so equal templates hash equally. */
+export function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+}
+
+/** The patch a revision stores: the set's template with `$patch: replace`. */
+export function getPatch(set: StatefulSet): { spec: { template: unknown } } {
+  return { spec: { template: { ...clone(set.spec.template), $patch: 'replace' } } };
+}
+
+/** A new revision object (not yet stored) for the set's current template. */
+export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
+  const data = getPatch(set);
+  const hash = safeEncode(fnv32a(stableJson(data) + (collisionCount ? String(collisionCount) : '')));
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      name: `${set.metadata.name}-${hash}`,
+      namespace: set.metadata.namespace,
+      labels: { ...(set.spec.template.metadata?.labels ?? {}), 'controller.kubernetes.io/hash': hash },
+      ownerReferences: [newControllerRef(set)],
+    },
+    data,
+    revision,
+  };
+}
+
+/** Whether two revisions hold the same template. */
+export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
+  return stableJson(a.data) === stableJson(b.data);
+}
+
+/** The set as of a revision: its template replaced by the revision's. */
+export function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
+  const out = clone(set);
+  const t = clone(rev.data.spec.template) as Record<string, unknown>;
+  delete t.$patch;
+  out.spec.template = t as unknown as StatefulSet['spec']['template'];
+  return out;
+}

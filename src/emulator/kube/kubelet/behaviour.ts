@@ -1,0 +1,69 @@
+/**
+ * What a container's main process does, decided from its image and command: serve forever,
+ * sleep for a while, or exit with a code. Shell images without a command exit at once (so a bare
+ * `busybox` pod crash-loops, as on a real cluster). Whether it stops on SIGTERM decides how long
+ * termination takes: a shell or `sleep` as PID 1 ignores SIGTERM and is killed at the deadline.
+ */
+import type { Container } from '../api/types.ts';
+import type { ImageInfo } from './images.ts';
+
+export interface Behaviour {
+  /** Runs until stopped, or exits after `exitAfterMs` with `exitCode`. */
+  exitAfterMs?: number;
+  exitCode: number;
+  /** Stops promptly on SIGTERM (servers); otherwise waits for SIGKILL at the grace deadline. */
+  handlesSigterm: boolean;
+  /** Ports it listens on. */
+  ports: number[];
+  /** Its argv as `ps` shows it. */
+  argv: string[];
+  /** Text it writes to stdout when it starts (kubectl logs). */
+  startupLog: string[];
+}
+
+/** Decides the behaviour of `container` running `image`. */
+export function behaviourOf(container: Container, image: ImageInfo): Behaviour {
+  const cmd = [...(container.command ?? []), ...(container.args ?? [])];
+  const argv = cmd.length ? cmd : container.command ? cmd : [...image.argv, ...(container.args ?? [])];
+  if (!container.command && image.main === 'server') {
+    return { exitCode: 0, handlesSigterm: true, ports: image.ports, argv, startupLog: serverLog(image) };
+  }
+  if (!container.command && (image.main === 'pause' || image.main === 'dns')) {
+    return { exitCode: 0, handlesSigterm: true, ports: image.ports, argv, startupLog: [] };
+  }
+  const script = cmd.join(' ');
+  if (cmd.length === 0 || (cmd.length === 1 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]))) {
+    // A shell with no script and no terminal reads EOF and exits 0.
+    return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: [] };
+  }
+  const exit = script.match(/\bexit\s+(\d+)/);
+  if (/\b(while|until)\b.*\b(true|:)\b|sleep\s+(infinity|inf)\b|tail\s+-f|httpd|nginx|http\.server/.test(script)) {
+    return { exitCode: 0, handlesSigterm: /nginx|httpd|http\.server/.test(script), ports: /nginx|httpd/.test(script) ? [80] : [], argv, startupLog: echoes(script) };
+  }
+  const sleep = script.match(/\bsleep\s+(\d+(?:\.\d+)?)/);
+  if (sleep) {
+    const ms = Number(sleep[1]) * 1000;
+    return { exitCode: exit ? Number(exit[1]) : 0, exitAfterMs: ms, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
+  }
+  if (exit) return { exitCode: Number(exit[1]), exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
+  if (/^(false|\/bin\/false)$/.test(script.trim())) return { exitCode: 1, exitAfterMs: 20, handlesSigterm: false, ports: [], argv, startupLog: [] };
+  // Anything else (echo, date, true…) finishes quickly and succeeds.
+  return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
+}
+
+function echoes(script: string): string[] {
+  const out: string[] = [];
+  for (const m of script.matchAll(/echo\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/g)) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
+  return out;
+}
+
+function serverLog(image: ImageInfo): string[] {
+  if (image.ref.includes('nginx')) {
+    return [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    ];
+  }
+  return [];
+}

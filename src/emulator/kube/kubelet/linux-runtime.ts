@@ -1,0 +1,287 @@
+/**
+ * Pods in the Linux model. Per node: `eth0` 172.18.0.N/16 on the `kind` segment, IP forwarding,
+ * routes to the other nodes' pod CIDRs, and `kube-ipvs0` holding every Service IP (kube-proxy
+ * IPVS mode). Per pod: a `pause` process with new net/uts/ipc namespaces, `eth0` (a veth to the
+ * node) with the pod IP and a default route via 10.244.N.1; per container: a process in a new
+ * mount and PID namespace whose root is the image's file system, with volumes mounted.
+ */
+import type { World } from '../../world.ts';
+import type { Container, Pod } from '../api/types.ts';
+import { MemDir } from '../../linux/fs/nodes.ts';
+import { put, putDir, seedDebianRoot } from '../../linux/fs/seed.ts';
+import type { Host } from '../../linux/host.ts';
+import type { NetNamespace } from '../../linux/namespaces.ts';
+import type { Process } from '../../linux/process.ts';
+import type { Behaviour } from './behaviour.ts';
+import type { ImageInfo } from './images.ts';
+import type { ContainerRuntime, HttpResult, MountSpec } from './runtime.ts';
+
+interface PodRecord {
+  pause: Process;
+  host: Host;
+  netns: NetNamespace;
+  containers: Map<string, { proc: Process; root: MemDir; closers: (() => void)[] }>;
+  vethHost?: string;
+  podIP: string;
+}
+
+export function ipToInt(ip: string): number {
+  const p = ip.split('.').map(Number);
+  return ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
+}
+
+export const NGINX_HTML = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+export class LinuxRuntime implements ContainerRuntime {
+  private readonly world: World;
+  private readonly pods = new Map<string, PodRecord>();
+  /** The cluster domain's search path for pods. */
+  readonly clusterDomain = 'cluster.local';
+  readonly dnsIP: string;
+
+  constructor(world: World, dnsIP: string) {
+    this.world = world;
+    this.dnsIP = dnsIP;
+  }
+
+  private host(node: string): Host {
+    const h = this.world.linux.hosts.get(node);
+    if (!h) throw new Error(`node host ${node} does not exist`);
+    return h;
+  }
+
+  runPodSandbox(pod: Pod, node: string, podIP: string): void {
+    const uid = String(pod.metadata.uid);
+    if (this.pods.has(uid)) return;
+    const linux = this.world.linux;
+    const host = this.host(node);
+    const pause = linux.spawn(host.init, { argv: ['/pause'], comm: 'pause', unshare: ['net', 'uts', 'ipc'], tty: null, cwd: '/', env: {}, vsz: 1020, rss: 4 });
+    const hostname = pod.spec.hostname ?? String(pod.metadata.name);
+    (pause.ns.uts as { hostname: string }).hostname = hostname;
+    const netns = pause.ns.net;
+    const net = linux.net;
+    net.setUp(netns.stack.links.get('lo')!, true);
+    const rec: PodRecord = { pause, host, netns, containers: new Map(), podIP };
+    const gateway = podIP.replace(/\.\d+$/, '.1');
+    try {
+      const vethName = `veth${this.world.rng.hex(8)}`;
+      const [hostSide, podSide] = net.addVeth(host.initial.net, vethName, 'eth0', netns);
+      net.setUp(hostSide, true);
+      net.setUp(podSide, true);
+      const ip = ipToInt(podIP);
+      if (!hostSide.addresses.some((a) => a.ip === ipToInt(gateway))) host.initial.net.stack.addAddress(hostSide, ipToInt(gateway), 32);
+      host.initial.net.stack.routes.push({ dst: ip, prefix: 32, dev: hostSide, proto: 'boot', scope: 'host' });
+      netns.stack.addAddress(podSide, ip, 24, { broadcast: 'auto' });
+      netns.stack.routes.push({ dst: 0, prefix: 0, via: ipToInt(gateway), dev: podSide, proto: 'boot', scope: 'global' });
+      rec.vethHost = vethName;
+    } catch {
+      /* networking is best effort: the pod still runs */
+    }
+    this.pods.set(uid, rec);
+  }
+
+  startContainer(pod: Pod, container: Container, image: ImageInfo, behaviour: Behaviour, mounts: MountSpec[]): string {
+    const rec = this.pods.get(String(pod.metadata.uid));
+    if (!rec) throw new Error('no sandbox');
+    this.stopContainer(pod, container.name, 0);
+    const linux = this.world.linux;
+    const now = this.world.now();
+    const hostname = rec.pause.ns.uts.hostname;
+    const root = seedDebianRoot({ hostname, now, nameserver: this.dnsIP });
+    this.writeIdentityFiles(root, pod, rec.podIP, now);
+    if (image.ref.includes('nginx')) {
+      put(root, '/usr/share/nginx/html/index.html', NGINX_HTML, now);
+      put(root, '/usr/share/nginx/html/50x.html', '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n', now);
+    }
+    for (const m of mounts) {
+      try {
+        putDir(root, m.mountPath.replace(/^\/var\/run\//, '/run/'), now);
+      } catch {
+        /* a path through a symlink or file: the mount still shows */
+      }
+    }
+    const env: Record<string, string> = {
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      HOSTNAME: hostname,
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+      KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+      HOME: '/root',
+    };
+    for (const e of container.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    const proc = linux.spawn(rec.host.init, {
+      argv: behaviour.argv.length ? behaviour.argv : ['sh'],
+      unshare: ['mnt', 'pid'],
+      namespaces: { net: rec.netns, uts: rec.pause.ns.uts, ipc: rec.pause.ns.ipc },
+      tty: null,
+      cwd: '/',
+      env,
+      uid: 0,
+      gid: 0,
+      user: 'root',
+    });
+    const table = proc.ns.mnt.mounts;
+    table.umount('/');
+    table.mount({ target: '/', root, fstype: 'overlay', source: 'overlay', options: 'rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/1/fs', readOnly: false });
+    linux.mountStandard(table, proc.ns.pid, now);
+    for (const m of mounts) {
+      table.mount({ target: m.mountPath, root: m.root, fstype: m.fstype, source: m.source, options: m.readOnly ? 'ro,relatime' : 'rw,relatime', readOnly: m.readOnly });
+    }
+    const closers: (() => void)[] = [];
+    for (const port of behaviour.ports) {
+      closers.push(
+        linux.net.listen(rec.netns, {
+          proto: 'tcp',
+          port,
+          ip: 0,
+          program: behaviour.argv[0]?.split('/').pop() ?? 'server',
+          pid: proc.pid,
+          handle: (request) => this.serve(root, image, request),
+        }),
+      );
+    }
+    rec.containers.set(container.name, { proc, root, closers });
+    return `containerd://${this.world.rng.hex(64)}`;
+  }
+
+  private writeIdentityFiles(root: MemDir, pod: Pod, podIP: string, now: number): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    const d = this.clusterDomain;
+    put(root, '/etc/resolv.conf', `search ${ns}.svc.${d} svc.${d} ${d}\nnameserver ${this.dnsIP}\noptions ndots:5\n`, now);
+    const name = String(pod.metadata.name);
+    const hostname = pod.spec.hostname ?? name;
+    const fqdn = pod.spec.subdomain ? `${hostname}.${pod.spec.subdomain}.${ns}.svc.${d}\t${hostname}` : hostname;
+    put(
+      root,
+      '/etc/hosts',
+      `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${podIP}\t${fqdn}\n`,
+      now,
+    );
+    put(root, '/etc/hostname', `${hostname}\n`, now);
+  }
+
+  private serve(root: MemDir, image: ImageInfo, request: string): string {
+    const path = request.split(' ')[1] ?? '/';
+    if (!image.ref.includes('nginx')) return 'HTTP/1.1 200 OK\r\n\r\nok\n';
+    const docRoot = '/usr/share/nginx/html';
+    const file = path.endsWith('/') ? `${docRoot}${path}index.html` : `${docRoot}${path}`;
+    const body = readFrom(root, file);
+    if (body === undefined) {
+      return 'HTTP/1.1 404 Not Found\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+    }
+    return `HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+  }
+
+  stopContainer(pod: Pod, name: string, exitCode: number): void {
+    const rec = this.pods.get(String(pod.metadata.uid));
+    const c = rec?.containers.get(name);
+    if (!rec || !c) return;
+    for (const close of c.closers) close();
+    this.world.linux.exit(c.proc, exitCode);
+    rec.containers.delete(name);
+  }
+
+  stopPodSandbox(pod: Pod): void {
+    const uid = String(pod.metadata.uid);
+    const rec = this.pods.get(uid);
+    if (!rec) return;
+    for (const name of [...rec.containers.keys()]) this.stopContainer(pod, name, 137);
+    this.world.linux.exit(rec.pause, 0);
+    if (rec.vethHost) {
+      const link = rec.host.initial.net.stack.links.get(rec.vethHost);
+      if (link) {
+        try {
+          this.world.linux.net.deleteLink(link);
+        } catch {
+          /* already gone */
+        }
+      }
+      const stack = rec.host.initial.net.stack;
+      const ip = ipToInt(rec.podIP);
+      for (let i = stack.routes.length - 1; i >= 0; i--) if (stack.routes[i].dst === ip && stack.routes[i].prefix === 32) stack.routes.splice(i, 1);
+    }
+    this.pods.delete(uid);
+  }
+
+  exec(pod: Pod, name: string, argv: string[]): { code: number; output: string } {
+    const c = this.pods.get(String(pod.metadata.uid))?.containers.get(name);
+    if (!c) return { code: 126, output: 'container not running' };
+    const cmd = argv[0]?.split('/').pop() ?? '';
+    const script = argv.join(' ');
+    const file = (p: string) => {
+      try {
+        return c.proc.fs.exists(p);
+      } catch {
+        return false;
+      }
+    };
+    if (cmd === 'true') return { code: 0, output: '' };
+    if (cmd === 'false') return { code: 1, output: '' };
+    if (cmd === 'cat' || cmd === 'ls' || cmd === 'stat') {
+      for (const p of argv.slice(1).filter((a) => !a.startsWith('-'))) {
+        if (!file(p)) return { code: 1, output: `${cmd}: can't open '${p}': No such file or directory` };
+      }
+      return { code: 0, output: '' };
+    }
+    const test = script.match(/test\s+-[efd]\s+(\S+)|\[\s+-[efd]\s+(\S+)\s+\]/);
+    if (test) return file(test[1] ?? test[2]) ? { code: 0, output: '' } : { code: 1, output: '' };
+    const catIn = script.match(/cat\s+(\/\S+)/);
+    if (catIn) return file(catIn[1]) ? { code: 0, output: '' } : { code: 1, output: `cat: can't open '${catIn[1]}': No such file or directory` };
+    return { code: 0, output: '' };
+  }
+
+  httpGet(pod: Pod, port: number, path: string): HttpResult {
+    const rec = this.pods.get(String(pod.metadata.uid));
+    if (!rec) return { error: `dial tcp ${pod.status?.podIP}:${port}: connect: connection refused` };
+    const listener = rec.netns.stack.listeners.find((l) => l.proto === 'tcp' && l.port === port);
+    if (!listener) return { error: `dial tcp ${rec.podIP}:${port}: connect: connection refused` };
+    const response = listener.handle(`GET ${path} HTTP/1.1`) ?? '';
+    const status = Number(response.split(' ')[1]);
+    return { status: Number.isFinite(status) ? status : 200 };
+  }
+
+  tcp(pod: Pod, port: number): boolean {
+    const rec = this.pods.get(String(pod.metadata.uid));
+    return !!rec && rec.netns.stack.listeners.some((l) => l.proto === 'tcp' && l.port === port);
+  }
+
+  processOf(pod: Pod, name: string): Process | undefined {
+    return this.pods.get(String(pod.metadata.uid))?.containers.get(name)?.proc;
+  }
+}
+
+function readFrom(root: MemDir, path: string): string | undefined {
+  let node: unknown = root;
+  for (const part of path.split('/').filter((p) => p)) {
+    const dir = node as { kind?: string; get?: (n: string) => unknown };
+    if (!dir || dir.kind !== 'dir' || !dir.get) return undefined;
+    node = dir.get(part);
+  }
+  const f = node as { kind?: string; read?: () => string; data?: string; content?: string } | undefined;
+  if (!f || f.kind !== 'file') return undefined;
+  if (typeof f.read === 'function') return f.read();
+  return f.data ?? f.content ?? '';
+}

@@ -1,0 +1,90 @@
+/**
+ * Scheduler filters as pure questions (kube-scheduler's plugins NodeUnschedulable,
+ * TaintToleration, NodeAffinity (nodeSelector), NodeResourcesFit), each answering with the
+ * reason text the FailedScheduling message counts.
+ */
+import type { Node, Pod, Taint, Toleration } from '../api/types.ts';
+
+/** Parses a CPU quantity to millicores (`500m`, `1`, `0.5`). */
+export function milliCpu(q: string | undefined): number {
+  if (!q) return 0;
+  if (q.endsWith('m')) return Number(q.slice(0, -1));
+  return Math.round(Number(q) * 1000);
+}
+
+const UNITS: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+
+/** Parses a byte quantity (`64Mi`, `1Gi`, `1000000`). */
+export function bytes(q: string | undefined): number {
+  if (!q) return 0;
+  const m = String(q).match(/^([0-9.]+)([A-Za-z]*)$/);
+  if (!m) return 0;
+  return Number(m[1]) * (UNITS[m[2]] ?? 1);
+}
+
+/** Whether a toleration tolerates a taint (v1helper.TolerationsTolerateTaint). */
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key === undefined || t.key === '') return t.operator === 'Exists';
+  if (t.key !== taint.key) return false;
+  if (t.operator === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+/** The first NoSchedule/NoExecute taint the pod does not tolerate. */
+export function untoleratedTaint(pod: Pod, node: Node): Taint | undefined {
+  for (const taint of node.spec.taints ?? []) {
+    if (taint.effect === 'PreferNoSchedule') continue;
+    if (!(pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) return taint;
+  }
+  return undefined;
+}
+
+/** The pod's summed container requests. */
+export function podRequests(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers ?? []) {
+    cpu += milliCpu(c.resources?.requests?.cpu);
+    memory += bytes(c.resources?.requests?.memory);
+  }
+  return { cpu, memory };
+}
+
+/** Why `pod` cannot go to `node` (in plugin order), or undefined when it fits. */
+export function unfitReason(pod: Pod, node: Node, podsOnNode: readonly Pod[]): string | undefined {
+  if (node.spec.unschedulable) return 'node(s) were unschedulable';
+  const taint = untoleratedTaint(pod, node);
+  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  const sel = pod.spec.nodeSelector ?? {};
+  const labels = node.metadata.labels ?? {};
+  if (Object.entries(sel).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  const alloc = node.status?.allocatable ?? {};
+  const want = podRequests(pod);
+  let usedCpu = 0;
+  let usedMem = 0;
+  for (const p of podsOnNode) {
+    const r = podRequests(p);
+    usedCpu += r.cpu;
+    usedMem += r.memory;
+  }
+  if (want.cpu > 0 && usedCpu + want.cpu > milliCpu(alloc.cpu)) return 'Insufficient cpu';
+  if (want.memory > 0 && usedMem + want.memory > bytes(alloc.memory)) return 'Insufficient memory';
+  if (podsOnNode.length + 1 > Number(alloc.pods ?? 110)) return 'Too many pods';
+  return undefined;
+}
+
+/**
+ * The FailedScheduling message: `0/3 nodes are available: 1 node(s) had untolerated taint
+ * {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. preemption: 0/3 nodes
+ * are available: 3 Preemption is not helpful for scheduling.` (reasons sorted, as upstream's FitError).
+ */
+export function fitErrorMessage(total: number, reasons: Map<string, number>): string {
+  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  const insufficient = [...reasons.entries()].filter(([r]) => r.startsWith('Insufficient')).reduce((a, [, n]) => a + n, 0);
+  const notHelpful = total - insufficient;
+  const pre: string[] = [];
+  if (notHelpful > 0) pre.push(`${notHelpful} Preemption is not helpful for scheduling`);
+  if (insufficient > 0) pre.push(`${insufficient} No preemption victims found for incoming pod`);
+  return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+}

@@ -93,6 +93,7 @@ function walk(
   if (!next.stack.ipForward) return { ok: false, reason: 'timeout', src, hops };
   const onward = next.stack.lookup(dst);
   if (!onward) return { ok: false, reason: 'timeout', src, hops };
+  if (next.stack.forwardFilter && !next.stack.forwardFilter(neighbor.link, onward.dev, src, dst)) return { ok: false, reason: 'timeout', src, hops }; // FORWARD chain hook (docker isolation)
   const result = walk(net, next, onward, dst, outSrc, options, hops + 1, returning);
   return result.ok ? { ...result, src } : { ...result, src };
 }

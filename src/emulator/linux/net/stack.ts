@@ -75,9 +75,23 @@ export class NetStack {
   readonly listeners: Listener[] = [];
   /** net.ipv4.ip_forward. */
   ipForward = false;
+  /** Hook (docker engineer): iptables FORWARD verdict for a packet routed from `inDev` out of `outDev` (DOCKER-ISOLATION); absent = accept. */
+  forwardFilter?: (inDev: Link, outDev: Link, src: number, dst: number) => boolean;
   /** MASQUERADE rules: traffic from `src/prefix` leaving via `outIf` (or any) is NATed. */
   readonly masquerade: { src: number; prefix: number; outIf?: string }[] = [];
   nextIfindex = 1;
+  /** Ids this namespace gave other network namespaces (`link-netnsid`, `ip netns list` "(id: 0)"). */
+  readonly nsids = new Map<NetNamespace, number>();
+
+  /** The id of `other` as seen from here, assigned on first use (RTM_NEWNSID). */
+  nsidOf(other: NetNamespace): number {
+    let id = this.nsids.get(other);
+    if (id === undefined) {
+      id = this.nsids.size;
+      this.nsids.set(other, id);
+    }
+    return id;
+  }
 
   /** The link with `name`, or undefined. */
   link(name: string): Link | undefined {

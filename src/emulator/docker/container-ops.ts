@@ -235,8 +235,6 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number):
   c.state.status = 'exited';
   c.state.exitCode = code;
   c.state.finishedAt = engine.now();
-  engine.runtime.stopContainer(engine, c);
-  c.state.pid = 0;
   for (const ep of c.endpoints.values()) {
     const net = engine.networks.get(ep.networkId);
     if (net) {
@@ -244,6 +242,8 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number):
       deactivateEndpoint(net, c, ep);
     }
   }
+  engine.runtime.stopContainer(engine, c);
+  c.state.pid = 0;
   if (c.hostConfig.autoRemove) {
     engine.containers.delete(c.id);
   }

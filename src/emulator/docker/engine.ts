@@ -14,6 +14,8 @@ import { canonicalName, familiarName, familiarRepo, parseReference, type ImageRe
 import { NullRuntime, type EngineRuntime } from './runtime.ts';
 import type { Container, Image, Network } from './types.ts';
 import { createPredefinedNetworks } from './network-ops.ts';
+import { LinuxRuntime } from './linux-runtime.ts';
+import type { Host } from '../linux/host.ts';
 
 /**
  * Runs a command line as a container's main process or an exec, through the shell. The docker
@@ -55,10 +57,12 @@ export class DockerEngine {
   /** Hooks the Linux runtime or tests use to see changes. */
   readonly listeners = new Set<() => void>();
 
-  constructor(world: World, runtime: EngineRuntime = new NullRuntime()) {
+  constructor(world: World, runtime: EngineRuntime = new NullRuntime(), host: { hostName?: string; hostAddress?: string } = {}) {
     this.world = world;
     this.rng = world.rng.fork();
     this.runtime = runtime;
+    if (host.hostName) this.hostName = host.hostName;
+    if (host.hostAddress) this.hostAddress = host.hostAddress;
     createPredefinedNetworks(this);
   }
 
@@ -189,21 +193,38 @@ export class DockerEngine {
 }
 
 const engines = new WeakMap<World, DockerEngine>();
-let runtimeFactory: ((world: World) => EngineRuntime) | undefined;
 
 /**
- * Chooses the runtime new engines get (the Linux binding registers itself here, so the engine
- * does not import the Linux model when a page only needs images and formats).
+ * Installs a Docker engine on `host` (the `docker` environment does this for the learner's
+ * host): docker0 and the predefined networks appear in the host's network namespace.
  */
-export function setDefaultRuntime(factory: (world: World) => EngineRuntime): void {
-  runtimeFactory = factory;
+export function installDocker(world: World, host: Host): DockerEngine {
+  const existing = engines.get(world);
+  if (existing) return existing;
+  const e = new DockerEngine(world, new LinuxRuntime(world, host), { hostName: host.name, hostAddress: primaryAddress(host) });
+  engines.set(world, e);
+  return e;
 }
 
-/** The Docker engine of a world, created on first use with docker0, host and none. */
+function primaryAddress(host: Host): string {
+  for (const l of host.initial.net.stack.all()) {
+    if (l.kind === 'loopback') continue;
+    const a = l.addresses[0];
+    if (a) return [a.ip >>> 24, (a.ip >>> 16) & 255, (a.ip >>> 8) & 255, a.ip & 255].join('.');
+  }
+  return '10.0.2.15';
+}
+
+/**
+ * The Docker engine of a world, created on first use on the world's first host (or, in a world
+ * without hosts, with a runtime that only numbers pids).
+ */
 export function dockerEngine(world: World): DockerEngine {
   let e = engines.get(world);
   if (!e) {
-    e = new DockerEngine(world, runtimeFactory ? runtimeFactory(world) : new NullRuntime());
+    const host = world.linux.hosts.values().next().value;
+    if (host) return installDocker(world, host);
+    e = new DockerEngine(world, new NullRuntime());
     engines.set(world, e);
   }
   return e;

@@ -4,6 +4,7 @@
  * their line to `environments` (a setup function run after the host boots).
  */
 import { World } from './world.ts';
+import { createCluster } from './kube/cluster.ts';
 import type { Host } from './linux/host.ts';
 import type { Process } from './linux/process.ts';
 
@@ -19,6 +20,7 @@ export type EnvironmentSetup = (world: World, learner: Learner) => void;
 /** Environments by name; `linux` is the bare host. Others add one line each here. */
 export const environments: Record<string, EnvironmentSetup> = {
   linux: () => {},
+  kubernetes: (world) => void createCluster(world),
 };
 
 export interface CreateWorldOptions {

@@ -7,7 +7,7 @@
  */
 import type { World } from '../../world.ts';
 import type { Container, Pod } from '../api/types.ts';
-import { MemDir } from '../../linux/fs/nodes.ts';
+import type { MemDir } from '../../linux/fs/nodes.ts';
 import { put, putDir, seedDebianRoot } from '../../linux/fs/seed.ts';
 import type { Host } from '../../linux/host.ts';
 import type { NetNamespace } from '../../linux/namespaces.ts';

@@ -7,6 +7,7 @@ import { World } from './world.ts';
 import { createCluster } from './kube/cluster.ts';
 import type { Host } from './linux/host.ts';
 import type { Process } from './linux/process.ts';
+import { installDocker } from './docker/engine.ts';
 
 /** The learner's machine: its host and login shell process. */
 export interface Learner {
@@ -19,6 +20,7 @@ export type EnvironmentSetup = (world: World, learner: Learner) => void;
 
 /** Environments by name; `linux` is the bare host. Others add one line each here. */
 export const environments: Record<string, EnvironmentSetup> = {
+  docker: (world, learner) => void installDocker(world, learner.host),
   linux: () => {},
   kubernetes: (world) => void createCluster(world),
 };

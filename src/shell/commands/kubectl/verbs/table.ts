@@ -2,6 +2,7 @@
 import type { KubectlEnv } from '../env.ts';
 import type { FlagSpecs } from '../util/flags.ts';
 import { apply, APPLY_FLAGS } from './apply.ts';
+import { describe, DESCRIBE_FLAGS } from './describe.ts';
 import { get, GET_FLAGS } from './get.ts';
 
 export interface VerbEntry {
@@ -13,5 +14,6 @@ export interface VerbEntry {
 
 export const VERBS: Readonly<Record<string, VerbEntry>> = {
   apply: { flags: APPLY_FLAGS, run: apply },
+  describe: { flags: DESCRIBE_FLAGS, run: describe },
   get: { flags: GET_FLAGS, run: get },
 };

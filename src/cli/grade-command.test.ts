@@ -1,0 +1,103 @@
+// CLI tests: spawn `node src/cli/petlab.mjs grade …` for each exit status and for --dir.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../grading/reporters/xml-parse.ts';
+
+const BIN = join(import.meta.dirname, 'petlab.mjs');
+
+function petlab(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const SOLUTION = readFileSync(join(import.meta.dirname, '..', '..', 'labs', 'pid-namespaces', 'solution.sh'), 'utf8');
+const PARTIAL = 'unshare --pid --fork bash\nhostname\n';
+
+function workdir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'petlab-grade-'));
+  writeFileSync(join(dir, 'solution.sh'), SOLUTION);
+  writeFileSync(join(dir, 'partial.sh'), PARTIAL);
+  return dir;
+}
+
+describe('petlab grade', () => {
+  it('exits 0 with a text report when every task passes', async () => {
+    const dir = workdir();
+    const r = await petlab(['grade', 'pid-namespaces', '--commands', 'solution.sh'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Lab: Containers are processes: PID and UTS namespaces \(pid-namespaces\)\nScore: 4\/4\n/);
+    expect(r.stdout).toMatch(/\n4 of 4 tasks passed \(9 commands replayed, seed 1, 0s of virtual time\)\.\n$/);
+  }, 30_000);
+
+  it('exits 1 and writes results.json when some task fails', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'sub.json'), JSON.stringify({ version: 1, lab: 'pid-namespaces', commands: PARTIAL.trim().split('\n') }));
+    const r = await petlab(['grade', 'pid-namespaces', '--submission', 'sub.json', '--format', 'json', '--output', 'results.json'], dir);
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', '']);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results.tests.map((t: { task_id: string; status: string }) => `${t.task_id}:${t.status}`)).toEqual([
+      'pid-1-shell:pass',
+      'own-proc:fail',
+      'uts-hostname:fail',
+      'record-namespace:fail',
+    ]);
+    expect([results.status, results.score, results.max_score]).toEqual(['fail', 1, 4]);
+  }, 30_000);
+
+  it('writes JUnit XML that parses', async () => {
+    const dir = workdir();
+    const r = await petlab(['grade', 'pid-namespaces', '--commands', 'partial.sh', '--format', 'junit'], dir);
+    expect(r.status).toBe(1);
+    const root = parseXml(r.stdout);
+    expect(root.attributes).toEqual({ name: 'petlab', tests: '4', failures: '3', errors: '0', skipped: '0', time: '0' });
+  }, 30_000);
+
+  it.each([
+    [['grade', 'no-such-lab', '--commands', 'partial.sh'], "petlab grade: unknown lab 'no-such-lab' (labs: pid-namespaces, statefulset-identity, user-defined-bridge-dns)\n"],
+    [['grade', 'pid-namespaces', '--submission', 'missing.json'], 'petlab grade: cannot read the submission missing.json: no such file\n'],
+    [['grade', 'pid-namespaces', '--submission', 'broken.json'], 'petlab grade: broken.json is not valid JSON: '],
+    [['grade', 'pid-namespaces', '--submission', 'huge.json'], 'petlab grade: the submission huge.json is 1048577 bytes; the grader accepts at most 1048576 bytes.\n'],
+    [['grade', 'pid-namespaces', '--submission', 'other-lab.json'], 'petlab grade: the submission is for lab "statefulset-identity", not "pid-namespaces"\n'],
+    [['grade', 'pid-namespaces', '--commands', 'latin1.sh'], 'petlab grade: latin1.sh is not valid UTF-8 text (bad byte at offset 5)\n'],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
+    writeFileSync(join(dir, 'huge.json'), ' '.repeat(1024 * 1024 + 1));
+    writeFileSync(join(dir, 'other-lab.json'), JSON.stringify({ version: 1, lab: 'statefulset-identity', commands: [] }));
+    writeFileSync(join(dir, 'latin1.sh'), Buffer.from([0x65, 0x63, 0x68, 0x6f, 0x20, 0xe9, 0x0a]));
+    const r = await petlab(args, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    if (message.endsWith('\n')) expect(r.stderr).toBe(message);
+    else expect(r.stderr.startsWith(message) && !r.stderr.includes('    at ')).toBe(true);
+  }, 30_000);
+
+  it('grades a class folder into CSV, Markdown and one report per student', async () => {
+    const dir = workdir();
+    const subs = join(dir, 'subs');
+    mkdirSync(join(subs, 'bob', 'files'), { recursive: true });
+    writeFileSync(join(subs, 'alice.json'), JSON.stringify({ version: 1, lab: 'pid-namespaces', commands: SOLUTION }));
+    writeFileSync(join(subs, 'bob', 'commands.sh'), PARTIAL);
+    writeFileSync(join(subs, 'bob', 'files', 'notes.txt'), 'hi\n');
+    writeFileSync(join(subs, 'carol.json'), '{"version": 1, "lab": "pid-namespaces", "commands": [], "extra": 1}');
+    const r = await petlab(['grade', 'pid-namespaces', '--dir', 'subs', '--output', 'out'], dir);
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toBe('Graded 3 submissions of pid-namespaces: 1 passed every task. Reports in out/ (summary.csv, summary.md).\n');
+    expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toBe(
+      'student,status,score,max,pid-1-shell,own-proc,uts-hostname,record-namespace,error\r\n' +
+        'alice,pass,4,4,1,1,1,1,\r\n' +
+        'bob,fail,1,4,1,0,0,0,\r\n' +
+        '"carol",error,0,0,,,,,"Invalid submission in subs/carol.json:\n  - (root): unknown field ""extra""\n    Fix: remove it; a submission has only version, lab, seed, commands and files."\r\n'.replace('"carol"', 'carol'),
+    );
+    expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('| bob | fail | 1/4 | pass | fail | fail | fail |  |\n');
+    expect(readFileSync(join(dir, 'out', 'alice.txt'), 'utf8')).toMatch(/^Lab: .*\nScore: 4\/4\n/);
+    expect(readFileSync(join(dir, 'out', 'bob.transcript.txt'), 'utf8')).toMatch(/^\$ unshare --pid --fork bash\n/);
+  }, 60_000);
+});

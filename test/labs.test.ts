@@ -1,0 +1,53 @@
+// `petlab labs verify`, run by `npm test`: every lab is non-vacuous (every task fails in the
+// starting state), solvable (solution.sh passes every task) and ordered (no task passes before
+// the tasks it needs). Plus the index is fresh and labs load in the browser (no node: imports).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { labBundles } from '../labs/index.ts';
+import { labFolders, LABS_DIR, readLabAssets, renderLabIndex } from '../src/cli/lab-sync.ts';
+import { verifyLab } from '../src/grading/verify.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('labs verify', () => {
+  it.each(labFolders().map((id) => [id]))('%s is non-vacuous, solvable and ordered', async (id) => {
+    const bundle = labBundles.find((b) => b.lab.id === id);
+    expect(bundle, `labs/${id} is missing from labs/index.ts`).toBeDefined();
+    const report = await verifyLab({ lab: bundle!.lab, ...readLabAssets(id) });
+    expect(report.problems).toEqual([]);
+    expect(report.results.every((r) => r.status === 'pass')).toBe(true);
+  }, 60_000);
+});
+
+describe('the labs folder', () => {
+  it('has an up-to-date labs/index.ts (run `node src/cli/petlab.mjs labs sync`)', () => {
+    const expected = renderLabIndex(labFolders(), (id) => readLabAssets(id));
+    expect(readFileSync(join(LABS_DIR, 'index.ts'), 'utf8')).toBe(expected);
+  });
+
+  it('gives every lab folder a matching id, a README and a solution', () => {
+    for (const id of labFolders()) {
+      expect(labBundles.find((b) => b.lab.id === id)?.lab.id).toBe(id);
+      const names = readdirSync(join(LABS_DIR, id));
+      expect(names).toEqual(expect.arrayContaining(['README.md', 'solution.sh', 'lab.ts']));
+    }
+  });
+
+  it('has a lab for every lesson that names one', () => {
+    const ids = new Set(labFolders());
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : /\.mdx?$/.test(d.name) ? [join(dir, d.name)] : []));
+    for (const file of walk(join(ROOT, 'content'))) {
+      const lab = /^lab:\s*(\S+)\s*$/m.exec(readFileSync(file, 'utf8').split(/^---$/m)[1] ?? '')?.[1];
+      if (lab) expect(ids.has(lab.replace(/['"]/g, '')), `${file} names lab ${lab}`).toBe(true);
+    }
+  });
+
+  it('loads in the browser: no node: imports in labs/ or src/grading/', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? (d.name === 'files' ? [] : walk(join(dir, d.name))) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []));
+    const offenders = [...walk(LABS_DIR), ...walk(join(ROOT, 'src', 'grading'))].filter((f) => /from\s+['"]node:|import\(['"]node:/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

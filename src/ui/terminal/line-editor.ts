@@ -131,6 +131,12 @@ export class LineEditor {
     if (this.reading) this.render(0);
   }
 
+  /** Draws the prompt and line afresh at the cursor (after output was muted, e.g. a replay). */
+  redraw(): void {
+    this.cursorRow = 0;
+    if (this.reading) this.render(0);
+  }
+
   /** Drops queued typeahead (used by Reset). */
   discardInput(): void {
     this.queue = [];

@@ -37,6 +37,8 @@ export class XtermTerminal implements Terminal {
   readonly editor: LineEditor;
   /** Everything written since the last `clearTranscript`, for the scrollback store. */
   private transcript = '';
+  /** Where the current prompt starts in the transcript (scrollback is saved up to it). */
+  private promptStart = 0;
   private readonly fit = new FitAddon();
   private readonly disposers: (() => void)[] = [];
   private escapePressed = false;
@@ -83,6 +85,7 @@ export class XtermTerminal implements Terminal {
 
   /** Reads a line; lines read without a prompt (a command's stdin) or as PS2 stay out of ↑ history. */
   readLine(prompt: string): Promise<string | null> {
+    this.promptStart = this.transcript.length;
     return this.editor.readLine(prompt, { history: prompt !== '' && prompt !== '> ' });
   }
 
@@ -90,6 +93,7 @@ export class XtermTerminal implements Terminal {
   clear(): void {
     this.write('\x1b[H\x1b[2J\x1b[3J');
     this.transcript = '';
+    this.promptStart = 0;
   }
 
   /** Writes output (a command's stdout/stderr, the editor's redraws). */
@@ -110,8 +114,9 @@ export class XtermTerminal implements Terminal {
     this.xterm.write(scrollback);
   }
 
-  getTranscript(): string {
-    return this.transcript;
+  /** What to save as scrollback: everything written, minus the prompt being edited. */
+  getScrollback(): string {
+    return this.editor.isReading ? this.transcript.slice(0, this.promptStart) : this.transcript;
   }
 
   setScreenReaderMode(on: boolean): void {

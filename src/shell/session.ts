@@ -208,6 +208,11 @@ export class ShellSession {
         await Promise.race([task.catch(() => 0), this.foreground.whenBusy()]);
         continue;
       }
+      if (this.foreground.hostWork > 0) {
+        // A command's code is still loading: real time, not virtual time, is needed.
+        await Promise.race([task.catch(() => 0), new Promise<void>((resolve) => this.foreground.whenHostIdle(resolve))]);
+        continue;
+      }
       if (this.foreground.turns !== turns) {
         // A busy loop yielded: it is making progress without the clock. Bound it all the same.
         turns = this.foreground.turns;
@@ -219,6 +224,9 @@ export class ShellSession {
         // Give an interrupted command time to print what the real tool prints, but not forever.
         if (++afterInterrupt > 1000) break;
       } else if (next === undefined || next - current.startedAt > this.maxCommandMs) {
+        // Nothing will ever wake it, or it outlives the bound: let the bound's time pass, then Ctrl-C.
+        const limit = current.startedAt + this.maxCommandMs;
+        if (next !== undefined && limit > this.world.now()) this.world.advance(limit - this.world.now());
         this.interrupt();
         continue;
       }

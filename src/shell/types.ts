@@ -124,6 +124,10 @@ export interface SpawnShellOptions {
   in?: Process;
   /** argv of the shell program, shown in `ps`. @default ['sh'] */
   argv?: string[];
+  /** `$0` of the new shell. @default argv[0] */
+  arg0?: string;
+  /** Positional parameters `$1…` of the new shell. @default none */
+  args?: string[];
   stdin?: Input;
   stdout?: Output;
   stderr?: Output;

@@ -70,6 +70,27 @@ export class Foreground {
     return true;
   }
 
+  /** Host work in flight (loading a command's module): not stuck, just not done yet. */
+  hostWork = 0;
+
+  /** Marks `promise` as host work until it settles; returns it. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.hostWork++;
+    return promise.finally(() => {
+      this.hostWork--;
+      this.turns++;
+      if (this.hostWork === 0) for (const w of this.idleWaiters.splice(0)) w();
+    });
+  }
+
+  private idleWaiters: (() => void)[] = [];
+
+  /** Calls `fn` once no host work is in flight. */
+  whenHostIdle(fn: () => void): void {
+    if (this.hostWork === 0) fn();
+    else this.idleWaiters.push(fn);
+  }
+
   /** How many times running commands yielded on purpose (busy loops); the clock driver reads it. */
   turns = 0;
 

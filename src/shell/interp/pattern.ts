@@ -9,7 +9,7 @@ export interface PatternChar {
 }
 
 function escapeRe(c: string): string {
-  return c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** True if the pattern has an unquoted `*`, `?` or `[`. */

@@ -54,6 +54,8 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
   if (!terminal) return shell.lastStatus;
   const stdin = options.stdin ?? new TerminalInput(terminal);
   for (;;) {
+    // Let background jobs run before the next prompt, as they would while the user types.
+    if (shell.hasRunningJobs()) await shell.foreground.yieldTurn();
     const notices = shell.finishedJobsReport();
     if (notices) io.stdout.write(notices);
     const first = await terminal.readLine(primaryPrompt(shell));

@@ -12,6 +12,7 @@ import type { CaseClause, ForClause, IfClause, List, LoopClause, Pipeline, Shell
 import { parse } from '../parser/parser.ts';
 import { parseHeredocBody } from '../parser/scanner.ts';
 import type { Input, Interrupt, Output, Terminal } from '../types.ts';
+import { exitChild, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ShellEnvironment } from './env.ts';
 import { ExpansionError, expandPattern, expandSingle, expandWords, setArithWordParser } from './expand.ts';
@@ -124,10 +125,10 @@ export class Shell {
   }
 
   /** A copy of this shell for a subshell, `$(…)` or a pipeline stage: same state, own copy. */
-  subshell(): Shell {
+  subshell(process: ShellProcess = this.process): Shell {
     const s = new Shell({
       world: this.world,
-      process: this.process,
+      process,
       foreground: this.foreground,
       terminal: this.terminal,
       env: this.env.clone(),
@@ -181,15 +182,17 @@ export class Shell {
 
   private startJob(node: AndOr, text: string, io: IO): void {
     const id = this.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
-    const sub = this.subshell();
+    const proc = spawnChild(this.world, this.process, [...this.process.argv]);
+    const sub = this.subshell(proc);
     const signal = new InterruptSignal();
-    const pid = this.world.rng.int(1) + this.nextPid();
+    const pid = proc === this.process ? this.process.pid + 1 + this.jobs.length : (proc.localPid ?? proc.pid);
     const job: Job = { id, pid, text, reported: false, promise: Promise.resolve(0) };
     job.promise = sub
       .runAndOr(node, { ...io, interrupt: signal })
       .catch((e) => (e instanceof ExitSignal ? e.status : 1))
       .then((status) => {
         job.status = status;
+        exitChild(this.world, proc, this.process, status);
         return status;
       });
     this.jobs.push(job);
@@ -197,9 +200,9 @@ export class Shell {
     if (this.interactive) io.stderr.write(`[${id}] ${pid}\n`);
   }
 
-  private pidCounter = 0;
-  private nextPid(): number {
-    return (this.process.localPid ?? this.process.pid) + 1 + this.pidCounter++;
+  /** Whether a background job is still running. */
+  hasRunningJobs(): boolean {
+    return this.jobs.some((j) => j.status === undefined);
   }
 
   /** Jobs that finished since the last prompt, as bash reports them (`[1]+  Done  sleep 5`). */

@@ -91,7 +91,7 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     else return runScriptFile(shell, name, args, redirected);
   }
   try {
-    command = await loadCommand(commandName);
+    command = await shell.foreground.track(loadCommand(commandName));
   } catch (e) {
     redirected.stderr.write(`petlab: internal error in ${commandName}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

@@ -24,7 +24,8 @@ export async function spawnShell(parent: Shell, caller: ShellProcess, options: S
     foreground: parent.foreground,
     terminal: parent.terminal,
     env,
-    arg0: argv[0] ?? 'sh',
+    arg0: options.arg0 ?? argv[0] ?? 'sh',
+    positional: options.args ? [...options.args] : [],
     interactive,
   });
   const childIO: IO = {

@@ -61,6 +61,7 @@ class Parser {
 
   constructor(src: string, final: boolean) {
     this.sc = new Scanner(src);
+    this.sc.final = final;
     this.final = final;
   }
 

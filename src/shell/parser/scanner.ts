@@ -44,6 +44,8 @@ export function isNameChar(c: string | undefined): boolean {
 export class Scanner {
   readonly src: string;
   pos = 0;
+  /** The text is complete (a script): a trailing `\\` newline does not ask for more. */
+  final = false;
   constructor(src: string) {
     this.src = src;
   }
@@ -65,8 +67,10 @@ export class Scanner {
     for (;;) {
       const c = this.peek();
       if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && this.peek(1) === '\n') this.pos += 2;
-      else if (c === '#') {
+      else if (c === '\\' && this.peek(1) === '\n') {
+        this.pos += 2;
+        if (this.atEnd() && !this.final) throw new Incomplete();
+      } else if (c === '#') {
         while (!this.atEnd() && this.peek() !== '\n') this.pos++;
       } else return;
     }
@@ -110,7 +114,10 @@ export class Scanner {
           continue;
         }
         this.pos += 2;
-        if (n === '\n') continue;
+        if (n === '\n') {
+          if (this.atEnd() && !this.final) throw new Incomplete();
+          continue;
+        }
         flush();
         parts.push({ type: 'lit', text: n, quoted: true });
       } else if (c === "'") {

@@ -18,7 +18,7 @@ export const command: Command = {
         ctx.stderr.write(`${name}: -c: option requires an argument\n`);
         return 2;
       }
-      return ctx.spawnShell({ script: args[1], argv: [name, '-c', args[1]] });
+      return ctx.spawnShell({ script: args[1], argv: [name, '-c', args[1], ...args.slice(2)], arg0: args[2] ?? name, args: args.slice(3) });
     }
     if (args[0] !== undefined && args[0].startsWith('-') && args[0] !== '-') {
       ctx.stderr.write(`${name}: ${args[0]}: invalid option\n`);
@@ -32,7 +32,7 @@ export const command: Command = {
         ctx.stderr.write(`${name}: ${args[0]}: ${errText(e)}\n`);
         return 127;
       }
-      return ctx.spawnShell({ script: text, argv: [name, ...args] });
+      return ctx.spawnShell({ script: text, argv: [name, ...args], arg0: args[0], args: args.slice(1) });
     }
     return ctx.spawnShell({ argv: [name] });
   },

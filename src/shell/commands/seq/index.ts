@@ -26,14 +26,17 @@ export const command: Command = {
     const [first, inc, last] = v.length === 1 ? [1, 1, v[0]] : v.length === 2 ? [v[0], 1, v[1]] : v;
     if (inc === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: '${nums[1]}'`);
     const decimals = Math.max(...nums.slice(0, nums.length === 3 ? 2 : 1).map((n) => (n.includes('.') ? n.split('.')[1].length : 0)));
-    const out: string[] = [];
-    for (let x = first, k = 0; inc > 0 ? x <= last + 1e-9 : x >= last - 1e-9; k++, x = first + k * inc) {
-      if (ctx.interrupt.interrupted || k > 1_000_000) break;
-      out.push(x.toFixed(decimals));
+    const count = Math.max(0, Math.floor((last - first) / inc + 1e-9) + 1);
+    const format = (x: number) => x.toFixed(decimals);
+    const width = equalWidth ? Math.max(format(first).length, format(first + (count - 1) * inc).length) : 0;
+    const pad = (s: string) => (!equalWidth ? s : s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0'));
+    // Written in chunks with a pause between them, so `seq 1000000 | head` stops early (SIGPIPE).
+    for (let k = 0; k < count; ) {
+      const chunk: string[] = [];
+      for (const end = Math.min(count, k + 4096); k < end; k++) chunk.push(pad(format(first + k * inc)));
+      ctx.stdout.write(`${chunk.join(sep)}${k < count ? sep : '\n'}`);
+      if (k < count && !(await ctx.sleep(0))) return 141;
     }
-    const width = Math.max(0, ...out.map((s) => s.length));
-    const lines = equalWidth ? out.map((s) => (s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0'))) : out;
-    if (lines.length > 0) ctx.stdout.write(`${lines.join(sep)}\n`);
     return 0;
   },
 };

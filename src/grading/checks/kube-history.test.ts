@@ -63,3 +63,30 @@ describe('recreatedWithSameName', () => {
     );
   });
 });
+
+describe('the event shapes the kube emulator writes', () => {
+  /** SuccessfulCreate on the StatefulSet (Kubernetes' own message) and pod.ready from the kubelet. */
+  function kubeLog(...lines: string[]): WorldEvent[] {
+    return lines.map((line, i) => {
+      const [pod, step] = line.split(' ');
+      const base = { seq: i + 1, at: i * 1000 };
+      if (step === 'created') {
+        return { ...base, source: 'kube/statefulset-controller', type: 'k8s.SuccessfulCreate', subject: 'statefulset/default/web', message: `create Pod ${pod} in StatefulSet web successful` };
+      }
+      return { ...base, source: 'kube/kubelet', type: 'pod.ready', subject: `pod/default/${pod}`, message: `${pod} is Running and Ready on petlab-worker` };
+    });
+  }
+
+  it('reads creation order and recreation from them', () => {
+    const first = ['web-0 created', 'web-0 ready', 'web-1 created', 'web-1 ready', 'web-2 created', 'web-2 ready'];
+    expect(orderedCreation(kubeLog(...first), want).pass).toBe(true);
+    expect(orderedCreation(kubeLog('web-0 created', 'web-1 created', 'web-0 ready'), { set: 'web', replicas: 2 }).message).toBe(
+      'web-1 was created while web-0 was not Ready (use podManagementPolicy: OrderedReady, the default)',
+    );
+    const pods = readerOf([readyPod('web-0'), readyPod('web-1'), readyPod('web-2')]);
+    expect(recreatedWithSameName(kubeLog(...first, 'web-0 created', 'web-0 ready'), pods, want).message).toBe('web-0 was deleted and came back as web-0, Ready');
+    expect(recreatedWithSameName(kubeLog(...first, 'web-0 created'), readerOf([readyPod('web-1'), readyPod('web-2')]), want).message).toBe(
+      'web-0 was deleted but is not back and Ready yet',
+    );
+  });
+});

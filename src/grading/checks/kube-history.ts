@@ -3,8 +3,11 @@
  * created in, and pods that were deleted and came back. These are about process, so state alone
  * cannot answer them ("web-1 was created only after web-0 was Ready").
  *
- * The kube emulator records pod lifecycle events as `{ type: 'pod.created' | 'pod.ready' |
- * 'pod.not-ready' | 'pod.deleted', subject: 'pod/<namespace>/<name>' }`.
+ * What the log holds (src/emulator/kube): the StatefulSet controller's Events mirrored as
+ * `k8s.SuccessfulCreate` / `k8s.SuccessfulDelete` on `statefulset/<ns>/<set>` with Kubernetes'
+ * own message ("create Pod web-1 in StatefulSet web successful", stateful_pod_control.go), and
+ * the kubelet's `pod.ready` on `pod/<ns>/<name>` when a pod turns Ready. Generic
+ * `pod.created` / `pod.not-ready` / `pod.deleted` events on `pod/<ns>/<name>` are read too.
  */
 import type { WorldEvent } from '../../emulator/events.ts';
 import type { CheckResult } from '../lab-schema.ts';
@@ -31,18 +34,30 @@ export interface PodHistoryEntry {
   step: PodStep;
 }
 
+/** `create Pod web-1 in StatefulSet web successful` → ['create', 'web-1']. */
+const controllerMessage = /^(create|delete) Pod (\S+) in StatefulSet \S+ successful$/;
+
 /** The lifecycle steps of pods in `namespace`, in log order. */
 export function podHistory(events: readonly WorldEvent[], namespace: string): PodHistoryEntry[] {
   const prefix = `pod/${namespace}/`;
+  const setPrefix = `statefulset/${namespace}/`;
   const out: PodHistoryEntry[] = [];
   for (const e of events) {
     const step = stepOf[e.type];
-    if (step && e.subject.startsWith(prefix)) out.push({ seq: e.seq, at: e.at, pod: e.subject.slice(prefix.length), step });
+    if (step && e.subject.startsWith(prefix)) {
+      out.push({ seq: e.seq, at: e.at, pod: e.subject.slice(prefix.length), step });
+    } else if ((e.type === 'k8s.SuccessfulCreate' || e.type === 'k8s.SuccessfulDelete') && e.subject.startsWith(setPrefix)) {
+      const m = controllerMessage.exec(e.message);
+      if (m) out.push({ seq: e.seq, at: e.at, pod: m[2], step: m[1] === 'create' ? 'created' : 'deleted' });
+    }
   }
   return out;
 }
 
-/** Whether `pod` was Ready just before log position `seq` (created, then ready, not since lost). */
+/**
+ * Whether `pod` was Ready just before log position `seq`: it turned Ready after its latest
+ * creation, and was not deleted or reported not Ready since.
+ */
 export function wasReadyBefore(history: readonly PodHistoryEntry[], pod: string, seq: number): boolean {
   let ready = false;
   for (const h of history) {
@@ -80,25 +95,23 @@ export function orderedCreation(events: readonly WorldEvent[], want: OrderWanted
 }
 
 /**
- * Some pod `<set>-N` was deleted, then created again under the same name, and is Ready now:
- * the StatefulSet kept its identity.
+ * Some pod `<set>-N` was created a second time under the same name (it was deleted and the
+ * StatefulSet made it again) and is Ready now: the set kept its identity.
  */
 export function recreatedWithSameName(events: readonly WorldEvent[], reader: KubeReader, want: OrderWanted): CheckResult {
   const ns = want.namespace ?? 'default';
   const history = podHistory(events, ns);
   const names = ordinalNames(want.set, want.replicas);
-  let deletedButNotBack: string | undefined;
+  let notBack: string | undefined;
   for (const name of names) {
     const steps = history.filter((h) => h.pod === name);
-    const deleted = steps.findIndex((h) => h.step === 'deleted');
-    if (deleted < 0) continue;
-    const again = steps.slice(deleted + 1).some((h) => h.step === 'created');
+    const creations = steps.filter((h) => h.step === 'created').length;
+    const deleted = steps.some((h) => h.step === 'deleted');
     const pod = findObject<Pod>(reader, 'Pod', ns, name);
-    if (again && pod && isPodReady(pod) && !pod.metadata.deletionTimestamp) {
-      return pass(`${name} was deleted and came back as ${name}, Ready`);
-    }
-    deletedButNotBack ??= name;
+    const readyNow = pod !== undefined && isPodReady(pod) && !pod.metadata.deletionTimestamp;
+    if (creations >= 2 && readyNow) return pass(`${name} was deleted and came back as ${name}, Ready`);
+    if (creations >= 2 || deleted || (creations === 1 && !readyNow && steps.some((h) => h.step === 'ready'))) notBack ??= name;
   }
-  if (deletedButNotBack) return fail(`${deletedButNotBack} was deleted but is not back and Ready yet`);
+  if (notBack) return fail(`${notBack} was deleted but is not back and Ready yet`);
   return fail(`no pod of StatefulSet ${want.set} was deleted: delete one (e.g. ${names[0]}) and watch it come back`);
 }

@@ -8,6 +8,7 @@ import type { Linux } from '../../emulator/linux/linux.ts';
 import { dockerEngine, hasDockerEngine, type DockerEngine } from '../../emulator/docker/engine.ts';
 import type { KubeObject } from '../../emulator/kube/api/types.ts';
 import type { KubeReader } from './kube-reader.ts';
+import { clusterOf } from '../../emulator/kube/cluster.ts';
 
 /** The world's Linux model (`world.linux`). */
 export function linuxOf(world: World): Linux {
@@ -19,15 +20,9 @@ export function dockerOf(world: World): DockerEngine | undefined {
   return hasDockerEngine(world) ? dockerEngine(world) : undefined;
 }
 
-/** The part of the kube API store that checks read. */
-interface StoreLike {
-  list(resource: string, options?: { namespace?: string }): { items: readonly KubeObject[] };
-}
-
-/** A reader over the world's cluster API store (`world.kube.store`), if the world has a cluster. */
+/** A reader over the world's cluster API store, if the world has a cluster. */
 export function kubeOf(world: World): KubeReader | undefined {
-  const kube = (world as unknown as { kube?: { store?: StoreLike } }).kube;
-  const store = kube?.store;
+  const store = clusterOf(world)?.store;
   if (!store) return undefined;
-  return { list: (kind, namespace) => store.list(kind, namespace === undefined ? {} : { namespace }).items };
+  return { list: (kind, namespace) => store.list(kind, namespace === undefined ? {} : { namespace }).items as readonly KubeObject[] };
 }

@@ -143,7 +143,8 @@ export function createNetwork(engine: DockerEngine, o: NetworkCreateOptions): Ne
   }
   if (!subnet) subnet = driver === 'overlay' ? allocateOverlaySubnet(engine) : allocateSubnet(usedSubnets(engine));
   if (gateway === undefined) gateway = subnet.base + 1;
-  const id = engine.newId();
+  // Swarm-scoped networks get swarmkit's 25-character base-36 ids.
+  const id = driver === 'overlay' ? engine.rng.string(25, '0123456789abcdefghijklmnopqrstuvwxyz') : engine.newId();
   const ipamConfig: Network['ipamConfig'] = [
     { Subnet: formatCidr(subnet), ...(range ? { IPRange: formatCidr(range) } : {}), Gateway: formatCidrAddr(gateway) },
   ];

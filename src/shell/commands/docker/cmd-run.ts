@@ -111,7 +111,8 @@ async function createFromArgs(ctx: CommandContext, args: readonly string[], path
     for (const p of f.lists.get('publish') ?? []) parsePublish(p);
     parseReference(ref);
   } catch (e) {
-    return runError(ctx, path, e);
+    // Client-side parse errors carry no "Error response from daemon:" prefix.
+    return runError(ctx, path, new Error(e instanceof Error ? e.message : String(e)));
   }
   let image: Image;
   try {

@@ -19,6 +19,13 @@ import type { ContainerRuntime } from './kubelet/runtime.ts';
 import { bootNodeHosts } from './nodes/host-network.ts';
 import { nodeObject, type NodePlan } from './nodes/node-objects.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { ReplicaSetController } from './controllers/replicaset/controller.ts';
+import { DeploymentController } from './controllers/deployment/controller.ts';
+import { EndpointSliceController } from './network/endpointslice-controller.ts';
+import { registerClusterDns } from './network/dns.ts';
+import { ServiceAllocator } from './network/services.ts';
+import { NodeLifecycle } from './nodes/lifecycle.ts';
+import { createSystemWorkloads } from './nodes/system-workloads.ts';
 import { PersistentVolumeController } from './storage/pv-controller.ts';
 import { VolumeData } from './storage/volume-data.ts';
 import type { Process } from '../linux/process.ts';
@@ -50,6 +57,8 @@ export class Cluster {
   readonly statefulsets: StatefulSetController;
   readonly scheduler: Scheduler;
   readonly gc: GarbageCollector;
+  readonly nodeLifecycle: NodeLifecycle;
+  private readonly bare: boolean;
 
   constructor(world: World, options: ClusterOptions = {}) {
     this.world = world;
@@ -69,10 +78,27 @@ export class Cluster {
     this.statefulsets = new StatefulSetController(this.store, this.recorder, { maxUnavailableEnabled: options.maxUnavailableStatefulSet ?? false });
     this.scheduler = new Scheduler(this.store, this.recorder);
     new PersistentVolumeController(this.store, this.recorder, this.volumes);
-    bootNodeHosts(world, plans);
+    new ReplicaSetController(this.store, this.recorder);
+    new DeploymentController(this.store, this.recorder);
+    new EndpointSliceController(this.store);
+    const hosts = bootNodeHosts(world, plans);
+    new ServiceAllocator(this.store, () => hosts.values());
+    this.bare = options.bare ?? false;
+    registerClusterDns(world, this.store, DNS_IP, !this.bare);
     for (const plan of plans) {
       this.kubelets.set(plan.name, new Kubelet({ nodeName: plan.name, nodeIP: plan.ip, podCIDR: plan.podCIDR, store: this.store, recorder: this.recorder, runtime: this.runtime, volumes: this.volumes, images: PRELOADED }));
     }
+    this.nodeLifecycle = new NodeLifecycle(this.store, this.recorder, this.kubelets);
+  }
+
+  /** Takes `node` down (`petlab node stop`). Throws for an unknown node. */
+  stopNode(node: string): void {
+    this.nodeLifecycle.stopNode(node);
+  }
+
+  /** Brings `node` back (`petlab node start`). Throws for an unknown node. */
+  startNode(node: string): void {
+    this.nodeLifecycle.startNode(node);
   }
 
   /** Creates the objects a fresh kind cluster has, backdated by `ageMs`. */
@@ -94,6 +120,7 @@ export class Cluster {
       },
       sys,
     );
+    createSystemWorkloads(this.store, this.nodes, created, () => this.world.rng.string(5, 'bcdfghjklmnpqrstvwxz2456789'), !this.bare);
   }
 
   /** The kubelet of `node`, or undefined. */

@@ -86,6 +86,7 @@ export class ApiStore {
   private readonly data = new Map<string, Map<string, KubeObject>>();
   private readonly watchers = new Map<string, Set<Watcher>>();
   private readonly hooks: ChangeHook[] = [];
+  private readonly admitters: ((obj: KubeObject, info: ResourceInfo) => void)[] = [];
   private rv = 0;
 
   constructor(world: World) {
@@ -180,6 +181,7 @@ export class ApiStore {
     if (errs.length) throw invalid(info, m.name!, errs);
     const key = this.key(info, m.namespace, m.name!);
     if (this.table(info).has(key)) throw alreadyExists(info, m.name!);
+    if (!options.dryRun) for (const admit of this.admitters) admit(obj, info);
     m.uid = this.world.rng.uuid();
     m.creationTimestamp = rfc3339(options.createdAt ?? this.world.now());
     delete m.deletionTimestamp;
@@ -344,6 +346,14 @@ export class ApiStore {
       w.stopped = true;
       set.delete(w);
     };
+  }
+
+  /**
+   * Registers an admission step run on every new object after validation (IP allocation). It
+   * may change the object or throw an ApiError to reject it.
+   */
+  onAdmit(admit: (obj: KubeObject, info: ResourceInfo) => void): void {
+    this.admitters.push(admit);
   }
 
   /** Registers a synchronous hook on every committed change (garbage collector, indexers). */

@@ -6,7 +6,7 @@
  */
 import type { ApiStore, WatchEvent } from '../api/store.ts';
 import { clone, isTerminating } from '../api/meta.ts';
-import type { ResourceInfo } from '../api/resources.ts';
+import { resourceForKind, type ResourceInfo } from '../api/resources.ts';
 import type { KubeObject } from '../api/types.ts';
 import { WorkQueue } from './queue.ts';
 import type { EventRecorder } from './recorder.ts';
@@ -46,6 +46,8 @@ export class GarbageCollector {
     }
     this.byUid.set(uid, ref);
     for (const r of obj.metadata.ownerReferences ?? []) {
+      // Owners of kinds this cluster does not serve (DaemonSet…) are left alone.
+      if (!resourceForKind(r.kind)) continue;
       let deps = this.dependents.get(r.uid);
       if (!deps) this.dependents.set(r.uid, (deps = new Map()));
       deps.set(depKey, ref);
@@ -87,7 +89,7 @@ export class GarbageCollector {
       if (!dep) continue;
       const refs = dep.metadata.ownerReferences ?? [];
       if (!refs.some((r) => r.uid === uid)) continue;
-      const others = refs.filter((r) => r.uid !== uid && this.ownerExists(r.uid));
+      const others = refs.filter((r) => r.uid !== uid && (this.ownerExists(r.uid) || !resourceForKind(r.kind)));
       if (others.length === 0) {
         if (!isTerminating(dep)) {
           this.recorder.decision('garbage-collector', `${d.plural}/${d.namespace ?? ''}/${d.name}`, `deleting ${d.plural} ${d.name}: its owner is gone`);

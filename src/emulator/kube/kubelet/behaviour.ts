@@ -32,6 +32,10 @@ export function behaviourOf(container: Container, image: ImageInfo): Behaviour {
     return { exitCode: 0, handlesSigterm: true, ports: image.ports, argv, startupLog: [] };
   }
   const script = cmd.join(' ');
+  if (image.main === 'server' && !/\b(sleep|exit|echo|while|until|false|true)\b/.test(script)) {
+    // A server image run with its own binary and flags (static pods, daemons): it serves.
+    return { exitCode: 0, handlesSigterm: true, ports: image.ports, argv, startupLog: serverLog(image) };
+  }
   if (cmd.length === 0 || (cmd.length === 1 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]))) {
     // A shell with no script and no terminal reads EOF and exits 0.
     return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: [] };

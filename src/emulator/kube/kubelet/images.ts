@@ -41,6 +41,13 @@ const REPOS: Record<string, Repo> = {
   'registry.k8s.io/pause': { size: 320_368, main: 'pause', ports: [], argv: ['/pause'] },
   'registry.k8s.io/coredns/coredns': { size: 18_562_039, main: 'dns', ports: [53, 8080, 8181, 9153], argv: ['/coredns', '-conf', '/etc/coredns/Corefile'] },
   'registry.k8s.io/e2e-test-images/agnhost': { size: 51_118_306, main: 'server', ports: [8080], argv: ['/agnhost', 'netexec'] },
+  'registry.k8s.io/etcd': { size: 23_653_706, main: 'server', ports: [], argv: ['etcd'] },
+  'registry.k8s.io/kube-apiserver': { size: 30_113_432, main: 'server', ports: [], argv: ['kube-apiserver'] },
+  'registry.k8s.io/kube-controller-manager': { size: 22_819_474, main: 'server', ports: [], argv: ['kube-controller-manager'] },
+  'registry.k8s.io/kube-scheduler': { size: 17_385_558, main: 'server', ports: [], argv: ['kube-scheduler'] },
+  'registry.k8s.io/kube-proxy': { size: 28_113_104, main: 'server', ports: [], argv: ['/usr/local/bin/kube-proxy'] },
+  'docker.io/kindest/kindnetd': { size: 38_601_118, main: 'server', ports: [], argv: ['/bin/kindnetd'] },
+  'docker.io/kindest/local-path-provisioner': { size: 22_541_737, main: 'server', ports: [], argv: ['local-path-provisioner'] },
   'gcr.io/google_containers/nginx-slim': { size: 25_512_400, main: 'server', ports: [80], argv: ['nginx', '-g', 'daemon off;'] },
 };
 

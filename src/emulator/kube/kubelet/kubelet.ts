@@ -213,7 +213,7 @@ export class Kubelet {
     this.timer(w, 600 + this.store.world.rng.int(500), () => {
       const pod = this.pod(w);
       if (!pod) return;
-      const ip = this.allocateIP(w.uid);
+      const ip = pod.spec.hostNetwork ? this.nodeIP : this.allocateIP(w.uid);
       w.view.podIP = ip;
       this.runtime.runPodSandbox(pod, this.nodeName, ip);
       w.view.sandboxReady = true;

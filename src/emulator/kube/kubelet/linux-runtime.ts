@@ -78,13 +78,18 @@ export class LinuxRuntime implements ContainerRuntime {
     if (this.pods.has(uid)) return;
     const linux = this.world.linux;
     const host = this.host(node);
-    const pause = linux.spawn(host.init, { argv: ['/pause'], comm: 'pause', unshare: ['net', 'uts', 'ipc'], tty: null, cwd: '/', env: {}, vsz: 1020, rss: 4 });
+    const hostNetwork = pod.spec.hostNetwork === true;
+    const pause = linux.spawn(host.init, { argv: ['/pause'], comm: 'pause', unshare: hostNetwork ? ['ipc'] : ['net', 'uts', 'ipc'], tty: null, cwd: '/', env: {}, vsz: 1020, rss: 4 });
+    const netns = pause.ns.net;
+    const rec: PodRecord = { pause, host, netns, containers: new Map(), podIP };
+    if (hostNetwork) {
+      this.pods.set(uid, rec);
+      return;
+    }
     const hostname = pod.spec.hostname ?? String(pod.metadata.name);
     (pause.ns.uts as { hostname: string }).hostname = hostname;
-    const netns = pause.ns.net;
     const net = linux.net;
     net.setUp(netns.stack.links.get('lo')!, true);
-    const rec: PodRecord = { pause, host, netns, containers: new Map(), podIP };
     const gateway = podIP.replace(/\.\d+$/, '.1');
     try {
       const vethName = `veth${this.world.rng.hex(8)}`;

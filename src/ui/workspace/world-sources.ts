@@ -4,26 +4,19 @@
  * namespaces). Everything is read at Tab time, so completion follows the world.
  */
 import { commandNames } from '../../shell/commands/registry.ts';
+import { dockerEngine, hasDockerEngine } from '../../emulator/docker/engine.ts';
+import { clusterOf } from '../../emulator/kube/cluster.ts';
 import type { ShellSession } from '../../shell/session.ts';
 import type { CompletionSources, DirEntry } from '../terminal/completion/sources.ts';
 
 /** Built-ins the interpreter runs itself (not in the registry). */
 const BUILTINS = ['break', 'continue', 'eval', 'jobs', 'local', 'read', 'return', 'set', 'shift', 'wait'];
 
-interface KubeStoreLike {
-  list?(resource: string, namespace?: string): readonly { metadata: { name: string } }[];
-}
-interface DockerLike {
-  containers?: Iterable<{ name: string }> | Map<string, { name: string }>;
-  networks?: Iterable<{ name: string }> | Map<string, { name: string }>;
-}
-
 /** Builds sources over `session` (its cwd, env and process file system). */
 export function worldSources(session: ShellSession): CompletionSources {
-  const world = session.world as unknown as { kube?: { store?: KubeStoreLike; api?: KubeStoreLike }; docker?: DockerLike };
+  const world = session.world;
   const fs = () => session.process.fs;
-  const names = (items: Iterable<{ name: string }> | Map<string, { name: string }> | undefined) =>
-    items ? [...(items instanceof Map ? items.values() : items)].map((i) => i.name) : [];
+  const docker = () => (hasDockerEngine(world) ? dockerEngine(world) : undefined);
   return {
     commands: () => [...commandNames(), ...BUILTINS],
     cwd: () => session.shell.cwd,
@@ -46,17 +39,16 @@ export function worldSources(session: ShellSession): CompletionSources {
       }
     },
     kubeNames(resource: string, namespace: string): string[] {
-      const store = world.kube?.store ?? world.kube?.api;
+      const store = clusterOf(world)?.store;
       try {
-        return (store?.list?.(resource, resource === 'namespaces' || resource === 'nodes' ? undefined : namespace) ?? []).map(
-          (o) => o.metadata.name,
-        );
+        const cluster = resource === 'namespaces' || resource === 'nodes' || resource === 'persistentvolumes';
+        return (store?.list(resource, cluster ? {} : { namespace }).items ?? []).map((o) => o.metadata.name ?? '').filter((n) => n !== '');
       } catch {
         return [];
       }
     },
-    dockerContainers: () => names(world.docker?.containers),
-    dockerNetworks: () => names(world.docker?.networks),
+    dockerContainers: () => [...(docker()?.containers.values() ?? [])].map((c) => c.name),
+    dockerNetworks: () => [...(docker()?.networks.values() ?? [])].map((n) => n.name),
     dockerImages: () => ['alpine', 'busybox', 'nginx', 'redis', 'ubuntu'],
     netnsNames(): string[] {
       try {

@@ -305,7 +305,13 @@ export function renameContainer(engine: DockerEngine, c: Container, newName: str
   if (bare === c.name) {
     throw new DockerError('invalid-parameter', 'Renaming a container with the same name as its current name');
   }
-  c.name = reserveName(engine, bare, c.id);
+  try {
+    c.name = reserveName(engine, bare, c.id);
+  } catch (e) {
+    // moby daemon/rename.go wraps the registrar's error.
+    if (e instanceof DockerError) throw new DockerError(e.code, `Error when allocating new name: ${e.message}`);
+    throw e;
+  }
   engine.changed();
 }
 

@@ -34,7 +34,7 @@ export function noSuchImage(ref: string): DockerError {
   return new DockerError('not-found', `No such image: ${ref}`);
 }
 
-/** The container is not running (exec, attach, kill, pause…): `Container <id> is not running`. */
+/** The container is not running (exec, attach, kill, pause…): `container <id> is not running`. */
 export function notRunning(id: string): DockerError {
-  return new DockerError('conflict', `Container ${id} is not running`);
+  return new DockerError('conflict', `container ${id} is not running`);
 }

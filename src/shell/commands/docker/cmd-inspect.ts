@@ -15,7 +15,7 @@ export function printInspect(ctx: CommandContext, docs: unknown[], errors: strin
       for (const d of docs) ctx.stdout.write(`${renderTemplate(format.replace(/\\n/g, '\n').replace(/\\t/g, '\t'), d)}\n`);
     } catch (e) {
       if (e instanceof TemplateError) {
-        ctx.stderr.write(`${e.message}\n`);
+        ctx.stderr.write(`template parsing error: ${e.message}\n`);
         return 1;
       }
       throw e;

@@ -63,15 +63,22 @@ export const rm: Subcommand = {
     if (typeof f === 'number') return f;
     if (f.positionals.length < 1) return argsError(ctx, path, this.use, 'min', 1);
     const engine = engineOf(ctx);
-    return forEachRef(ctx, f.positionals, (ref) => {
-      const c = engine.findContainer(ref);
-      if (!c) {
-        if (f.bools.has('force')) return;
-        engine.container(ref);
-        return;
+    let status = 0;
+    for (const ref of f.positionals) {
+      try {
+        const c = engine.findContainer(ref);
+        if (!c && f.bools.has('force')) {
+          // docker/cli: with --force a missing container is reported but is not a failure.
+          ctx.stderr.write(`Error response from daemon: No such container: ${ref}\n`);
+          continue;
+        }
+        removeContainer(engine, c ?? engine.container(ref), f.bools.has('force'));
+        ctx.stdout.write(`${ref}\n`);
+      } catch (e) {
+        status = daemonError(ctx, e);
       }
-      removeContainer(engine, c, f.bools.has('force'));
-    });
+    }
+    return status;
   },
 };
 

@@ -17,7 +17,7 @@ import { Kubelet } from './kubelet/kubelet.ts';
 import { LinuxRuntime } from './kubelet/linux-runtime.ts';
 import type { ContainerRuntime } from './kubelet/runtime.ts';
 import { bootNodeHosts } from './nodes/host-network.ts';
-import { nodeObject, type NodePlan } from './nodes/node-objects.ts';
+import { KUBE_VERSION, nodeObject, type NodePlan } from './nodes/node-objects.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { ReplicaSetController } from './controllers/replicaset/controller.ts';
 import { DeploymentController } from './controllers/deployment/controller.ts';
@@ -144,11 +144,29 @@ export class Cluster {
     return { process: proc, container: String(name) };
   }
 
-  /** Log lines of a container (`kubectl logs`), or undefined when it never started. */
-  logs(namespace: string, podName: string, container: string, previous = false): string[] | undefined {
+  /** The API server's version, as `kubectl version` prints it. */
+  readonly serverVersion = KUBE_VERSION;
+
+  /** A container's log text (`kubectl logs`; lines end in "\n"), or undefined when it never started. */
+  logs(namespace: string, podName: string, container: string, previous = false): string | undefined {
     const pod = this.store.tryGet('pods', namespace, podName) as Pod | undefined;
     if (!pod?.spec.nodeName) return undefined;
-    return this.kubelets.get(pod.spec.nodeName)?.logs(pod, container, previous);
+    const lines = this.kubelets.get(pod.spec.nodeName)?.logs(pod, container, previous);
+    return lines === undefined ? undefined : lines.map((l) => `${l.replace(/^\S+ /, '')}\n`).join('');
+  }
+
+  /** Calls `listener` with each new chunk of a container's log (`kubectl logs -f`); returns a stop function. */
+  followLogs(namespace: string, podName: string, container: string, listener: (chunk: string) => void): () => void {
+    const pod = this.store.tryGet('pods', namespace, podName) as Pod | undefined;
+    const k = pod?.spec.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
+    if (!pod || !k) return () => {};
+    return k.followLogs(pod, container, (line) => listener(`${line.replace(/^\S+ /, '')}\n`));
+  }
+
+  /** The main process of a running container (to run `kubectl exec` inside its namespaces), or undefined. */
+  containerProcess(namespace: string, podName: string, container: string): Process | undefined {
+    const r = this.execTarget(namespace, podName, container);
+    return 'process' in r ? r.process : undefined;
   }
 }
 
@@ -174,6 +192,8 @@ export function createCluster(world: World, options: ClusterOptions = {}): Clust
   cluster.bootstrap(options.ageMs ?? 300_000);
   world.settle();
   clusters.set(world, cluster);
+  // kubectl finds the cluster as `world.kube` (src/shell/commands/kubectl/cluster-bridge.ts).
+  Object.defineProperty(world, 'kube', { value: cluster, configurable: true, enumerable: false });
   return cluster;
 }
 

@@ -79,6 +79,7 @@ export class Kubelet {
   private readonly cidrBase: string;
   private readonly emptyDirs = new Map<string, MemDir>();
   private readonly source: { component: string; host: string };
+  private readonly logListeners = new Map<string, Set<(line: string) => void>>();
 
   constructor(o: KubeletOptions) {
     this.nodeName = o.nodeName;
@@ -107,6 +108,20 @@ export class Kubelet {
     const run = this.workers.get(keyOf(pod))?.runs.find((r) => r.name === container);
     if (!run) return undefined;
     return previous ? run.previousLogs : run.logs;
+  }
+
+  /** Calls `listener` with each new log line of a container; returns a stop function. */
+  followLogs(pod: Pod, container: string, listener: (line: string) => void): () => void {
+    const key = `${pod.metadata.uid}/${container}`;
+    let set = this.logListeners.get(key);
+    if (!set) this.logListeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private log(w: Worker, run: Run, line: string): void {
+    run.logs.push(line);
+    for (const l of this.logListeners.get(`${w.uid}/${run.name}`) ?? []) l(line);
   }
 
   /** Stops the kubelet: timers stop, containers die with the node (the API objects stay). */
@@ -355,7 +370,8 @@ export class Kubelet {
     run.liveFails = 0;
     run.decided = !run.spec.readinessProbe;
     const stamp = rfc3339(now);
-    run.logs = run.behaviour.startupLog.map((l) => `${stamp} ${l}`);
+    run.logs = [];
+    for (const l of run.behaviour.startupLog) this.log(w, run, `${stamp} ${l}`);
     this.writeStatus(w);
     const b = run.behaviour;
     if (b.exitAfterMs !== undefined) {

@@ -24,7 +24,7 @@ export function bootNodeHosts(world: World, plans: readonly NodePlan[]): Map<str
       stack.addAddress(eth0, ipToInt(plan.ip), 16, { broadcast: 'auto' });
       stack.routes.push({ dst: 0, prefix: 0, via: ipToInt('172.18.0.1'), dev: eth0, proto: 'static', scope: 'global' });
     }
-    if (!stack.links.has('kube-ipvs0')) net.addLink(host.initial.net, 'kube-ipvs0', 'dummy');
+    if (!stack.links.has('kube-ipvs0')) net.setUp(net.addLink(host.initial.net, 'kube-ipvs0', 'dummy'), true);
   }
   for (const plan of plans) {
     const stack = hosts.get(plan.name)!.initial.net.stack;

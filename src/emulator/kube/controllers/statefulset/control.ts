@@ -5,7 +5,8 @@
  * reverse order down to the partition. Every call re-reads desired and observed state.
  */
 import type { ApiStore } from '../../api/store.ts';
-import { clone, isTerminating } from '../../api/meta.ts';
+import { clone, controllerRef, isTerminating, newControllerRef } from '../../api/meta.ts';
+import { fromLabelSelector, matches } from '../../api/selectors.ts';
 import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types.ts';
 import type { EventRecorder } from '../recorder.ts';
 import type { StatefulPodControl } from './pod-control.ts';
@@ -258,9 +259,17 @@ export class StatefulSetControl {
 
   /** upstream getStatefulSetRevisions: find or create the update revision, find the current one. */
   private getRevisions(set: StatefulSet): { current: ControllerRevision; update: ControllerRevision; collisionCount: number; revisions: ControllerRevision[] } {
-    const revisions = this.store
-      .list('controllerrevisions', { namespace: set.metadata.namespace })
-      .items.filter((r) => isControlledBy(r, set.metadata.uid)) as ControllerRevision[];
+    const revisions: ControllerRevision[] = [];
+    const selector = fromLabelSelector(set.spec.selector);
+    for (const r of this.store.list('controllerrevisions', { namespace: set.metadata.namespace }).items as ControllerRevision[]) {
+      if (isControlledBy(r, set.metadata.uid)) revisions.push(r);
+      else if (!controllerRef(r) && !isTerminating(set) && matches(selector, r.metadata.labels)) {
+        // Adopt orphaned history (after `kubectl delete sts --cascade=orphan`), like ClaimControllerRevisions.
+        const adopted = clone(r);
+        adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), newControllerRef(set)];
+        revisions.push(this.store.update(adopted, { system: true }) as ControllerRevision);
+      }
+    }
     revisions.sort((a, b) => a.revision - b.revision || (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1));
     let collisionCount = set.status?.collisionCount ?? 0;
     const next = revisions.length ? revisions[revisions.length - 1].revision + 1 : 1;

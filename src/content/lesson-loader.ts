@@ -38,7 +38,7 @@ export function lessonLoader(base = './content'): Loader {
  * Copies a lesson's `order` into Starlight's `sidebar.order` (unless the file sets one), so
  * the sidebar lists a module's lessons in course order rather than by file name.
  */
-export function withSidebarOrder(data: Record<string, unknown>): Record<string, unknown> {
+export function withSidebarOrder<T extends Record<string, unknown>>(data: T): T {
   const sidebar = (data.sidebar ?? {}) as Record<string, unknown>;
   if (typeof data.order !== 'number' || sidebar.order !== undefined) return data;
   return { ...data, sidebar: { ...sidebar, order: data.order } };

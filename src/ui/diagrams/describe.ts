@@ -1,0 +1,56 @@
+/**
+ * The live view's text alternative: the same facts as the diagram, in sentences, for screen
+ * readers and for anyone who prefers reading.
+ */
+import type { KubeView, PodView } from './kube-view.ts';
+import type { DockerNetworkView, NetnsView } from './net-view.ts';
+
+export interface LiveViewModel {
+  readonly kube?: KubeView;
+  readonly docker: readonly DockerNetworkView[];
+  readonly netns: readonly NetnsView[];
+}
+
+function pod(p: PodView): string {
+  const state = p.state === 'ready' ? 'Running and Ready' : p.state === 'running' ? 'Running, not Ready' : p.status;
+  return `${p.name} ${state}${p.node ? ` on ${p.node}` : ''}${p.ip ? ` (${p.ip})` : ''}`;
+}
+
+const list = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
+
+/** One sentence per thing drawn, in drawing order. */
+export function describeModel(model: LiveViewModel): string[] {
+  const out: string[] = [];
+  const k = model.kube;
+  if (k) {
+    for (const n of k.nodes) {
+      out.push(`Node ${n.name} is ${n.ready ? 'Ready' : 'NotReady'}${n.unschedulable ? ' and cordoned' : ''}; pods: ${list(n.pods, 'none')}.`);
+    }
+    for (const g of k.groups) {
+      const wanted = g.replicas !== undefined ? ` (${g.replicas} wanted)` : '';
+      out.push(`${g.kind} ${g.name}${wanted}: ${list(g.pods.map(pod), 'no pods')}.`);
+    }
+    for (const c of k.claims) {
+      out.push(`PersistentVolumeClaim ${c.name} is ${c.phase}${c.volume ? ` to ${c.volume}` : ''}; mounted by ${list(c.mountedBy, 'no pod')}.`);
+    }
+    for (const s of k.services) {
+      const ip = s.clusterIP === 'None' ? 'headless' : `${s.type} ${s.clusterIP}`;
+      out.push(`Service ${s.name} (${ip}): endpoints ${list(s.endpoints.map((e) => `${e.name} ${e.ip}${e.ready ? '' : ' not ready'}`), 'none')}.`);
+    }
+  }
+  for (const n of model.docker) {
+    const where = [n.driver, n.subnet].filter(Boolean).join(' ');
+    out.push(`Docker network ${n.name} (${where}): ${list(n.containers.map((c) => `${c.name}${c.ip ? ` ${c.ip}` : ''}${c.running ? '' : ' (stopped)'}`), 'no containers')}.`);
+  }
+  for (const ns of model.netns) {
+    const links = ns.links.map((l) => {
+      const addr = l.addresses.length > 0 ? ` ${l.addresses.join(' ')}` : '';
+      const peer = l.peer ? `, cable to ${l.peer.name} in ${l.peer.netns}` : '';
+      const master = l.master ? `, port of ${l.master}` : '';
+      return `${l.name} ${l.up ? 'up' : 'down'}${addr}${peer}${master}`;
+    });
+    out.push(`Network namespace ${ns.name}: ${list(links, 'no interfaces')}.`);
+  }
+  if (out.length === 0) out.push('Nothing to draw yet: no pods, containers or network namespaces.');
+  return out;
+}

@@ -25,13 +25,22 @@ describe('default pools', () => {
 });
 
 describe('AddressPool', () => {
-  test('hands out .2, .3 … serially, skipping the gateway, and does not reuse a freed address at once', () => {
+  test('local networks hand out the lowest free address, skipping the gateway, so a freed .2 comes back', () => {
     const pool = new AddressPool(parseCidr('172.18.0.0/16')!, 0xac120001);
     const a = pool.allocate('n');
     const b = pool.allocate('n');
     pool.release(a);
     const c = pool.allocate('n');
-    expect([a, b, c].map(formatIPv4)).toEqual(['172.18.0.2', '172.18.0.3', '172.18.0.4']);
+    expect([a, b, c].map(formatIPv4)).toEqual(['172.18.0.2', '172.18.0.3', '172.18.0.2']);
+  });
+
+  test('swarm-scoped (serial) pools do not reuse a freed address at once', () => {
+    const pool = new AddressPool(parseCidr('10.0.1.0/24')!, 0x0a000101, undefined, true);
+    const a = pool.allocate('n');
+    const b = pool.allocate('n');
+    pool.release(a);
+    const c = pool.allocate('n');
+    expect([a, b, c].map(formatIPv4)).toEqual(['10.0.1.2', '10.0.1.3', '10.0.1.4']);
   });
 
   test('wraps around and reports exhaustion with the daemon wording', () => {
@@ -55,11 +64,11 @@ describe('AddressPool', () => {
       fc.record({ kind: fc.constant('reserve' as const), offset: fc.nat(300) }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 22, max: 29 }), fc.boolean(), fc.array(op, { maxLength: 200 }), (bits, withRange, ops) => {
+      fc.property(fc.integer({ min: 22, max: 29 }), fc.boolean(), fc.boolean(), fc.array(op, { maxLength: 200 }), (bits, withRange, serial, ops) => {
         const subnet = { base: 0xac140000, bits };
         const range = withRange && bits < 29 ? { base: 0xac140000 + 2 ** (32 - bits - 1), bits: bits + 1 } : undefined;
         const gateway = subnet.base + 1;
-        const pool = new AddressPool(subnet, gateway, range);
+        const pool = new AddressPool(subnet, gateway, range, serial);
         const held = new Set<number>();
         const broadcast = subnet.base + 2 ** (32 - bits) - 1;
         for (const o of ops) {

@@ -4,9 +4,11 @@
  *   then 192.168.0.0/16 cut into /20s; the first block that overlaps no existing network wins
  *   (so a removed network's block is handed out again);
  * - the gateway is the first host address of the subnet (unless `--gateway` says otherwise);
- * - container addresses are handed out serially (libnetwork's AllocSerialPrefix), from the
- *   `--ip-range` if one is set, skipping the network and broadcast addresses and the gateway, and
- *   wrapping around when the end is reached; `--ip` reserves a given address.
+ * - container addresses on local networks are the lowest free ones (so a removed container's
+ *   172.17.0.2 is handed out again, as the docker/docs tutorials show); swarm-scoped networks
+ *   allocate serially (libnetwork's AllocSerialPrefix) and wrap around. Both come from the
+ *   `--ip-range` if one is set and skip the network and broadcast addresses and the gateway;
+ *   `--ip` reserves a given address.
  */
 import { DockerError } from './errors.ts';
 import { contains, formatCidr, formatIPv4, masked, overlaps, parseIPv4, sizeOf, type Cidr } from './ipv4.ts';
@@ -42,10 +44,14 @@ export class AddressPool {
    * `gateway` undefined means none (host/none/null networks never call this). The gateway address
    * is reserved from container allocation.
    */
-  constructor(subnet: Cidr, gateway: number | undefined, range?: Cidr) {
+  /** Serial allocation (next after the last handed out) instead of lowest free. */
+  readonly serial: boolean;
+
+  constructor(subnet: Cidr, gateway: number | undefined, range?: Cidr, serial = false) {
     this.subnet = masked(subnet);
     this.range = range ? masked(range) : this.subnet;
     this.gateway = gateway;
+    this.serial = serial;
     this.last = this.range.base - 1;
   }
 
@@ -67,13 +73,15 @@ export class AddressPool {
   }
 
   /**
-   * Hands out the next free address after the last one handed out. Throws DockerError
+   * Hands out the lowest free address (or, when serial, the next free one after the last handed
+   * out). Throws DockerError
    * `no available IPv4 addresses on this network's address pools: <name> (<id>)` when full.
    */
   allocate(networkLabel: string): number {
     const size = sizeOf(this.range);
-    for (let i = 1; i <= size; i++) {
-      const ip = this.range.base + ((this.last - this.range.base + i) % size + size) % size;
+    const start = this.serial ? this.last - this.range.base + 1 : 0;
+    for (let i = 0; i < size; i++) {
+      const ip = this.range.base + ((start + i) % size + size) % size;
       if (this.usable(ip)) {
         this.allocated.add(ip);
         this.last = ip;

@@ -153,7 +153,7 @@ export function createNetwork(engine: DockerEngine, o: NetworkCreateOptions): Ne
     internal: o.internal ?? false, attachable: o.attachable ?? false, ingress: o.ingress ?? false,
     predefined: false, bridgeName: driver === 'bridge' ? (options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`) : undefined,
     options, labels: o.labels ?? {},
-    pool: new AddressPool(subnet, driver === 'macvlan' || driver === 'ipvlan' ? gateway : gateway, range),
+    pool: new AddressPool(subnet, gateway, range, driver === 'overlay'),
     ipamConfig, endpoints: new Map(),
   };
   add(engine, net);

@@ -31,7 +31,7 @@ export function swarmInit(engine: DockerEngine, advertiseAddr?: string): SwarmIn
     id: engine.rng.string(25, BASE36), name: 'ingress', driver: 'overlay', scope: 'swarm',
     created: engine.now(), internal: false, attachable: false, ingress: true, predefined: true,
     options: { 'com.docker.network.driver.overlay.vxlanid_list': '4096' }, labels: {},
-    pool: new AddressPool({ base: 0x0a000000, bits: 24 }, 0x0a000001),
+    pool: new AddressPool({ base: 0x0a000000, bits: 24 }, 0x0a000001, undefined, true),
     ipamConfig: [{ Subnet: '10.0.0.0/24', Gateway: '10.0.0.1' }], endpoints: new Map(),
   };
   engine.networks.set(ingress.id, ingress);

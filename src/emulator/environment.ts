@@ -61,14 +61,17 @@ export function createWorld(options: CreateWorldOptions = {}): World {
   return world;
 }
 
-/** The host's network: eth0 10.0.2.15/24 up with a default route via 10.0.2.2 (QEMU user networking). */
+/**
+ * The host's network as Debian's ifupdown configures it statically: eth0 10.0.2.15/24 up with a
+ * default route via 10.0.2.2 (QEMU user networking's gateway; its DNS is 10.0.2.3).
+ */
 export function bootUplink(world: World, host: Host, address = '10.0.2.15', prefix = 24, gateway = '10.0.2.2'): void {
   const net = world.linux.net;
   const eth0 = net.addLink(host.initial.net, 'eth0', 'ether', { mac: net.randomMac() });
   net.setUp(eth0, true);
   const ip = parseIpv4(address);
   host.initial.net.stack.addAddress(eth0, ip, prefix, { broadcast: 'auto' });
-  host.initial.net.stack.routes.push({ dst: 0, prefix: 0, via: parseIpv4(gateway), dev: eth0, proto: 'dhcp', scope: 'global', src: ip, metric: 100 });
+  host.initial.net.stack.routes.push({ dst: 0, prefix: 0, via: parseIpv4(gateway), dev: eth0, proto: 'boot', scope: 'global' });
 }
 
 function parseIpv4(text: string): number {

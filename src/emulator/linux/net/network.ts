@@ -5,6 +5,8 @@
 import type { Linux } from '../linux.ts';
 import { LinuxError } from '../errors.ts';
 import type { NetNamespace } from '../namespaces.ts';
+import type { Host } from '../host.ts';
+import type { Process } from '../process.ts';
 import { DnsRegistry } from './dns.ts';
 import { Internet } from './internet.ts';
 import { reach } from './packet-path.ts';
@@ -79,8 +81,9 @@ export class Network {
   addVeth(netns: NetNamespace, name: string, peerName: string, peerNetns: NetNamespace = netns, options: LinkOptions = {}): [Link, Link] {
     if (netns.stack.links.has(name)) throw new LinuxError('EEXIST', 'RTM_NEWLINK', name);
     if (peerNetns.stack.links.has(peerName) || (peerNetns === netns && peerName === name)) throw new LinuxError('EEXIST', 'RTM_NEWLINK', peerName);
-    const a = this.addLink(netns, name, 'veth', options);
+    // veth_newlink registers the peer first, so it gets the lower ifindex.
     const b = this.addLink(peerNetns, peerName, 'veth', { mtu: options.mtu });
+    const a = this.addLink(netns, name, 'veth', options);
     a.peer = b;
     b.peer = a;
     return [a, b];
@@ -109,8 +112,16 @@ export class Network {
     link.netns.stack.links.delete(link.name);
     this.dropRoutes(link);
     link.up = false;
+    link.linkLocal = false;
     link.addresses = [];
     link.master = undefined;
+    // The namespace a link leaves gets an id for its destination (RTM_DELLINK's IFLA_NEW_NETNSID),
+    // and both ends of a veth get ids for each other's namespace (link-netnsid).
+    link.netns.stack.nsidOf(target);
+    if (link.peer && link.peer.netns !== target) {
+      target.stack.nsidOf(link.peer.netns);
+      link.peer.netns.stack.nsidOf(target);
+    }
     const used = new Set([...target.stack.links.values()].map((l) => l.ifindex));
     if (used.has(link.ifindex)) link.ifindex = target.stack.nextIfindex++;
     else target.stack.nextIfindex = Math.max(target.stack.nextIfindex, link.ifindex + 1);
@@ -132,6 +143,8 @@ export class Network {
   /** Sets the admin state; bringing `lo` up gives it 127.0.0.1/8 as the kernel does. */
   setUp(link: Link, up: boolean): void {
     link.up = up;
+    if (up) link.everUp = true;
+    else link.linkLocal = false;
     if (up && link.kind === 'loopback' && !link.addresses.some((a) => a.ip === 0x7f000001)) {
       link.addresses.push({ ip: 0x7f000001, prefix: 8, scope: 'host', label: 'lo' });
     }
@@ -143,6 +156,47 @@ export class Network {
     if (bridge && (bridge.kind !== 'bridge' || bridge.netns !== link.netns || bridge === link)) throw new LinuxError('EINVAL', 'RTM_NEWLINK', link.name);
     link.master = bridge;
     if (bridge) this.record('link.enslaved', link, `${link.name} attached to bridge ${bridge.name}`);
+  }
+
+  /**
+   * `ip netns add NAME`: a new network namespace (only `lo`, down) bound at /run/netns/NAME on
+   * `creator`'s host. EEXIST when the name is taken.
+   */
+  addNamed(creator: Process, name: string): NetNamespace {
+    const host = creator.host;
+    if (host.namedNetns.has(name)) throw new LinuxError('EEXIST', 'open', `/var/run/netns/${name}`);
+    const ns = this.linux.newNamespace('net', creator, creator.ns) as NetNamespace;
+    ns.name = name;
+    host.namedNetns.set(name, ns);
+    this.linux.world.markChanged();
+    return ns;
+  }
+
+  /**
+   * `ip netns delete NAME`: removes the name; when no process is inside any more the namespace
+   * dies and its links with it (a veth's peer in another namespace too). ENOENT when unknown.
+   */
+  deleteNamed(host: Host, name: string): void {
+    const ns = host.namedNetns.get(name);
+    if (!ns) throw new LinuxError('ENOENT', 'unlink', `/var/run/netns/${name}`);
+    host.namedNetns.delete(name);
+    ns.name = undefined;
+    let inUse = false;
+    for (const p of host.processes.values()) if (p.ns.net === ns) inUse = true;
+    if (!inUse) for (const link of ns.stack.all()) if (ns.stack.links.has(link.name)) this.deleteLink(link);
+    this.linux.world.events.record({ source: 'linux', type: 'netns.deleted', subject: `netns/${host.id}/${name}`, message: `network namespace ${name} deleted`, data: { host: host.id, name, inode: ns.inode } });
+    this.linux.world.markChanged();
+  }
+
+  /** The IPv6 link-local address of `link` if it has one now (fe80:: + EUI-64 of the MAC). */
+  linkLocal(link: Link): string | undefined {
+    if (link.kind === 'loopback' || !link.up) return undefined;
+    if (!link.linkLocal && !link.netns.stack.hasCarrier(link)) return undefined;
+    link.linkLocal = true;
+    const b = link.mac.split(':').map((x) => parseInt(x, 16));
+    b[0] ^= 0x02;
+    const groups = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, 0xfe00 | b[3], (b[4] << 8) | b[5]];
+    return `fe80::${groups.map((g) => g.toString(16)).join(':')}`;
   }
 
   /** Registers a listening socket; returns a function that closes it. */

@@ -41,6 +41,10 @@ export interface Link {
   qlen: number;
   /** Virtual ms when created (events, diagrams). */
   createdAt: number;
+  /** Has it ever been up (a qdisc is attached on first up: `noop` before). */
+  everUp?: boolean;
+  /** IPv6 link-local address assigned (on first carrier while up; dropped when set down). */
+  linkLocal?: boolean;
 }
 
 /** A static route (connected ones are derived). */

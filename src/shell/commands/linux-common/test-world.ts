@@ -32,7 +32,7 @@ export function linuxShell(seed = 1): LinuxTestShell {
       const task = session.execute(line, { stdout, stderr, stdin: options.stdin === undefined ? undefined : new StringInput(options.stdin) });
       void task.finally(() => (done = true));
       let interrupted = false;
-      for (let idle = 0; !done && idle < 200; ) {
+      for (let idle = 0; !done && idle < 50_000; ) {
         await macrotask();
         if (done) break;
         const next = world.clock.nextDue(false);

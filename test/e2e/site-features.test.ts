@@ -137,6 +137,7 @@ describe('accessibility', () => {
   const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
   async function seriousViolations(page: Page): Promise<string[]> {
+    await page.waitForLoadState('networkidle');
     await page.addScriptTag({ path: axeSource });
     return page.evaluate(async () => {
       type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };

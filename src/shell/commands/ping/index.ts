@@ -96,7 +96,7 @@ async function run(ctx: CommandContext): Promise<number> {
 
 /** The first name /etc/hosts gives `ip` (iputils resolves reply addresses for named targets). */
 function reverseName(ctx: CommandContext, ip: string): string | undefined {
-  let hosts = '';
+  let hosts: string;
   try {
     hosts = ctx.process.fs.readFile('/etc/hosts');
   } catch {

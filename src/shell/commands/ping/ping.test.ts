@@ -43,13 +43,13 @@ describe('ping', () => {
     expect(await sh.run('ip netns exec red ping -c 3 10.0.0.2')).toEqual({
       stdout: [
         'PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.',
-        '64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.055 ms',
-        '64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=0.054 ms',
-        '64 bytes from 10.0.0.2: icmp_seq=3 ttl=64 time=0.065 ms',
+        '64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.042 ms',
+        '64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=0.057 ms',
+        '64 bytes from 10.0.0.2: icmp_seq=3 ttl=64 time=0.042 ms',
         '',
         '--- 10.0.0.2 ping statistics ---',
-        '3 packets transmitted, 3 received, 0% packet loss, time 2003ms',
-        'rtt min/avg/max/mdev = 0.054/0.058/0.065/0.005 ms',
+        '3 packets transmitted, 3 received, 0% packet loss, time 2001ms',
+        'rtt min/avg/max/mdev = 0.042/0.047/0.057/0.007 ms',
         '',
       ].join('\n'),
       stderr: '',

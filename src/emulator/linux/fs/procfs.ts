@@ -22,12 +22,12 @@ export function procRoot(pidNs: PidNamespace, now: () => number): DirNode {
     const p = pidNs.members.get(pid);
     return p && !p.exited ? p : undefined;
   };
-  const selfLink = (suffix: string) =>
-    new GenLink(t, (ctx) => {
-      const p = looker(ctx);
-      const pid = p ? p.pidIn(pidNs) : undefined;
-      return pid === undefined ? '' : `${pid}${suffix}`;
-    });
+  // /proc/self does not exist for a process this PID namespace cannot see (lookup gives ENOENT).
+  const selfLink = (suffix: string, ctx: LookupContext) => {
+    const p = looker(ctx);
+    const pid = p ? p.pidIn(pidNs) : undefined;
+    return pid === undefined ? undefined : new GenLink(t, () => `${pid}${suffix}`);
+  };
   const host = pidNs.host;
   const statics: Record<string, (ctx: LookupContext) => Inode | undefined> = {
     cmdline: () => new GenFile(t, () => `BOOT_IMAGE=/boot/vmlinuz-${host.kernelRelease} root=/dev/vda1 ro quiet\n`),
@@ -37,8 +37,8 @@ export function procRoot(pidNs: PidNamespace, now: () => number): DirNode {
     meminfo: () => new GenFile(t, () => 'MemTotal:        4026400 kB\nMemFree:         3112052 kB\nMemAvailable:    3641208 kB\n'),
     mounts: () => new GenLink(t, () => 'self/mounts'),
     net: () => new GenLink(t, () => 'self/net'),
-    self: () => selfLink(''),
-    'thread-self': () => selfLink('/task'),
+    self: (ctx) => selfLink('', ctx),
+    'thread-self': (ctx) => selfLink('/task', ctx),
     sys: () => sysDir(pidNs, t, looker),
     uptime: () => new GenFile(t, () => {
       const up = (now() - host.bootTime) / 1000;

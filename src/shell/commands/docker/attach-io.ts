@@ -104,11 +104,15 @@ export async function attachForeground(
       (stream === 'stderr' && !o.tty ? ctx.stderr : ctx.stdout).write(s);
     };
     const startedAt = c.state.startedAt;
+    let detached = false;
+    // With a TTY, Ctrl-P Ctrl-Q detaches: the container keeps running and `docker run` returns 0.
+    const stdin = o.interactive ? (o.tty ? detachableInput(ctx.stdin, () => { detached = true; }) : ctx.stdin) : undefined;
     const code = await runInContainer(ctx, engine, c, program.kind === 'external' ? program.argv : undefined, {
-      stdin: o.interactive ? ctx.stdin : undefined,
+      stdin,
       stdout: write('stdout'),
       stderr: write('stderr'),
     });
+    if (detached) return 0;
     if (c.state.startedAt === startedAt) exitContainer(engine, c, code);
     return code;
   }

@@ -8,6 +8,7 @@ import { clusterOf } from './cluster-bridge.ts';
 import type { KubectlEnv } from './env.ts';
 import { errorText, flagError, KubectlExit } from './errors.ts';
 import { ALL_VERBS, KUBECTL_HELP, unknownCommand } from './help.ts';
+import { contextNamespace } from './kubeconfig.ts';
 import { Flags, FlagError, GLOBAL_FLAGS, parseFlags } from './util/flags.ts';
 import { VERBS } from './verbs/table.ts';
 
@@ -71,7 +72,7 @@ export async function runKubectl(ctx: CommandContext): Promise<number> {
       ctx,
       cluster: cluster!,
       store: cluster?.store as KubectlEnv['store'],
-      namespace: flags.str('namespace') ?? 'default',
+      namespace: flags.str('namespace') ?? contextNamespace(ctx.world),
       explicitNamespace: flags.has('namespace'),
       flags,
       now: () => ctx.world.now(),

@@ -17,7 +17,7 @@ import { parseDuration } from './get.ts';
 const UNAVAILABLE = (what: string) => new KubectlExit(`petlab: 'kubectl ${what}' is not available in this lab\n`, 1);
 
 /** The container to use: `-c`, the default-container annotation, or the first (with kubectl's notice). */
-function pickContainer(env: KubectlEnv, pod: Json, requested: string | undefined, verb: string): string {
+function pickContainer(env: KubectlEnv, pod: Json, requested: string | undefined): string {
   const containers = ((pod.spec?.containers ?? []) as Json[]).map((c) => c.name as string);
   if (requested) {
     const all = [...containers, ...((pod.spec?.initContainers ?? []) as Json[]).map((c) => c.name as string)];
@@ -93,7 +93,7 @@ export async function logs(env: KubectlEnv): Promise<number> {
   const follows: (() => void)[] = [];
   for (const pod of pods) {
     const p = pod as Json;
-    const container = f.args[1] ?? pickContainer(env, p, f.str('container'), 'logs');
+    const container = f.args[1] ?? pickContainer(env, p, f.str('container'));
     const tag = prefix ? `[pod/${p.metadata.name}/${container}] ` : '';
     const previous = f.bool('previous');
     const state = containerState(p, container);
@@ -153,7 +153,7 @@ export async function exec(env: KubectlEnv): Promise<number> {
   const pod = podFor(env, f.args[0]) as Json;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
-  const container = pickContainer(env, pod, f.str('container'), 'exec');
+  const container = pickContainer(env, pod, f.str('container'));
   if (!cluster.containerProcess) throw UNAVAILABLE('exec');
   const state = containerState(pod, container);
   const process = state?.state?.running ? cluster.containerProcess(pod.metadata.namespace, pod.metadata.name, container) : undefined;

@@ -153,7 +153,8 @@ export async function rollout(env: KubectlEnv): Promise<number> {
         [info.plural],
         (event) => {
           // kubectl prints the status on every watch event of the object, repeats included.
-          if (event && (event.object.metadata.name !== name || event.object.metadata.namespace !== ns)) return false;
+          if (!event) return false;
+          if (event.object.metadata.name !== name || event.object.metadata.namespace !== ns) return false;
           const now = env.store.tryGet(info, ns, name);
           if (!now) return true;
           const next = statusOf(info, now);

@@ -79,11 +79,33 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   xargs: () => import('./xargs/index.ts'),
 };
 
+let loading = 0;
+const idleWaiters: (() => void)[] = [];
+
 /** Loads the command registered under `name`, or undefined if there is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
   if (!Object.hasOwn(registry, name)) return undefined;
-  const mod = await registry[name]();
-  return mod.command ?? mod.default;
+  loading++;
+  try {
+    const mod = await registry[name]();
+    return mod.command ?? mod.default;
+  } finally {
+    if (--loading === 0) for (const w of idleWaiters.splice(0)) w();
+  }
+}
+
+/**
+ * Whether command modules are being loaded right now (host work: the session's virtual clock
+ * waits for it instead of taking a slow load for a stuck command).
+ */
+export function loadsInFlight(): number {
+  return loading;
+}
+
+/** Calls `fn` once no command module is loading. */
+export function whenLoadsSettle(fn: () => void): void {
+  if (loading === 0) fn();
+  else idleWaiters.push(fn);
 }
 
 /** Registered command names, sorted. */

@@ -1,6 +1,65 @@
-/** The live view (diagram and timeline). */
+/**
+ * The live view in the page: the SVG diagram of the world, its text alternative, and the event
+ * timeline. Redrawn (at most a few times a second) when the world changes and the model differs;
+ * keyboard focus stays on the same chip across redraws.
+ */
+import { h } from '../dom/h.ts';
 import type { WorkspaceContext } from '../workspace/workspace.ts';
+import { describeModel } from './describe.ts';
+import { readWorld } from './read-world.ts';
+import { renderSvg } from './render-svg.ts';
+import { timeline } from './timeline.ts';
+import './live-view.css';
 
-export function mountLiveView(_ctx: WorkspaceContext, host: HTMLElement): void {
-  host.textContent = 'Live view';
+let counter = 0;
+
+export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
+  const { world, disposer } = ctx;
+  const id = `pl-lv-${++counter}`;
+  const title = h('h3', { id }, 'Live view');
+  const figure = h('div', { class: 'lv-figure' });
+  const text = h('ul', { class: 'lv-text' });
+  const events = h('ol', { class: 'lv-events', 'aria-label': 'Event timeline, newest last' });
+  host.append(
+    title,
+    figure,
+    h('details', { class: 'lv-details' }, h('summary', {}, 'Text description'), text),
+    h('details', { class: 'lv-details', open: true }, h('summary', {}, 'Event timeline'), events),
+  );
+
+  let lastSvg = '';
+  let lastEvent = 0;
+  const draw = () => {
+    const model = readWorld(world);
+    const svg = renderSvg(model, id);
+    if (svg !== lastSvg) {
+      const focused = (document.activeElement as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');
+      figure.innerHTML = svg;
+      lastSvg = svg;
+      text.replaceChildren(...describeModel(model).map((s) => h('li', {}, s)));
+      if (focused && figure.contains(document.activeElement) === false) {
+        (figure.querySelector(`[data-key="${CSS.escape(focused)}"]`) as SVGGElement | null)?.focus();
+      }
+    }
+    const all = world.events.list();
+    const newest = all.length > 0 ? all[all.length - 1].seq : 0;
+    if (newest !== lastEvent) {
+      lastEvent = newest;
+      const atBottom = events.scrollTop + events.clientHeight >= events.scrollHeight - 4;
+      events.replaceChildren(...timeline(all).map((e) => h('li', {}, h('time', {}, e.time), ' ', e.message)));
+      if (atBottom) events.scrollTop = events.scrollHeight;
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  disposer.add(
+    world.onChange(() => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        draw();
+      }, 200);
+    }),
+  );
+  disposer.add(() => clearTimeout(timer));
+  draw();
 }

@@ -1,0 +1,180 @@
+/**
+ * Draws the live view model as one SVG: boxes (nodes, workloads, claims, Services, Docker
+ * networks, network namespaces) laid out in rows, each holding chips (pods, containers,
+ * interfaces) coloured by state, and veth cables between the chips of two namespaces. Pure:
+ * returns markup; every chip is keyboard-focusable with an accessible name.
+ */
+import type { LiveViewModel } from './describe.ts';
+import type { PodView } from './kube-view.ts';
+
+interface Chip {
+  key: string;
+  label: string;
+  sub?: string;
+  cls: string;
+  aria: string;
+  data?: Record<string, string>;
+}
+
+interface Box {
+  title: string;
+  cls: string;
+  chips: Chip[];
+}
+
+interface Section {
+  title: string;
+  boxes: Box[];
+}
+
+const WIDTH = 720;
+const CHIP_W = 150;
+const CHIP_H = 34;
+const GAP = 8;
+const TITLE_H = 22;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function podChip(p: PodView): Chip {
+  const words = p.state === 'ready' ? 'Running and Ready' : p.state === 'running' ? 'Running, not Ready' : p.status;
+  return {
+    key: `pod/${p.name}`,
+    label: p.name,
+    sub: [p.status, p.ip].filter(Boolean).join(' · '),
+    cls: `state-${p.state}`,
+    aria: `Pod ${p.name}: ${words}${p.node ? ` on ${p.node}` : ''}${p.ip ? `, IP ${p.ip}` : ''}${p.claims.length ? `, mounts ${p.claims.join(', ')}` : ''}`,
+    data: { pod: p.name, state: p.state },
+  };
+}
+
+/** The sections to draw, in order. */
+export function sections(model: LiveViewModel): Section[] {
+  const out: Section[] = [];
+  const k = model.kube;
+  if (k) {
+    const groups = k.groups.filter((g) => g.pods.length > 0 || g.kind !== 'Pod');
+    if (groups.length > 0) {
+      out.push({
+        title: 'Workloads',
+        boxes: groups.map((g) => ({ title: `${g.kind} ${g.name}${g.replicas !== undefined ? ` (${g.pods.length}/${g.replicas})` : ''}`, cls: 'workload', chips: g.pods.map(podChip) })),
+      });
+    }
+    out.push({
+      title: 'Nodes',
+      boxes: k.nodes.map((n) => ({
+        title: `${n.name}${n.ready ? '' : ' (NotReady)'}${n.unschedulable ? ' (cordoned)' : ''}`,
+        cls: n.ready ? 'node' : 'node node-down',
+        chips: n.pods.map((name) => {
+          const pod = k.groups.flatMap((g) => g.pods).find((p) => p.name === name);
+          return { ...(pod ? podChip(pod) : { label: name, cls: 'state-pending', aria: name, data: {} }), key: `node/${n.name}/${name}`, sub: undefined };
+        }),
+      })),
+    });
+    if (k.claims.length > 0) {
+      out.push({
+        title: 'Storage',
+        boxes: k.claims.map((c) => ({
+          title: `PVC ${c.name}`,
+          cls: 'claim',
+          chips: [
+            { key: `pvc/${c.name}`, label: c.phase, sub: c.volume, cls: c.phase === 'Bound' ? 'state-ready' : 'state-pending', aria: `Claim ${c.name} ${c.phase}${c.volume ? ` to volume ${c.volume}` : ''}`, data: { claim: c.name } },
+            ...c.mountedBy.map((p) => ({ key: `pvc/${c.name}/${p}`, label: `mounted by ${p}`, cls: 'state-neutral', aria: `mounted by pod ${p}` })),
+          ],
+        })),
+      });
+    }
+    if (k.services.length > 0) {
+      out.push({
+        title: 'Services',
+        boxes: k.services.map((s) => ({
+          title: `Service ${s.name} ${s.clusterIP === 'None' ? '(headless)' : s.clusterIP}`,
+          cls: 'service',
+          chips: s.endpoints.map((e) => ({ key: `svc/${s.name}/${e.name}`, label: e.name, sub: e.ip, cls: e.ready ? 'state-ready' : 'state-running', aria: `Endpoint ${e.name} ${e.ip}${e.ready ? ' ready' : ' not ready'}`, data: { endpoint: e.name } })),
+        })),
+      });
+    }
+  }
+  if (model.docker.length > 0) {
+    out.push({
+      title: 'Docker networks',
+      boxes: model.docker.map((n) => ({
+        title: `${n.name} · ${n.driver}${n.bridge ? ` ${n.bridge}` : ''}${n.subnet ? ` ${n.subnet}` : ''}`,
+        cls: 'bridge',
+        chips: n.containers.map((c) => ({ key: `ctr/${n.name}/${c.name}`, label: c.name, sub: c.ip, cls: c.running ? 'state-ready' : 'state-terminating', aria: `Container ${c.name}${c.ip ? ` ${c.ip}` : ''} on ${n.name}${c.running ? '' : ', stopped'}`, data: { container: c.name } })),
+      })),
+    });
+  }
+  if (model.netns.length > 0) {
+    out.push({
+      title: 'Network namespaces',
+      boxes: model.netns.map((ns) => ({
+        title: ns.name === 'host' ? 'host (initial namespace)' : `netns ${ns.name}`,
+        cls: 'netns',
+        chips: ns.links.map((l) => ({
+          key: `link/${ns.name}/${l.name}`,
+          label: `${l.name}${l.up ? '' : ' (down)'}`,
+          sub: l.addresses[0],
+          cls: l.up ? 'state-ready' : 'state-terminating',
+          aria: `Interface ${l.name} in ${ns.name}, ${l.up ? 'up' : 'down'}${l.addresses.length ? `, ${l.addresses.join(' ')}` : ''}${l.peer ? `, cable to ${l.peer.name} in ${l.peer.netns}` : ''}`,
+          data: { link: `${ns.name}/${l.name}`, ...(l.peer ? { peer: `${l.peer.netns}/${l.peer.name}` } : {}) },
+        })),
+      })),
+    });
+  }
+  return out;
+}
+
+/** The SVG markup of `model`, `width` user units wide, height as needed. */
+export function renderSvg(model: LiveViewModel, titleId: string): string {
+  const parts: string[] = [];
+  const chipAt = new Map<string, { x: number; y: number }>();
+  let y = 0;
+  for (const section of sections(model)) {
+    parts.push(`<text class="lv-section" x="0" y="${y + 16}">${esc(section.title)}</text>`);
+    y += TITLE_H + 4;
+    let x = 0;
+    let rowH = 0;
+    for (const box of section.boxes) {
+      const perRow = Math.max(1, Math.min(box.chips.length, 4));
+      const w = Math.max(CHIP_W + 2 * GAP, perRow * (CHIP_W + GAP) + GAP);
+      const rows = Math.max(1, Math.ceil(box.chips.length / perRow));
+      const h = TITLE_H + rows * (CHIP_H + GAP) + GAP;
+      if (x > 0 && x + w > WIDTH) {
+        x = 0;
+        y += rowH + GAP;
+        rowH = 0;
+      }
+      parts.push(`<g class="lv-box lv-${box.cls}"><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/><text x="${x + GAP}" y="${y + 16}">${esc(box.title)}</text>`);
+      box.chips.forEach((c, i) => {
+        const cx = x + GAP + (i % perRow) * (CHIP_W + GAP);
+        const cy = y + TITLE_H + Math.floor(i / perRow) * (CHIP_H + GAP);
+        const data = Object.entries(c.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
+        if (c.data?.link) chipAt.set(c.data.link, { x: cx + CHIP_W / 2, y: cy + CHIP_H / 2 });
+        parts.push(
+          `<g class="lv-chip ${c.cls}" tabindex="0" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
+            `<title>${esc(c.aria)}</title><rect x="${cx}" y="${cy}" width="${CHIP_W}" height="${CHIP_H}" rx="4"/>` +
+            `<text x="${cx + 6}" y="${cy + 14}">${esc(c.label.slice(0, 22))}</text>` +
+            (c.sub ? `<text class="lv-sub" x="${cx + 6}" y="${cy + 28}">${esc(c.sub.slice(0, 26))}</text>` : '') +
+            `</g>`,
+        );
+      });
+      parts.push('</g>');
+      x += w + GAP;
+      rowH = Math.max(rowH, h);
+    }
+    y += rowH + 2 * GAP;
+  }
+  // veth cables: a line between the two ends, drawn once per pair.
+  const cables: string[] = [];
+  for (const ns of model.netns) {
+    for (const l of ns.links) {
+      if (!l.peer) continue;
+      const a = chipAt.get(`${ns.name}/${l.name}`);
+      const b = chipAt.get(`${l.peer.netns}/${l.peer.name}`);
+      if (!a || !b || `${ns.name}/${l.name}` > `${l.peer.netns}/${l.peer.name}`) continue;
+      cables.push(`<line class="lv-cable" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"/>`);
+    }
+  }
+  const height = Math.max(y, 40);
+  return `<svg class="lv-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;
+}

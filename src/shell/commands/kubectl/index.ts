@@ -68,6 +68,9 @@ export async function runKubectl(ctx: CommandContext): Promise<number> {
       ctx.stderr.write(NO_SERVER);
       return 1;
     }
+    // Work already queued "now" (controllers reacting to the last command) runs before kubectl
+    // reads, as informers in a real cluster react within milliseconds. Virtual time stays put.
+    ctx.world.runReady();
     const env: KubectlEnv = {
       ctx,
       cluster: cluster!,

@@ -1,5 +1,5 @@
 /**
- * `ping` (iputils 20221126, Debian 12): one echo request per interval of virtual time, replies
+ * `ping` (iputils 20221126, Debian 12; BusyBox's in alpine/busybox containers): one echo request per interval of virtual time, replies
  * decided by the packet path (`linux.net.reach`), until -c replies, the -w deadline or Ctrl-C,
  * then iputils' statistics. Unreachable destinations print iputils' words.
  */
@@ -8,9 +8,12 @@ import { resolveName } from '../../../emulator/linux/net/resolve.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { getopt } from '../linux-common/getopt.ts';
 import { PING_USAGE } from './usage.ts';
+import { busyboxPing } from './busybox.ts';
+import { isBusyBox } from '../linux-common/busybox.ts';
 import { formatRtt, statistics } from './stats.ts';
 
 async function run(ctx: CommandContext): Promise<number> {
+  if (isBusyBox(ctx.process, 'ping')) return busyboxPing(ctx);
   const parsed = getopt(ctx.args, 'aAbBc:CdDe:fhI:i:l:Lm:M:nOp:qQ:Rs:S:t:T:UvVw:W:46');
   if (!parsed.ok) {
     ctx.stderr.write(`ping: ${parsed.error}\n${PING_USAGE}`);

@@ -53,6 +53,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   nc: () => import('./nc/index.ts'),
   nsenter: () => import('./nsenter/index.ts'),
   nslookup: () => import('./nslookup/index.ts'),
+  petlab: () => import('./petlab/index.ts'),
   ping: () => import('./ping/index.ts'),
   printf: () => import('./printf/index.ts'),
   ps: () => import('./ps/index.ts'),

@@ -206,7 +206,7 @@ export const network: Subcommand = {
     }
     const s = SUBS[sub];
     if (!s) {
-      ctx.stderr.write(`docker: unknown command: docker network ${sub}\n\nRun 'docker network --help' for more information\n`);
+      ctx.stderr.write(`docker: unknown command: docker network ${sub}\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information\n`);
       return 1;
     }
     return s.run(ctx, rest, `${path} ${sub}`);

@@ -62,15 +62,19 @@ export function parseOrUsage(
   }
 }
 
-/** cobra's argument-count errors (`docker: 'docker rm' requires at least 1 argument`). */
+/**
+ * cobra's argument-count errors as docker/cli's cli/required.go words them
+ * (`docker: 'docker rm' requires at least 1 argument` … only that one says "See", the others "Run").
+ */
 export function argsError(ctx: CommandContext, path: string, use: string, want: 'min' | 'exact' | 'max' | 'range', n: number, m?: number): number {
   const plural = (k: number) => (k === 1 ? 'argument' : 'arguments');
   let what: string;
   if (want === 'min') what = `requires at least ${n} ${plural(n)}`;
   else if (want === 'exact') what = `requires ${n} ${plural(n)}`;
-  else if (want === 'max') what = `accepts at most ${n} ${plural(n)}`;
+  else if (want === 'max') what = `requires at most ${n} ${plural(n)}`;
   else what = `requires at least ${n} and at most ${m} ${plural(m ?? n)}`;
-  ctx.stderr.write(`docker: '${path}' ${what}\n\nUsage:  docker ${use}\n\nSee '${path} --help' for more information\n`);
+  const hint = want === 'min' ? 'See' : 'Run';
+  ctx.stderr.write(`docker: '${path}' ${what}\n\nUsage:  docker ${use}\n\n${hint} '${path} --help' for more information\n`);
   return 1;
 }
 

@@ -191,7 +191,7 @@ describe('docker network', () => {
 
       Usage:  docker network create [OPTIONS] NETWORK
 
-      See 'docker network create --help' for more information
+      Run 'docker network create --help' for more information
       ",
         "stdout": "",
       }
@@ -200,6 +200,8 @@ describe('docker network', () => {
       {
         "status": 1,
         "stderr": "docker: unknown command: docker network frob
+
+      Usage:  docker network COMMAND
 
       Run 'docker network --help' for more information
       ",

@@ -15,9 +15,10 @@
  * interactive CLI) someone else advances the clock in real time.
  */
 import type { World } from '../emulator/world.ts';
+import { loadsInFlight, whenLoadsSettle } from './commands/registry.ts';
 import { loginShellProcess } from './linux-bridge.ts';
 import type { ShellProcess } from './linux-bridge.ts';
-import { Foreground, macrotask } from './interp/foreground.ts';
+import { Foreground, macrotask, realDelay } from './interp/foreground.ts';
 import { runRepl } from './interp/repl.ts';
 import { ExitSignal, Shell } from './interp/shell.ts';
 import { BufferOutput, EMPTY_INPUT } from './interp/streams.ts';
@@ -199,6 +200,7 @@ export class ShellSession {
     let afterInterrupt = 0;
     let turns = this.foreground.turns;
     let busyTurns = 0;
+    let idleRounds = 0;
     while (!done) {
       await Promise.race([task.catch(() => 0), macrotask()]);
       if (done) break;
@@ -208,9 +210,9 @@ export class ShellSession {
         await Promise.race([task.catch(() => 0), this.foreground.whenBusy()]);
         continue;
       }
-      if (this.foreground.hostWork > 0) {
+      if (loadsInFlight() > 0) {
         // A command's code is still loading: real time, not virtual time, is needed.
-        await Promise.race([task.catch(() => 0), new Promise<void>((resolve) => this.foreground.whenHostIdle(resolve))]);
+        await Promise.race([task.catch(() => 0), new Promise<void>((resolve) => whenLoadsSettle(resolve))]);
         continue;
       }
       if (this.foreground.turns !== turns) {
@@ -220,6 +222,14 @@ export class ShellSession {
         continue;
       }
       const next = this.world.clock.nextDue(false);
+      if (next === undefined && !current.signal.interrupted && idleRounds < 100) {
+        // Nothing scheduled, yet not done: maybe host work we cannot see (a lazily loaded module).
+        // Wait a little real time before calling it stuck (≈2 s in all).
+        idleRounds++;
+        await Promise.race([task.catch(() => 0), idleRounds < 10 ? macrotask() : realDelay(20)]);
+        continue;
+      }
+      idleRounds = 0;
       if (current.signal.interrupted) {
         // Give an interrupted command time to print what the real tool prints, but not forever.
         if (++afterInterrupt > 1000) break;

@@ -29,6 +29,12 @@ function pickScheduler(): Scheduler {
 
 const schedule = pickScheduler();
 
+/** Resolves after `ms` of real time (host timers; used only to wait out host work such as module loading). */
+export function realDelay(ms: number): Promise<void> {
+  const g = globalThis as unknown as { setTimeout?: (fn: () => void, ms: number) => void };
+  return new Promise((resolve) => (g.setTimeout ? g.setTimeout(resolve, ms) : schedule(resolve)));
+}
+
 /** Resolves after pending microtasks have run (one host macrotask later). */
 export function macrotask(): Promise<void> {
   return new Promise((resolve) => schedule(resolve));
@@ -68,27 +74,6 @@ export class Foreground {
     if (!top) return false;
     top.signal.trigger();
     return true;
-  }
-
-  /** Host work in flight (loading a command's module): not stuck, just not done yet. */
-  hostWork = 0;
-
-  /** Marks `promise` as host work until it settles; returns it. */
-  track<T>(promise: Promise<T>): Promise<T> {
-    this.hostWork++;
-    return promise.finally(() => {
-      this.hostWork--;
-      this.turns++;
-      if (this.hostWork === 0) for (const w of this.idleWaiters.splice(0)) w();
-    });
-  }
-
-  private idleWaiters: (() => void)[] = [];
-
-  /** Calls `fn` once no host work is in flight. */
-  whenHostIdle(fn: () => void): void {
-    if (this.hostWork === 0) fn();
-    else this.idleWaiters.push(fn);
   }
 
   /** How many times running commands yielded on purpose (busy loops); the clock driver reads it. */

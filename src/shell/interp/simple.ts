@@ -91,7 +91,7 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     else return runScriptFile(shell, name, args, redirected);
   }
   try {
-    command = await shell.foreground.track(loadCommand(commandName));
+    command = await loadCommand(commandName);
   } catch (e) {
     redirected.stderr.write(`petlab: internal error in ${commandName}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
@@ -173,7 +173,7 @@ export async function runCommandObject(
     interrupt: io.interrupt,
     terminal: io.stdin.isTTY ? shell.terminal : undefined,
     sleep: (ms) => sleepOn(shell, ms, io),
-    spawnShell: (options: SpawnShellOptions) => spawnShell(shell, child, options, io),
+    spawnShell: (options: SpawnShellOptions) => spawnShell(shell, child, options, io, env),
     shell: control,
   };
   let status: number;

@@ -5,18 +5,18 @@
  */
 import { exitChild, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
-import type { SpawnShellOptions } from '../types.ts';
+import type { Environment, SpawnShellOptions } from '../types.ts';
 import { ShellEnvironment } from './env.ts';
 import { runRepl } from './repl.ts';
 import { ExitSignal, Shell } from './shell.ts';
 import type { IO } from './shell.ts';
 
 /** Runs a child shell as `options.in` (or a new child of `caller`); resolves to its exit status. */
-export async function spawnShell(parent: Shell, caller: ShellProcess, options: SpawnShellOptions, io: IO): Promise<number> {
+export async function spawnShell(parent: Shell, caller: ShellProcess, options: SpawnShellOptions, io: IO, callerEnv: Environment = parent.env): Promise<number> {
   const given = options.in as ShellProcess | undefined;
   const argv = options.argv ?? ['sh'];
-  const proc = given ?? spawnChild(parent.world, caller, argv, parent.env.exported());
-  const env = new ShellEnvironment(given ? given.env : parent.env.exported());
+  const proc = given ?? spawnChild(parent.world, caller, argv, callerEnv.exported());
+  const env = new ShellEnvironment(given ? given.env : callerEnv.exported());
   const interactive = options.script === undefined && parent.terminal !== undefined;
   const child = new Shell({
     world: parent.world,

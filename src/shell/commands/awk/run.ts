@@ -4,6 +4,7 @@
  * length, substr, index, split, sub, gsub, match, sprintf, toupper, tolower, int, sqrt, exp,
  * log, sin, cos, atan2.
  */
+import { cFixed } from '../../lib/fixed.ts';
 import { compilePosix } from '../../lib/regex.ts';
 import type { Expr, Rule, Stmt } from './parse.ts';
 
@@ -80,7 +81,7 @@ export function sprintf(fmt: string, args: Value[]): string {
         if (conv === 'E') s = s.toUpperCase();
         break;
       case 'f':
-        s = num(v).toFixed(prec ?? 6);
+        s = cFixed(num(v), prec ?? 6);
         break;
       case 'g':
       case 'G': {

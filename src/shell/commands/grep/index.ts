@@ -3,9 +3,9 @@
  * streams in. Status 0 when a line matched, 1 when none, 2 on error (a missing file, a bad
  * regex: `grep: Unmatched [, [^, [:, [., or [=`).
  */
-import type { Command, CommandContext } from '../../types.ts';
+import type { Command } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
-import { parseOptions, usageError } from '../../lib/options.ts';
+import { parseOptions } from '../../lib/options.ts';
 import { compilePosix } from '../../lib/regex.ts';
 
 export const command: Command = {
@@ -32,14 +32,13 @@ export const command: Command = {
       patterns.push(files.shift() as string);
     }
     const extended = opts.has('E');
-    let source = patterns.join('\n').split('\n');
-    const compiled = source.map((p) => compilePosix(opts.has('w') ? p : p, { extended, ignoreCase: opts.has('i'), fixed: opts.has('F') }));
+    const source = patterns.join('\n').split('\n');
+    const compiled = source.map((p) => compilePosix(p, { extended, ignoreCase: opts.has('i'), fixed: opts.has('F') }));
     const bad = compiled.find((c) => typeof c === 'string');
     if (typeof bad === 'string') {
       ctx.stderr.write(`grep: ${bad}\n`);
       return 2;
     }
-    source = [];
     let regexes = compiled as RegExp[];
     if (opts.has('w')) regexes = regexes.map((r) => new RegExp(`(?<![A-Za-z0-9_])(?:${r.source})(?![A-Za-z0-9_])`, r.flags));
     if (opts.has('x')) regexes = regexes.map((r) => new RegExp(`^(?:${r.source})$`, r.flags));
@@ -73,7 +72,7 @@ export const command: Command = {
     };
     for (const f of files) if (f === '-') expanded.push('-');
     else walk(f);
-    const showNames = opts.has('H') || (!opts.has('h') && (expanded.length > 1 || recursive));
+    const showNames = opts.has('H') || (!opts.has('h') && (files.length > 1 || expanded.length > 1 || recursive));
     const matchLine = (line: string) => regexes.some((r) => r.test(line)) !== invert;
     const quiet = opts.has('q');
     const scan = async (name: string, next: () => Promise<string | null>): Promise<void> => {
@@ -116,8 +115,6 @@ export const command: Command = {
       }
       if (quiet && status === 0) return 0;
     }
-    void usageError;
-    void (ctx as CommandContext);
     return errors && !(quiet && status === 0) ? 2 : status;
   },
 };

@@ -15,7 +15,7 @@ export const command: Command = {
     const fs = fsOf(ctx);
     const dest = operands[operands.length - 1];
     const sources = operands.slice(0, -1);
-    let destIsDir = false;
+    let destIsDir: boolean;
     try {
       destIsDir = fs.stat(dest).type === 'dir';
     } catch {

@@ -4,6 +4,7 @@
  * `bash: printf: x: invalid number` and gives status 1.
  */
 import type { Command } from '../../types.ts';
+import { cFixed } from '../../lib/fixed.ts';
 import { echoEscapes } from '../echo/index.ts';
 
 function escapes(fmt: string): string {
@@ -81,7 +82,7 @@ export const command: Command = {
             break;
           case 'f':
           case 'F':
-            s = num(next()).toFixed(prec ?? 6);
+            s = cFixed(num(next()), prec ?? 6);
             break;
           case 'e':
             s = num(next()).toExponential(prec ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');

@@ -143,7 +143,6 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
         break;
       }
       default:
-        i--;
         fail(`unknown command: \`${name}'`);
     }
     while (src[i] === ' ') i++;

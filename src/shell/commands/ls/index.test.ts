@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describeCases } from '../../testing/cases.ts';
+import { testShell } from '../../testing/run.ts';
+import { BufferOutput } from '../../interp/streams.ts';
+import { columns } from './format.ts';
+
+describeCases('ls', [
+  ['mkdir -p d/sub && touch d/b d/a d/.hidden && echo hello > d/file && ln -s file d/link 2>/dev/null; cd d', '', '', 0],
+  ['ls', 'a\nb\nfile\nsub\n', '', 0],
+  ['ls -a', '.\n..\n.hidden\na\nb\nfile\nsub\n', '', 0],
+  ['ls -A', '.hidden\na\nb\nfile\nsub\n', '', 0],
+  ['ls -r', 'sub\nfile\nb\na\n', '', 0],
+  ['ls -l', 'total 8\n-rw-r--r-- 1 root root    0 Nov 29 10:00 a\n-rw-r--r-- 1 root root    0 Nov 29 10:00 b\n-rw-r--r-- 1 root root    6 Nov 29 10:00 file\ndrwxr-xr-x 2 root root 4096 Nov 29 10:00 sub\n', '', 0],
+  ['ls -ld sub', 'drwxr-xr-x 2 root root 4096 Nov 29 10:00 sub\n', '', 0],
+  ['ls file sub', 'file\n\nsub:\n', '', 0],
+  ['ls -lh file', '-rw-r--r-- 1 root root 6 Nov 29 10:00 file\n', '', 0],
+  ['ls nope', '', "ls: cannot access 'nope': No such file or directory\n", 2],
+  ['ls nope a', 'a\n', "ls: cannot access 'nope': No such file or directory\n", 2],
+  ['ls -z', '', "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", 2],
+  ['ls --bogus', '', "ls: unrecognized option '--bogus'\nTry 'ls --help' for more information.\n", 2],
+]);
+
+describe('ls on a terminal', () => {
+  it('lays names out in columns, top to bottom', () => {
+    expect(columns(['alpha', 'beta', 'gamma', 'delta', 'epsilon'], 80)).toBe('alpha  beta  delta  epsilon  gamma\n'.replace('alpha  beta  delta  epsilon  gamma', 'alpha  beta  gamma  delta  epsilon'));
+    expect(columns(Array.from({ length: 12 }, (_, i) => `file-number-${String(i).padStart(2, '0')}`), 80)).toBe(
+      'file-number-00  file-number-03  file-number-06  file-number-09\nfile-number-01  file-number-04  file-number-07  file-number-10\nfile-number-02  file-number-05  file-number-08  file-number-11\n',
+    );
+  });
+  it('uses columns when stdout is a terminal', async () => {
+    const sh = testShell();
+    const out = Object.assign(new BufferOutput(), { isTTY: true });
+    await sh.session.execute('ls /', { stdout: out });
+    expect(out.text).toBe('bin   dev  home  lib64  mnt  proc  run   srv  tmp  var\nboot  etc  lib   media  opt  root  sbin  sys  usr\n');
+  });
+});

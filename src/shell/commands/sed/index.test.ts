@@ -1,0 +1,20 @@
+import { describeCases } from '../../testing/cases.ts';
+
+describeCases('sed', [
+  ["printf 'one\\ntwo\\nthree\\n' > f", '', '', 0],
+  ['sed s/o/0/ f', '0ne\ntw0\nthree\n', '', 0],
+  ['sed "s/e/E/g" f', 'onE\ntwo\nthrEE\n', '', 0],
+  ['sed -n 2p f', 'two\n', '', 0],
+  ['sed 2d f', 'one\nthree\n', '', 0],
+  ['sed "/^t/d" f', 'one\n', '', 0],
+  ['sed -n "/two/,\\$p" f', 'two\nthree\n', '', 0],
+  ['sed -E "s/(t)(w)/\\2\\1/" f', 'one\nwto\nthree\n', '', 0],
+  ['sed "s/.*/[&]/" f', '[one]\n[two]\n[three]\n', '', 0],
+  ['sed -e 1d -e "s/three/3/" f', 'two\n3\n', '', 0],
+  ['sed 2q f', 'one\ntwo\n', '', 0],
+  ['sed -i s/one/ONE/ f && cat f', 'ONE\ntwo\nthree\n', '', 0],
+  ['echo a.b | sed "s|\\.|/|"', 'a/b\n', '', 0],
+  ['sed s/x/y/ f nope', 'ONE\ntwo\nthree\n', "sed: can't read nope: No such file or directory\n", 2],
+  ['sed "s/a/b" f', '', "sed: -e expression #1, char 5: unterminated `s' command\n", 1],
+  ['sed k f', '', "sed: -e expression #1, char 1: unknown command: `k'\n", 1],
+]);

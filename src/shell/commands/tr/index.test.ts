@@ -1,0 +1,11 @@
+import { describeCases } from '../../testing/cases.ts';
+
+describeCases('tr', [
+  ['echo hello | tr a-z A-Z', 'HELLO\n', '', 0],
+  ['echo hello | tr "[:lower:]" "[:upper:]"', 'HELLO\n', '', 0],
+  ['echo "a  b   c" | tr -s " "', 'a b c\n', '', 0],
+  ['echo hello | tr -d l', 'heo\n', '', 0],
+  ['echo a:b | tr : "\\n"', 'a\nb\n', '', 0],
+  ['tr', '', "tr: missing operand\nTry 'tr --help' for more information.\n", 1],
+  ['tr a', '', "tr: missing operand after ‘a’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1],
+]);

@@ -123,7 +123,7 @@ function answersBack(net: Network, ns: NetNamespace, src: number): boolean {
 }
 
 function masquerades(ns: NetNamespace, src: number, out: Link): boolean {
-  return ns.stack.masquerade.some((m) => inPrefix(src, m.src, m.prefix) && (m.outIf === undefined || m.outIf === out.name));
+  return ns.stack.masquerade.some((m) => inPrefix(src, m.src, m.prefix) && (m.outIf === undefined || m.outIf === out.name) && m.notOutIf !== out.name);
 }
 
 function firstAddress(ns: NetNamespace): number | undefined {

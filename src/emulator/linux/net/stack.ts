@@ -81,8 +81,8 @@ export class NetStack {
   ipForward = false;
   /** Hook (docker engineer): iptables FORWARD verdict for a packet routed from `inDev` out of `outDev` (DOCKER-ISOLATION); absent = accept. */
   forwardFilter?: (inDev: Link, outDev: Link, src: number, dst: number) => boolean;
-  /** MASQUERADE rules: traffic from `src/prefix` leaving via `outIf` (or any) is NATed. */
-  readonly masquerade: { src: number; prefix: number; outIf?: string }[] = [];
+  /** MASQUERADE rules: traffic from `src/prefix` leaving via `outIf` (or any but `notOutIf`) is NATed. */
+  readonly masquerade: { src: number; prefix: number; outIf?: string; notOutIf?: string }[] = [];
   nextIfindex = 1;
   /** Ids this namespace gave other network namespaces (`link-netnsid`, `ip netns list` "(id: 0)"). */
   readonly nsids = new Map<NetNamespace, number>();

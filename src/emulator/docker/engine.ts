@@ -9,7 +9,8 @@
 import type { World } from '../world.ts';
 import type { Rng } from '../rng.ts';
 import { DockerError, networkNotFound, noSuchContainer } from './errors.ts';
-import { IMAGE_CATALOGUE, imageDigest, imageId } from './image-catalogue.ts';
+import { IMAGE_CATALOGUE, imageDigest, imageId, layerIds } from './image-catalogue.ts';
+import { stableHex } from './stable-hex.ts';
 import { canonicalName, familiarName, familiarRepo, parseReference, type ImageReference } from './reference.ts';
 import { NullRuntime, type EngineRuntime } from './runtime.ts';
 import type { Container, Image, Network } from './types.ts';
@@ -134,6 +135,37 @@ export class DockerEngine {
   /** Pulls without output, for lab setup (`preload: ['nginx', 'alpine']`). */
   preload(...refs: string[]): void {
     for (const r of refs) this.pull(r);
+  }
+
+  /**
+   * `docker rmi`: untags `ref`, and deletes the image when no tag is left. Errors (daemon
+   * wording): `No such image: x:latest`; a container using it without --force: `conflict: unable
+   * to remove repository reference "x" (must force) - container <12 hex> is using its referenced
+   * image <12 hex>`. Returns the untagged names and deleted ids.
+   */
+  removeImage(ref: string, force: boolean): { untagged: string[]; deleted: string[] } {
+    const image = this.findImage(ref);
+    let key: string;
+    try {
+      key = familiarName(parseReference(ref));
+    } catch {
+      key = ref;
+    }
+    if (!image) throw new DockerError('not-found', `No such image: ${key}`);
+    const user = [...this.containers.values()].find((c) => c.image === image);
+    if (user && !force) {
+      const running = user.state.status === 'running';
+      throw new DockerError('conflict', running
+        ? `conflict: unable to delete ${image.id.slice(7, 19)} (cannot be forced) - image is being used by running container ${user.id.slice(0, 12)}`
+        : `conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`);
+    }
+    const tags = this.images.has(key) ? [key] : this.imageTags(image);
+    for (const t of tags) this.images.delete(t);
+    const untagged = tags.flatMap((t) => [t, `${t.split(':')[0]}@${image.digest}`]);
+    const stillTagged = this.imageTags(image).length > 0;
+    const deleted = stillTagged || user ? [] : [image.id, ...layerIds(image.spec).map((l) => `sha256:${stableHex(`diff:${l}`, 64)}`)];
+    this.changed();
+    return { untagged, deleted };
   }
 
   /** Repo:tag names an image is known under. */

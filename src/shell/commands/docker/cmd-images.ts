@@ -131,3 +131,24 @@ export const pull: Subcommand = {
     }
   },
 };
+
+export const rmi: Subcommand = {
+  use: 'rmi [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Remove one or more images',
+  async run(ctx, args, path) {
+    const f = parseOrUsage(ctx, args, [{ long: 'force', short: 'f', kind: 'bool' }, { long: 'no-prune', kind: 'bool' }], path, this.use);
+    if (typeof f === 'number') return f;
+    if (f.positionals.length < 1) return argsError(ctx, path, this.use, 'min', 1);
+    const engine = engineOf(ctx);
+    let status = 0;
+    for (const ref of f.positionals) {
+      try {
+        const r = engine.removeImage(ref, f.bools.has('force'));
+        ctx.stdout.write([...r.untagged.map((u) => `Untagged: ${u}`), ...r.deleted.map((d) => `Deleted: ${d}`)].map((l) => `${l}\n`).join(''));
+      } catch (e) {
+        status = daemonError(ctx, e);
+      }
+    }
+    return status;
+  },
+};

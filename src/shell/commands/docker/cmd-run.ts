@@ -120,8 +120,15 @@ async function createFromArgs(ctx: CommandContext, args: readonly string[], path
   } catch (e) {
     return runError(ctx, path, e);
   }
+  const options = createOptions(f, image, ref, rest);
+  if (options.network === 'host' && (options.publish?.length || options.publishAll)) {
+    // docker/cli container/opts.go: ports mean nothing in the host's network namespace.
+    ctx.stderr.write('WARNING: Published ports are discarded when using host network mode\n');
+    options.publish = [];
+    options.publishAll = false;
+  }
   try {
-    return { c: createContainer(engine, createOptions(f, image, ref, rest)), f };
+    return { c: createContainer(engine, options), f };
   } catch (e) {
     return runError(ctx, path, e);
   }

@@ -342,3 +342,59 @@ describe('docker run', () => {
     `);
   });
 });
+
+describe('docker rmi', () => {
+  test('untags and deletes; refuses while a container uses the image', async () => {
+    const sh = await dockerShell();
+    await sh.run('docker pull alpine');
+    await sh.run('docker pull busybox');
+    await sh.run('docker run --name used alpine true');
+    expect(await sh.run('docker rmi alpine')).toMatchInlineSnapshot(`
+      {
+        "status": 1,
+        "stderr": "Error response from daemon: conflict: unable to remove repository reference "alpine" (must force) - container a8be388a3c21 is using its referenced image ab0e9c6768ca
+      ",
+        "stdout": "",
+      }
+    `);
+    expect(await sh.run('docker rmi busybox')).toMatchInlineSnapshot(`
+      {
+        "status": 0,
+        "stderr": "",
+        "stdout": "Untagged: busybox:latest
+      Untagged: busybox@sha256:367585025c654b68540e0c6c25fb130db4c888c01fcb9f28e9fb8edf9c247b2f
+      Deleted: sha256:3ca66407f4f97e94be59f321878ff4df5b9122f586381f523f91aadb5393387e
+      Deleted: sha256:1c876092e23e43d862ef89bae8c88a96cadcfd3bfa0d47460e5068b46b9bcbf7
+      ",
+      }
+    `);
+    expect(await sh.run('docker rmi busybox')).toMatchInlineSnapshot(`
+      {
+        "status": 1,
+        "stderr": "Error response from daemon: No such image: busybox:latest
+      ",
+        "stdout": "",
+      }
+    `);
+    expect(await sh.run('docker image frob')).toMatchInlineSnapshot(`
+      {
+        "status": 1,
+        "stderr": "docker: unknown command: docker image frob
+
+      Usage:  docker image COMMAND
+
+      Run 'docker image --help' for more information
+      ",
+        "stdout": "",
+      }
+    `);
+    expect(await sh.run('docker image prune')).toMatchInlineSnapshot(`
+      {
+        "status": 1,
+        "stderr": "petlab: 'docker image prune' is not available in this lab
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { Command, CommandContext } from '../../types.ts';
 import type { Subcommand } from './common.ts';
-import { images, pull } from './cmd-images.ts';
+import { images, pull, rmi } from './cmd-images.ts';
 import { containerInspect, inspect } from './cmd-inspect.ts';
 import { kill, restart, rename, rm, stop } from './cmd-lifecycle.ts';
 import { attach, exec, logs, port, swarm, top } from './cmd-misc.ts';
@@ -14,19 +14,25 @@ import { create, run, start } from './cmd-run.ts';
 import { installProgramRunner } from './program-runner.ts';
 
 const TOP: Record<string, Subcommand> = {
-  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, run, start, stop, swarm, top,
+  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, rmi, run, start, stop, swarm, top,
 };
 
 /** `docker container X` and `docker image X` aliases. */
 const CONTAINER: Record<string, Subcommand> = {
   attach, create, exec, inspect: containerInspect, kill, logs, ls: ps, list: ps, ps, port, rename, restart, rm, remove: rm, run, start, stop, top,
 };
-const IMAGE: Record<string, Subcommand> = { ls: images, list: images, pull };
+const IMAGE: Record<string, Subcommand> = { ls: images, list: images, pull, rm: rmi, remove: rmi };
+
+/** Real `docker container`/`docker image` subcommands outside the lab. */
+const KNOWN_SUB: Record<string, Set<string>> = {
+  container: new Set(['commit', 'cp', 'diff', 'export', 'pause', 'prune', 'stats', 'unpause', 'update', 'wait']),
+  image: new Set(['build', 'history', 'import', 'inspect', 'load', 'prune', 'push', 'save', 'tag']),
+};
 
 /** Real docker commands outside the lab. */
 const KNOWN = new Set([
   'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'events', 'export',
-  'history', 'import', 'info', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'rmi', 'save',
+  'history', 'import', 'info', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'save',
   'search', 'secret', 'service', 'stack', 'stats', 'system', 'tag', 'trust', 'unpause', 'update', 'version', 'volume', 'wait',
 ]);
 
@@ -58,6 +64,7 @@ Commands:
   rename      Rename a container
   restart     Restart one or more containers
   rm          Remove one or more containers
+  rmi         Remove one or more images
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   top         Display the running processes of a container
@@ -76,11 +83,13 @@ async function dispatch(ctx: CommandContext, table: Record<string, Subcommand>, 
   if (prefix === 'docker' && (sub === 'container' || sub === 'image')) {
     return dispatch(ctx, sub === 'container' ? CONTAINER : IMAGE, rest, `docker ${sub}`);
   }
-  if (KNOWN.has(sub) || prefix !== 'docker') {
+  const group = prefix.split(' ')[1];
+  if (prefix === 'docker' ? KNOWN.has(sub) : KNOWN_SUB[group]?.has(sub)) {
     ctx.stderr.write(`petlab: '${prefix} ${sub}' is not available in this lab\n`);
     return 1;
   }
-  ctx.stderr.write(`docker: unknown command: ${prefix} ${sub}\n\nRun '${prefix} --help' for more information\n`);
+  const usage = prefix === 'docker' ? '' : `Usage:  ${prefix} COMMAND\n\n`;
+  ctx.stderr.write(`docker: unknown command: ${prefix} ${sub}\n\n${usage}Run '${prefix} --help' for more information\n`);
   return 1;
 }
 

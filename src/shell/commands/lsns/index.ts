@@ -76,12 +76,12 @@ async function run(ctx: CommandContext): Promise<number> {
   const visible = pidNs ? ctx.world.linux.processesIn(pidNs).filter((p) => self.uid === 0 || p.uid === self.uid) : [];
   const rows = new Map<Namespace, Row>();
   for (const p of visible) {
+    const pid = pidNs ? p.pidIn(pidNs) : undefined;
     for (const kind of NAMESPACE_KINDS) {
       const ns = p.ns[kind];
       let row = rows.get(ns);
       if (!row) rows.set(ns, (row = { ns, procs: [] }));
       row.procs.push(p);
-      const pid = pidNs ? p.pidIn(pidNs) : undefined;
       if (pid !== undefined && (row.lowestPid === undefined || pid < row.lowestPid)) {
         row.lowestPid = pid;
         row.lowest = p;

@@ -70,22 +70,19 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
       if (r.kind !== 'incomplete') break;
       const more = await terminal.readLine('> ');
       if (more === null) {
+        // Ctrl-D inside a construct: bash runs what it has (a here-document ends there, with a
+        // warning) or reports the unfinished quote, then prompts again.
         eof = true;
-        if (r.detail) io.stderr.write(`bash: ${r.detail}\n`);
-        io.stderr.write('bash: syntax error: unexpected end of file\n');
         break;
       }
       text += `\n${more}`;
     }
-    if (eof) {
-      shell.lastStatus = 2;
-      continue;
-    }
     if (text.trim() !== '') shell.history.push(text);
     const job = shell.foreground.begin(shell.world.now());
     try {
-      const status = await shell.runText(`${text}\n`, { stdin, stdout: io.stdout, stderr: io.stderr, interrupt: job.signal });
+      const status = await shell.runText(`${text}\n`, { stdin, stdout: io.stdout, stderr: io.stderr, interrupt: job.signal }, eof);
       if (job.signal.interrupted && status >= 128) io.stdout.write('\n');
+
     } catch (e) {
       if (e instanceof ExitSignal) {
         if (options.exitOnEof ?? true) io.stdout.write('exit\n');

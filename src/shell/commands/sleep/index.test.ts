@@ -14,8 +14,8 @@ describe('sleep and Ctrl-C', () => {
     const world = testShell().world;
     const sh = testShell({ world, clock: 'external' });
     const run = sh.run('sleep 10; echo after');
+    while (!world.clock.hasForegroundWork()) await new Promise((resolve) => setTimeout(resolve, 1));
     world.advance(3000);
-    await Promise.resolve();
     sh.session.interrupt();
     expect(await run).toEqual({ stdout: '^C\n', stderr: '', status: 130 });
   });

@@ -93,8 +93,16 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
     exposedPorts: [...new Set([...spec.exposedPorts, ...(o.publish ?? []).map((p) => `${p.containerPort}/${p.proto}`)])],
     stopSignal: spec.stopSignal,
   };
+  const bindings = [...(o.publish ?? [])];
+  if (o.publishAll) {
+    // -P: every exposed port gets an ephemeral host port.
+    for (const p of config.exposedPorts) {
+      const [port, proto] = p.split('/');
+      if (!bindings.some((b) => `${b.containerPort}/${b.proto}` === p)) bindings.push({ containerPort: Number(port), proto: proto === 'udp' ? 'udp' : 'tcp', hostIp: '', hostPort: 0 });
+    }
+  }
   const hostConfig: HostConfig = {
-    networkMode: mode, portBindings: o.publish ?? [], publishAll: o.publishAll ?? false,
+    networkMode: mode, portBindings: bindings, publishAll: o.publishAll ?? false,
     autoRemove: o.autoRemove ?? false, binds: o.binds ?? [], pidMode: o.pidMode ?? '', utsMode: o.utsMode ?? '',
     restartPolicy: { Name: o.restart ?? 'no', MaximumRetryCount: 0 },
   };

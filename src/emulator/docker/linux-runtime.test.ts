@@ -73,3 +73,12 @@ describe('containers in the Linux model', () => {
     expect(world.linux.net.reach(a.proc.ns.net, 0x0a00020f, { proto: 'icmp' }).ok).toBe(false);
   });
 });
+
+describe('publish-all', () => {
+  test('-P maps every exposed port to an ephemeral host port from 32768', () => {
+    const { engine, run } = setup();
+    const { c } = run('db', 'nginx', { publishAll: true });
+    expect(c.hostConfig.portBindings).toEqual([{ containerPort: 80, proto: 'tcp', hostIp: '', hostPort: 32768 }]);
+    void engine;
+  });
+});

@@ -10,6 +10,7 @@ export const ERRNO = {
   ENOENT: [2, 'No such file or directory'],
   ESRCH: [3, 'No such process'],
   EIO: [5, 'Input/output error'],
+  ENOMEM: [12, 'Cannot allocate memory'],
   EBADF: [9, 'Bad file descriptor'],
   EACCES: [13, 'Permission denied'],
   EBUSY: [16, 'Device or resource busy'],

@@ -55,6 +55,15 @@ describe('Linux: hosts and processes', () => {
     expect(init.ns.pid.members.size).toBe(0);
   });
 
+  it('refuses to fork into a PID namespace whose init has exited (unshare --pid without --fork)', () => {
+    const { linux, shell } = boot();
+    linux.unshare(shell, ['pid']);
+    const first = linux.spawn(shell, ['ls']);
+    expect(first.pidIn(first.ns.pid)).toBe(1);
+    linux.exit(first, 0);
+    expect(() => linux.spawn(shell, ['ls'])).toThrow('Cannot allocate memory');
+  });
+
   it('records namespace and process creation in the event log', () => {
     const { world, linux, shell } = boot();
     linux.unshare(shell, ['uts']);

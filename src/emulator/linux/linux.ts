@@ -176,7 +176,9 @@ export class Linux {
 
   /**
    * fork+exec: a child of `parent` running `options.argv`, in the parent's namespaces unless
-   * told otherwise. Its PID namespace is the parent's pid_for_children.
+   * told otherwise. Its PID namespace is the parent's pid_for_children. Throws ENOMEM when that
+   * namespace's init has exited (what `unshare --pid` without `--fork` runs into: bash then
+   * prints "bash: fork: Cannot allocate memory").
    */
   spawn(parent: Process, argvOrOptions: SpawnOptions | string[], extra: Omit<SpawnOptions, 'argv'> = {}): Process {
     const options: SpawnOptions = Array.isArray(argvOrOptions) ? { ...extra, argv: argvOrOptions } : argvOrOptions;
@@ -233,6 +235,7 @@ export class Linux {
     }
     const ownNs = proc.ns.pid;
     if (ownNs.parent && proc.pidIn(ownNs) === 1) {
+      ownNs.dead = true;
       for (const p of [...ownNs.members.values()]) this.exit(p, 137);
     }
     for (const p of proc.host.initial.pid.members.values()) {
@@ -357,6 +360,7 @@ export class Linux {
   ): Process {
     const chain: PidNamespace[] = [];
     let pidNs = ns.pid;
+    if (pidNs.dead) throw new LinuxError('ENOMEM', 'fork');
     const parent = host.process(ppid);
     if (unshare.includes('pid') && parent) pidNs = this.newNamespace('pid', parent, ns, pidNs) as PidNamespace;
     for (let n: PidNamespace | undefined = pidNs; n; n = n.parent) chain.unshift(n);

@@ -63,6 +63,8 @@ export class PidNamespace extends Namespace {
   /** Processes visible here, by the pid they have here. */
   readonly members = new Map<number, Process>();
   nextPid = 1;
+  /** Set when its init (pid 1) exited: fork into it then fails with ENOMEM, as on Linux. */
+  dead = false;
 
   constructor(host: Host, inode: number, createdAt: number, parent?: PidNamespace, creatorPid?: number) {
     super('pid', host, inode, createdAt, creatorPid);

@@ -14,6 +14,8 @@ const site = process.env.PETLAB_SITE || undefined;
 
 export default defineConfig({
   output: 'static',
+  // A build of other content (PETLAB_CONTENT_DIR, used by tests) keeps its own content cache.
+  ...(process.env.PETLAB_CONTENT_DIR ? { cacheDir: './node_modules/.cache/petlab-content-fixture' } : {}),
   base,
   site,
   integrations: [

@@ -398,3 +398,8 @@ describe('docker rmi', () => {
     `);
   });
 });
+
+test('docker --version', async () => {
+  const sh = await dockerShell();
+  expect(await sh.run('docker --version')).toEqual({ stdout: 'Docker version 28.5.2, build ecc6942\n', stderr: '', status: 0 });
+});

@@ -12,9 +12,10 @@ import { network } from './cmd-network.ts';
 import { ps } from './cmd-ps.ts';
 import { create, run, start } from './cmd-run.ts';
 import { installProgramRunner } from './program-runner.ts';
+import { CLI_COMMIT, DOCKER_VERSION, version } from './cmd-version.ts';
 
 const TOP: Record<string, Subcommand> = {
-  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, rmi, run, start, stop, swarm, top,
+  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, rmi, run, start, stop, swarm, top, version,
 };
 
 /** `docker container X` and `docker image X` aliases. */
@@ -33,7 +34,7 @@ const KNOWN_SUB: Record<string, Set<string>> = {
 const KNOWN = new Set([
   'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'events', 'export',
   'history', 'import', 'info', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'save',
-  'search', 'secret', 'service', 'stack', 'stats', 'system', 'tag', 'trust', 'unpause', 'update', 'version', 'volume', 'wait',
+  'search', 'secret', 'service', 'stack', 'stats', 'system', 'tag', 'trust', 'unpause', 'update', 'volume', 'wait',
 ]);
 
 const USAGE = `
@@ -68,12 +69,17 @@ Commands:
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   top         Display the running processes of a container
+  version     Show the Docker version information
 
 Run 'docker COMMAND --help' for more information on a command.
 `;
 
 async function dispatch(ctx: CommandContext, table: Record<string, Subcommand>, args: readonly string[], prefix: string): Promise<number> {
   const [sub, ...rest] = args;
+  if (prefix === 'docker' && (sub === '--version' || sub === '-v')) {
+    ctx.stdout.write(`Docker version ${DOCKER_VERSION}, build ${CLI_COMMIT}\n`);
+    return 0;
+  }
   if (sub === undefined || sub === '--help' || sub === '-h') {
     ctx.stdout.write(USAGE);
     return 0;

@@ -51,6 +51,27 @@ describe('ShellSession.runInteractive', () => {
 });
 
 describe('ShellSession.interrupt', () => {
+  it('does nothing while a nested shell waits at its prompt (the terminal handles ^C there)', async () => {
+    const lines = ['bash', 'echo inner', 'exit', 'echo outer $?'];
+    const screen = new BufferOutput();
+    const holder: { session?: ShellSession } = {};
+    const terminal: Terminal = {
+      columns: 80,
+      rows: 24,
+      readLine: async (prompt) => {
+        holder.session?.interrupt();
+        const line = lines.shift();
+        screen.write(line === undefined ? prompt : `${prompt}${line}\n`);
+        return line ?? null;
+      },
+      clear: () => {},
+    };
+    const session = new ShellSession({ world: createWorld(), terminal, stdout: screen });
+    holder.session = session;
+    await session.runInteractive();
+    expect(screen.text).toBe('root@petlab:~# bash\nroot@petlab:~# echo inner\ninner\nroot@petlab:~# exit\nexit\nroot@petlab:~# echo outer $?\nouter 0\nroot@petlab:~# exit\n');
+  });
+
   it('echoes ^C, stops the running command with 130, and leaves an idle shell alone', async () => {
     const world = createWorld();
     const out = new BufferOutput();
@@ -74,6 +95,12 @@ describe('ShellSession.interrupt', () => {
 });
 
 describe('ShellSession.runScript', () => {
+  it('shows ls in columns, as on a terminal, but one per line into a pipe', async () => {
+    expect((await testShell().script('ls /\nls / | head -2\n')).transcript).toBe(
+      '$ ls /\nbin   dev  home  lib64  mnt  proc  run   srv  tmp  var\nboot  etc  lib   media  opt  root  sbin  sys  usr\n$ ls / | head -2\nbin\nboot\n',
+    );
+  });
+
   it('runs lines as if typed and returns the transcript and the last status', async () => {
     const sh = testShell();
     expect(await sh.script('x=3\ncat <<EOF\nx is $x\nEOF\nfalse\n')).toEqual({ transcript: '$ x=3\n$ cat <<EOF\n> x is $x\n> EOF\nx is 3\n$ false\n', status: 1 });

@@ -41,7 +41,7 @@ export function macrotask(): Promise<void> {
 }
 
 export class Foreground {
-  private stack: { signal: InterruptSignal; startedAt: number }[] = [];
+  private stack: { signal: InterruptSignal; startedAt: number; prompt?: boolean }[] = [];
   private busyWaiters: (() => void)[] = [];
 
   /** Resolves when the next foreground job begins. */
@@ -63,9 +63,25 @@ export class Foreground {
     };
   }
 
-  /** The innermost running job, if any. */
+  /** The innermost running job, if any (undefined while a nested shell waits at its prompt). */
   current(): { signal: InterruptSignal; startedAt: number } | undefined {
-    return this.stack[this.stack.length - 1];
+    const top = this.stack[this.stack.length - 1];
+    return top?.prompt ? undefined : top;
+  }
+
+  /**
+   * Marks that a nested shell waits at its prompt: Ctrl-C then belongs to the terminal (a fresh
+   * prompt), not to the command that started the nested shell. Returns the function ending it.
+   */
+  atPrompt(): () => void {
+    const entry = { signal: new InterruptSignal(), startedAt: 0, prompt: true };
+    this.stack.push(entry);
+    return () => {
+      const i = this.stack.indexOf(entry);
+      if (i >= 0) this.stack.splice(i, 1);
+      // the job below is running again
+      for (const w of this.busyWaiters.splice(0)) w();
+    };
   }
 
   /** Interrupts the innermost running job; false when nothing runs. */

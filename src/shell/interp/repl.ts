@@ -4,7 +4,7 @@
  * history, job notices, and `exit`/Ctrl-D to leave.
  */
 import { parse } from '../parser/parser.ts';
-import type { Input, Terminal } from '../types.ts';
+import type { Input, Output, Terminal } from '../types.ts';
 import { ExitSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 
@@ -53,12 +53,22 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
   const terminal = shell.terminal;
   if (!terminal) return shell.lastStatus;
   const stdin = options.stdin ?? new TerminalInput(terminal);
+  // What the prompt's commands print goes to the terminal: `ls` lays out columns there. An
+  // output that says it is not a terminal (isTTY: false) keeps its word.
+  const tty: Output = io.stdout.isTTY === undefined ? { write: (t) => io.stdout.write(t), isTTY: true } : io.stdout;
   for (;;) {
     // Let background jobs run before the next prompt, as they would while the user types.
     if (shell.hasRunningJobs()) await shell.foreground.yieldTurn();
     const notices = shell.finishedJobsReport();
     if (notices) io.stdout.write(notices);
-    const first = await terminal.readLine(primaryPrompt(shell));
+    const nested = shell.foreground.current() !== undefined;
+    const endPrompt = nested ? shell.foreground.atPrompt() : undefined;
+    let first: string | null;
+    try {
+      first = await terminal.readLine(primaryPrompt(shell));
+    } finally {
+      endPrompt?.();
+    }
     if (first === null) {
       if (options.exitOnEof ?? true) io.stdout.write('exit\n');
       return shell.lastStatus;
@@ -80,7 +90,7 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
     if (text.trim() !== '') shell.history.push(text);
     const job = shell.foreground.begin(shell.world.now());
     try {
-      const status = await shell.runText(`${text}\n`, { stdin, stdout: io.stdout, stderr: io.stderr, interrupt: job.signal }, eof);
+      const status = await shell.runText(`${text}\n`, { stdin, stdout: tty, stderr: io.stderr, interrupt: job.signal }, eof);
       if (job.signal.interrupted && status >= 128) io.stdout.write('\n');
 
     } catch (e) {

@@ -270,7 +270,12 @@ export class LinuxRuntime implements EngineRuntime {
     const linux = this.world.linux;
     const hostSideName = ep.hostVeth ?? `veth${engine.rng.hex(7)}`;
     ep.hostVeth = hostSideName;
-    const [inside, outside] = linux.net.addVeth(sb.netns, ep.ifName, hostSideName, br.netns, { mac: ep.mac });
+    // As libnetwork does: make the pair on the host (the container end is the peer, so it gets the
+    // lower ifindex), move that end into the container and rename it: `27: eth0@if28`.
+    const [outside, inside] = linux.net.addVeth(br.netns, hostSideName, `${hostSideName}c`, br.netns);
+    inside.mac = ep.mac;
+    linux.net.moveLink(inside, sb.netns);
+    linux.net.renameLink(inside, ep.ifName);
     linux.net.setMaster(outside, br);
     linux.net.setUp(outside, true);
     linux.net.setUp(inside, true);

@@ -44,7 +44,7 @@ export const command: Command = {
     const parsed = parseOptions(ctx.args, { flags: 'di', withArg: 'w', long: { decode: { key: 'd' }, wrap: { key: 'w', arg: true }, 'ignore-garbage': { key: 'i' } } });
     if (!parsed.ok) return usageError(ctx.stderr, 'base64', parsed.error);
     const { opts, operands } = parsed.value;
-    if (operands.length > 1) return usageError(ctx.stderr, 'base64', `extra operand '${operands[1]}'`);
+    if (operands.length > 1) return usageError(ctx.stderr, 'base64', `extra operand ‘${operands[1]}’`);
     const wrap = opts.has('w') ? Number(opts.get('w')) : 76;
     let status = 0;
     const read = await forEachInput(ctx, operands, (text) => {

@@ -58,7 +58,7 @@ export const command: Command = {
       else if (a === '-R' || a === '--rfc-email') format = '%a, %d %b %Y %H:%M:%S %z';
       else if (a.startsWith('-')) return usageError(ctx.stderr, 'date', a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`);
       else {
-        ctx.stderr.write(`date: invalid date '${a}'\n`);
+        ctx.stderr.write(`date: invalid date ‘${a}’\n`);
         return 1;
       }
     }

@@ -12,7 +12,7 @@ export const command: Command = {
     if (!parsed.ok) return usageError(ctx.stderr, 'id', parsed.error);
     const { opts, operands } = parsed.value;
     if (operands.length > 0) {
-      ctx.stderr.write(`id: '${operands[0]}': no such user\n`);
+      ctx.stderr.write(`id: ‘${operands[0]}’: no such user\n`);
       return 1;
     }
     const proc = ctx.process as { uid: number; gid: number };

@@ -7,5 +7,5 @@ describeCases('seq', [
   ['seq -w 9 11', '09\n10\n11\n', '', 0],
   ['seq 5 1', '', '', 0],
   ['seq', '', "seq: missing operand\nTry 'seq --help' for more information.\n", 1],
-  ['seq x', '', "seq: invalid floating point argument: 'x'\nTry 'seq --help' for more information.\n", 1],
+  ['seq x', '', "seq: invalid floating point argument: ‘x’\nTry 'seq --help' for more information.\n", 1],
 ]);

@@ -18,13 +18,13 @@ export const command: Command = {
       else nums.push(a);
     }
     if (nums.length === 0) return usageError(ctx.stderr, 'seq', 'missing operand');
-    if (nums.length > 3) return usageError(ctx.stderr, 'seq', `extra operand '${nums[3]}'`);
+    if (nums.length > 3) return usageError(ctx.stderr, 'seq', `extra operand ‘${nums[3]}’`);
     for (const n of nums) {
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(n)) return usageError(ctx.stderr, 'seq', `invalid floating point argument: '${n}'`);
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(n)) return usageError(ctx.stderr, 'seq', `invalid floating point argument: ‘${n}’`);
     }
     const v = nums.map(Number);
     const [first, inc, last] = v.length === 1 ? [1, 1, v[0]] : v.length === 2 ? [v[0], 1, v[1]] : v;
-    if (inc === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: '${nums[1]}'`);
+    if (inc === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: ‘${nums[1]}’`);
     const decimals = Math.max(...nums.slice(0, nums.length === 3 ? 2 : 1).map((n) => (n.includes('.') ? n.split('.')[1].length : 0)));
     const count = Math.max(0, Math.floor((last - first) / inc + 1e-9) + 1);
     const format = (x: number) => x.toFixed(decimals);

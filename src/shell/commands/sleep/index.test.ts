@@ -6,7 +6,7 @@ describeCases('sleep', [
   ['sleep 1.5; date +%T.%N', '10:00:01.500000000\n', '', 0],
   ['sleep 0.5m 5; date +%T', '10:00:36\n', '', 0],
   ['sleep', '', "sleep: missing operand\nTry 'sleep --help' for more information.\n", 1],
-  ['sleep abc', '', "sleep: invalid time interval 'abc'\nTry 'sleep --help' for more information.\n", 1],
+  ['sleep abc', '', "sleep: invalid time interval ‘abc’\nTry 'sleep --help' for more information.\n", 1],
 ]);
 
 describe('sleep and Ctrl-C', () => {

@@ -14,7 +14,7 @@ export const command: Command = {
       const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(a);
       if (!m) {
         if (/^-[^0-9.]/.test(a)) return usageError(ctx.stderr, 'sleep', `invalid option -- '${a[1]}'`);
-        return usageError(ctx.stderr, 'sleep', `invalid time interval '${a}'`);
+        return usageError(ctx.stderr, 'sleep', `invalid time interval ‘${a}’`);
       }
       ms += Number(m[1]) * UNIT[m[2]];
     }

@@ -1,6 +1,10 @@
-/** `sort [-nrufh] [-k N[,M]] [-t SEP] [FILE…]`: byte order (C.UTF-8), stable last-resort compare. */
+/**
+ * `sort [-nrufh] [-k N[,M]] [-t SEP] [FILE…]`: byte order (C.UTF-8), whole-line last-resort compare.
+ * Errors as GNU coreutils 9: `sort: cannot read: x: No such file or directory`,
+ * `sort: read failed: d: Is a directory` (status 2).
+ */
 import type { Command } from '../../types.ts';
-import { forEachInput, splitLines } from '../../lib/files.ts';
+import { errText, fsOf, splitLines } from '../../lib/files.ts';
 import { parseOptions, usageError } from '../../lib/options.ts';
 
 function cmp(a: string, b: string): number {
@@ -26,11 +30,22 @@ export const command: Command = {
     if (!parsed.ok) return usageError(ctx.stderr, 'sort', parsed.error, 2);
     const { opts, operands } = parsed.value;
     const lines: string[] = [];
-    const status = await forEachInput(ctx, operands, (text) => {
+    const fs = fsOf(ctx);
+    for (const name of operands.length === 0 ? ['-'] : operands) {
+      if (name === '-') {
+        lines.push(...splitLines(await ctx.stdin.readAll()));
+        continue;
+      }
+      // coreutils words it by where it failed: opening ("cannot read") or reading ("read failed").
+      let text: string;
+      try {
+        text = fs.readFile(name);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        ctx.stderr.write(`sort: ${code === 'EISDIR' ? 'read failed' : 'cannot read'}: ${name}: ${errText(e)}\n`);
+        return 2;
+      }
       lines.push(...splitLines(text));
-    });
-    if (status !== 0) {
-      return 2;
     }
     const sep = opts.get('t') as string | undefined;
     let keyFrom = 0;

@@ -6,5 +6,5 @@ describeCases('uname', [
   ['uname -r; uname -n; uname -s; uname -m', '6.1.0-28-amd64\npetlab\nLinux\nx86_64\n', '', 0],
   ['uname -snr', 'Linux petlab 6.1.0-28-amd64\n', '', 0],
   ['uname -x', '', "uname: invalid option -- 'x'\nTry 'uname --help' for more information.\n", 1],
-  ['uname foo', '', "uname: extra operand 'foo'\nTry 'uname --help' for more information.\n", 1],
+  ['uname foo', '', "uname: extra operand ‘foo’\nTry 'uname --help' for more information.\n", 1],
 ]);

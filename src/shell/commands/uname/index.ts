@@ -12,7 +12,7 @@ export const command: Command = {
     });
     if (!parsed.ok) return usageError(ctx.stderr, 'uname', parsed.error);
     const { opts, operands } = parsed.value;
-    if (operands.length > 0) return usageError(ctx.stderr, 'uname', `extra operand '${operands[0]}'`);
+    if (operands.length > 0) return usageError(ctx.stderr, 'uname', `extra operand ‘${operands[0]}’`);
     const proc = ctx.process as { hostname: string; host?: { kernelRelease: string; kernelVersion: string } };
     const fields: [string, string][] = [
       ['s', 'Linux'],

@@ -9,7 +9,7 @@ export const command: Command = {
   async run(ctx) {
     if (ctx.args.length > 0) {
       const a = ctx.args[0];
-      ctx.stderr.write(a.startsWith('-') ? `whoami: invalid option -- '${a.slice(1, 2)}'\nTry 'whoami --help' for more information.\n` : `whoami: extra operand '${a}'\nTry 'whoami --help' for more information.\n`);
+      ctx.stderr.write(a.startsWith('-') ? `whoami: invalid option -- '${a.slice(1, 2)}'\nTry 'whoami --help' for more information.\n` : `whoami: extra operand ‘${a}’\nTry 'whoami --help' for more information.\n`);
       return 1;
     }
     const uid = (ctx.process as { uid: number }).uid;

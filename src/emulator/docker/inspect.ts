@@ -8,7 +8,8 @@
 import type { DockerEngine } from './engine.ts';
 import { formatIPv4 } from './ipv4.ts';
 import { stableHex } from './stable-hex.ts';
-import type { Container, Network, PortBinding } from './types.ts';
+import type { Container, Image, Network, PortBinding } from './types.ts';
+import { layerIds } from './image-catalogue.ts';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -256,6 +257,39 @@ export function inspectNetwork(engine: DockerEngine, n: Network): Record<string,
     Containers: sorted,
     Options: { ...n.options },
     Labels: { ...n.labels },
+  };
+}
+
+/** The `docker image inspect <image>` document (API 1.48+: the OCI image config, no ContainerConfig). */
+export function inspectImage(engine: DockerEngine, img: Image): Record<string, unknown> {
+  const spec = img.spec;
+  const tags = engine.imageTags(img);
+  const config: Record<string, unknown> = {};
+  if (spec.exposedPorts.length) config.ExposedPorts = Object.fromEntries(spec.exposedPorts.map((p) => [p, {}]));
+  config.Env = [...spec.env];
+  if (spec.entrypoint) config.Entrypoint = [...spec.entrypoint];
+  if (spec.cmd) config.Cmd = [...spec.cmd];
+  if (spec.workingDir !== '/') config.WorkingDir = spec.workingDir;
+  if (spec.stopSignal) config.StopSignal = spec.stopSignal;
+  return {
+    Id: img.id,
+    RepoTags: tags,
+    RepoDigests: [...new Set(tags.map((t) => `${t.split(':')[0]}@${img.digest}`))],
+    Parent: '',
+    Comment: 'buildkit.dockerfile.v0',
+    Created: goTime(img.created, img.id),
+    DockerVersion: '',
+    Author: '',
+    Config: config,
+    Architecture: 'amd64',
+    Os: 'linux',
+    Size: Math.round(spec.size),
+    GraphDriver: {
+      Data: { MergedDir: `/var/lib/docker/overlay2/${img.id.slice(7)}/merged`, UpperDir: `/var/lib/docker/overlay2/${img.id.slice(7)}/diff`, WorkDir: `/var/lib/docker/overlay2/${img.id.slice(7)}/work` },
+      Name: 'overlay2',
+    },
+    RootFS: { Type: 'layers', Layers: layerIds(spec).map((l) => `sha256:${stableHex(`diff:${l}`, 64)}`) },
+    Metadata: { LastTagTime: goTime(img.pulledAt, `${img.id}tag`) },
   };
 }
 

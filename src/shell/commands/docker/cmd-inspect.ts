@@ -1,7 +1,7 @@
 /** `docker inspect`, `docker container inspect`, with `-f`/`--format` Go templates. */
 import type { CommandContext } from '../../types.ts';
 import type { DockerEngine } from '../../../emulator/docker/engine.ts';
-import { goJsonIndent, inspectContainer, inspectNetwork } from '../../../emulator/docker/inspect.ts';
+import { goJsonIndent, inspectContainer, inspectImage, inspectNetwork } from '../../../emulator/docker/inspect.ts';
 import { argsError, engineOf, parseOrUsage, type Subcommand } from './common.ts';
 import { renderTemplate, TemplateError } from './go-template.ts';
 
@@ -29,6 +29,10 @@ function find(engine: DockerEngine, ref: string, type: string | undefined): unkn
   if (type === undefined || type === 'container') {
     const c = engine.findContainer(ref);
     if (c) return inspectContainer(engine, c);
+  }
+  if (type === undefined || type === 'image') {
+    const img = engine.findImage(ref);
+    if (img) return inspectImage(engine, img);
   }
   if (type === undefined || type === 'network') {
     const n = engine.findNetwork(ref);
@@ -70,6 +74,25 @@ export const containerInspect: Subcommand = {
       const c = engine.findContainer(ref);
       if (c) docs.push(inspectContainer(engine, c));
       else errors.push(`Error response from daemon: No such container: ${ref}`);
+    }
+    return printInspect(ctx, docs, errors, f.strings.get('format'));
+  },
+};
+
+export const imageInspect: Subcommand = {
+  use: 'image inspect [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Display detailed information on one or more images',
+  async run(ctx, args, path) {
+    const f = parseOrUsage(ctx, args, [{ long: 'format', short: 'f', kind: 'string' }, { long: 'platform', kind: 'string' }], path, this.use);
+    if (typeof f === 'number') return f;
+    if (f.positionals.length < 1) return argsError(ctx, path, this.use, 'min', 1);
+    const engine = engineOf(ctx);
+    const docs: unknown[] = [];
+    const errors: string[] = [];
+    for (const ref of f.positionals) {
+      const img = engine.findImage(ref);
+      if (img) docs.push(inspectImage(engine, img));
+      else errors.push(`Error response from daemon: No such image: ${ref.includes(':') ? ref : `${ref}:latest`}`);
     }
     return printInspect(ctx, docs, errors, f.strings.get('format'));
   },

@@ -5,7 +5,7 @@
 import type { Command, CommandContext } from '../../types.ts';
 import type { Subcommand } from './common.ts';
 import { images, pull, rmi } from './cmd-images.ts';
-import { containerInspect, inspect } from './cmd-inspect.ts';
+import { containerInspect, imageInspect, inspect } from './cmd-inspect.ts';
 import { kill, restart, rename, rm, stop } from './cmd-lifecycle.ts';
 import { attach, exec, logs, port, swarm, top } from './cmd-misc.ts';
 import { network } from './cmd-network.ts';
@@ -22,12 +22,12 @@ const TOP: Record<string, Subcommand> = {
 const CONTAINER: Record<string, Subcommand> = {
   attach, create, exec, inspect: containerInspect, kill, logs, ls: ps, list: ps, ps, port, rename, restart, rm, remove: rm, run, start, stop, top,
 };
-const IMAGE: Record<string, Subcommand> = { ls: images, list: images, pull, rm: rmi, remove: rmi };
+const IMAGE: Record<string, Subcommand> = { inspect: imageInspect, ls: images, list: images, pull, rm: rmi, remove: rmi };
 
 /** Real `docker container`/`docker image` subcommands outside the lab. */
 const KNOWN_SUB: Record<string, Set<string>> = {
   container: new Set(['commit', 'cp', 'diff', 'export', 'pause', 'prune', 'stats', 'unpause', 'update', 'wait']),
-  image: new Set(['build', 'history', 'import', 'inspect', 'load', 'prune', 'push', 'save', 'tag']),
+  image: new Set(['build', 'history', 'import', 'load', 'prune', 'push', 'save', 'tag']),
 };
 
 /** Real docker commands outside the lab. */

@@ -66,6 +66,16 @@ describe('docker ps cells', () => {
     expect(ellipsis("/docker-entrypoint.sh nginx -g 'daemon off;'", 20)).toBe('/docker-entrypoint.…');
     expect(ellipsis('sleep 3600', 20)).toBe('sleep 3600');
   });
+  test('DisplayablePorts: a PORTS cell recorded from Docker 28 (microrealestate/microrealestate#250)', () => {
+    const both = (port: number) => [
+      { privatePort: port, type: 'tcp', ip: '0.0.0.0', publicPort: port },
+      { privatePort: port, type: 'tcp', ip: '::', publicPort: port },
+    ];
+    expect(displayablePorts([
+      { privatePort: 80, type: 'tcp' }, ...both(443), { privatePort: 2019, type: 'tcp' }, { privatePort: 443, type: 'udp' }, ...both(8080),
+    ])).toBe('80/tcp, 0.0.0.0:443->443/tcp, [::]:443->443/tcp, 2019/tcp, 443/udp, 0.0.0.0:8080->8080/tcp, [::]:8080->8080/tcp');
+  });
+
   test('DisplayablePorts groups ranges and lists host mappings last', () => {
     expect(displayablePorts([
       { privatePort: 80, type: 'tcp', ip: '0.0.0.0', publicPort: 8080 },

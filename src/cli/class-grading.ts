@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { basename, join } from 'node:path';
 import type { LabBundle } from '../grading/bundle.ts';
 import { GradingError, isGradingError } from '../grading/errors.ts';
-import { errorResult, gradeSubmission, type GradeOptions } from '../grading/grade.ts';
+import { errorResult, gradeSubmission, type GradeReport } from '../grading/grade.ts';
 import { formatClassCsv, formatClassMarkdown, type StudentResult } from '../grading/reporters/class-summary.ts';
 import type { Submission } from '../grading/submission.ts';
 import { formatReport, reportExtension, type ReportFormat } from './report-format.ts';
@@ -56,17 +56,23 @@ export interface GradedStudent extends StudentResult {
   transcript: string;
 }
 
+/** Grades one submission; the CLI passes a `GradingSandbox`, tests may grade in-process. */
+export type Grader = (bundle: LabBundle, submission: Submission) => Promise<GradeReport>;
+
+/** Grades in this thread, without the sandbox's real-time and memory bounds. */
+export const gradeInProcess: Grader = (bundle, submission) => gradeSubmission(bundle, submission);
+
 /** Grades every entry in turn (deterministic order); errors become `error` rows. */
-export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry[], options: GradeOptions = {}): Promise<GradedStudent[]> {
+export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry[], grade: Grader = gradeInProcess): Promise<GradedStudent[]> {
   const rows: GradedStudent[] = [];
   const info = { id: bundle.lab.id, title: bundle.lab.title };
   for (const entry of entries) {
     try {
-      const report = await gradeSubmission(bundle, entry.load(), options);
+      const report = await grade(bundle, entry.load());
       rows.push({ student: entry.student, result: report.result, transcript: report.transcript });
     } catch (error) {
-      if (!isGradingError(error)) throw error;
-      rows.push({ student: entry.student, result: errorResult(info, error.message, bundle.lab.seed), transcript: '' });
+      const message = isGradingError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      rows.push({ student: entry.student, result: errorResult(info, message, bundle.lab.seed), transcript: '' });
     }
   }
   return rows;

@@ -79,6 +79,17 @@ describe('petlab grade', () => {
     else expect(r.stderr.startsWith(message) && !r.stderr.includes('    at ')).toBe(true);
   }, 30_000);
 
+  it('stops a submission that never finishes, with status 2', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'forever.sh'), 'f() { f; }; f\n');
+    const r = await petlab(['grade', 'pid-namespaces', '--commands', 'forever.sh', '--timeout', '2'], dir);
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'petlab grade: the replay stopped: it ran for more than 2 s of real time (a command that never finishes, e.g. endless recursion).\n',
+    });
+  }, 60_000);
+
   it('grades a class folder into CSV, Markdown and one report per student', async () => {
     const dir = workdir();
     const subs = join(dir, 'subs');

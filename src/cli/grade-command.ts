@@ -12,10 +12,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GradingError, isGradingError } from '../grading/errors.ts';
-import { gradeSubmission } from '../grading/grade.ts';
+import type { LabBundle } from '../grading/bundle.ts';
 import { gradeClass, listClassDir, writeClassReports } from './class-grading.ts';
 import { findLab } from './lab-catalogue.ts';
-import { formatReport, isReportFormat, REPORT_FORMATS } from './report-format.ts';
+import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report-format.ts';
+import { GradingSandbox } from './sandbox.ts';
 import { readCommandsSubmission, readSubmissionFile } from './submission-files.ts';
 
 export const GRADE_USAGE = `Usage: petlab grade <lab-id> --submission FILE.json [options]
@@ -32,6 +33,7 @@ Options:
   --seed N           the world's seed (with --commands; default: the lab's)
   --format FORMAT    text (default), json (results.json) or junit (JUnit XML)
   --output PATH      write the report to PATH (with --dir: a folder, default ./petlab-results)
+  --timeout SECONDS  real time one submission may take (default 60)
 
 Exit status: 0 all tasks passed, 1 some failed, 2 invalid input.
 `;
@@ -50,6 +52,7 @@ function parse(args: string[]) {
         seed: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,10 +93,30 @@ async function grade(args: string[]): Promise<number> {
     if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 0xffffffff) throw usage(`--seed wants a whole number from 0 to 4294967295, got '${values.seed}'`);
     seed = Number(values.seed);
   }
+  let timeoutMs = 60_000;
+  if (values.timeout !== undefined) {
+    if (!/^\d{1,5}$/.test(values.timeout) || Number(values.timeout) < 1) throw usage(`--timeout wants a whole number of seconds from 1, got '${values.timeout}'`);
+    timeoutMs = Number(values.timeout) * 1000;
+  }
   const bundle = findLab(positionals[0]);
 
+  const sandbox = new GradingSandbox({ timeoutMs });
+  try {
+    return await gradeWith(sandbox, bundle, values, format, seed);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function gradeWith(
+  sandbox: GradingSandbox,
+  bundle: LabBundle,
+  values: { submission?: string; commands?: string; files?: string; dir?: string; output?: string },
+  format: ReportFormat,
+  seed: number | undefined,
+): Promise<number> {
   if (values.dir !== undefined) {
-    const rows = await gradeClass(bundle, listClassDir(values.dir, bundle.lab.id));
+    const rows = await gradeClass(bundle, listClassDir(values.dir, bundle.lab.id), (b, s) => sandbox.grade(b.lab.id, s));
     const outDir = values.output ?? 'petlab-results';
     writeClassReports(outDir, bundle, rows, format);
     const passed = rows.filter((r) => r.result.status === 'pass').length;
@@ -102,7 +125,7 @@ async function grade(args: string[]): Promise<number> {
   }
 
   const submission = values.submission !== undefined ? readSubmissionFile(values.submission) : readCommandsSubmission(bundle.lab.id, values.commands!, values.files, seed);
-  const { result } = await gradeSubmission(bundle, submission);
+  const { result } = await sandbox.grade(bundle.lab.id, submission);
   const report = formatReport(result, format);
   if (values.output !== undefined) writeFileSync(values.output, report);
   else process.stdout.write(report);

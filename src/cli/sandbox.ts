@@ -1,0 +1,111 @@
+/**
+ * `GradingSandbox`: grades submissions in a worker thread with a real-time limit and a heap
+ * limit. The emulator already bounds commands, virtual time, output and processes; this adds
+ * the two bounds only the host can enforce — a replay that never yields (endless recursion in a
+ * shell function) or that allocates without end is stopped, reported as LIMIT_EXCEEDED, and the
+ * next submission gets a fresh worker.
+ */
+import { Worker } from 'node:worker_threads';
+import type { GradeReport } from '../grading/grade.ts';
+import { GradingError, type GradingErrorCode } from '../grading/errors.ts';
+import type { ReplayLimits } from '../grading/replay.ts';
+import type { Submission } from '../grading/submission.ts';
+
+export interface SandboxOptions {
+  /** Real time one submission may take. @default 60_000 */
+  timeoutMs?: number;
+  /** Heap of the worker, in MB. @default 512 */
+  memoryMb?: number;
+  limits?: Partial<ReplayLimits>;
+}
+
+type Reply = { id: number; report: GradeReport } | { id: number; error: { code: GradingErrorCode | 'INTERNAL'; message: string } };
+
+export class GradingSandbox {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private nextId = 1;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly limits?: Partial<ReplayLimits>;
+
+  constructor(options: SandboxOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.memoryMb = options.memoryMb ?? 512;
+    this.limits = options.limits;
+  }
+
+  private spawn(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./grade-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /**
+   * Grades `submission` for lab `lab`. Rejects with the worker's GradingError, or with
+   * LIMIT_EXCEEDED when the real-time or memory bound is passed.
+   */
+  async grade(lab: string, submission: Submission): Promise<GradeReport> {
+    const worker = this.spawn();
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise<GradeReport>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const kill = (error: Error) => {
+        done();
+        this.worker = undefined;
+        this.ready = undefined;
+        void worker.terminate();
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it ran for more than ${this.timeoutMs / 1000} s of real time (a command that never finishes, e.g. endless recursion).`));
+      }, this.timeoutMs);
+      const onMessage = (reply: Reply) => {
+        if (reply.id !== id) return;
+        done();
+        if ('report' in reply) resolve(reply.report);
+        else if (reply.error.code === 'INTERNAL') reject(new Error(reply.error.message));
+        else reject(new GradingError(reply.error.code, reply.error.message));
+      };
+      const onError = (error: Error & { code?: string }) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it used more than ${this.memoryMb} MB of memory.`));
+        } else {
+          kill(error);
+        }
+      };
+      const onExit = () => kill(new Error('the grading worker exited unexpectedly'));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ id, lab, submission, limits: this.limits });
+    });
+  }
+
+  /** Stops the worker. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (w) await w.terminate();
+  }
+}

@@ -19,8 +19,29 @@ function later(a: string | undefined, b: string | undefined): string | undefined
   return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
+export interface PodStatusCells {
+  ready: string;
+  status: string;
+  restarts: number;
+  lastRestart?: string;
+}
+
+/** Store objects are immutable snapshots, so a pod's cells can be computed once per snapshot. */
+const cache = new WeakMap<object, PodStatusCells>();
+
 /** The STATUS column of a pod (Running, ContainerCreating, Init:0/1, CrashLoopBackOff, Terminating…). */
-export function podStatus(pod: Json): { ready: string; status: string; restarts: number; lastRestart?: string } {
+export function podStatus(pod: Json): PodStatusCells {
+  const frozen = Object.isFrozen(pod);
+  if (frozen) {
+    const hit = cache.get(pod);
+    if (hit) return hit;
+  }
+  const result = computePodStatus(pod);
+  if (frozen) cache.set(pod, result);
+  return result;
+}
+
+function computePodStatus(pod: Json): PodStatusCells {
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   const initSpecs = (spec.initContainers ?? []) as Json[];

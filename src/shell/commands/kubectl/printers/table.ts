@@ -49,7 +49,11 @@ export function headerCells(kind: string, options: TableOptions): string[] {
 export function rowCells(obj: Json, ctx: RowContext, options: TableOptions): string[] {
   const printer = printerFor(obj.kind);
   const all = printer.row(obj, ctx);
-  const cells = all.filter((_, i) => printer.columns[i].priority === 0 || options.wide);
+  let cells = all;
+  if (!options.wide) {
+    const n = printer.columns.findIndex((c) => c.priority !== 0);
+    if (n >= 0) cells = all.slice(0, n);
+  }
   if (options.withKind) cells[0] = `${kindPrefix(obj.kind, obj.apiVersion ?? '')}/${cells[0]}`;
   if (options.withNamespace) cells.unshift(obj.metadata?.namespace ?? '');
   const labels = (obj.metadata?.labels ?? {}) as Record<string, string>;

@@ -5,6 +5,7 @@
  */
 
 const MIN_WIDTH = 6;
+const NON_ASCII = /[^ -~]/;
 const PADDING = 3;
 
 /** Renders lines of cells (one string[] per line) with kubectl's tab alignment. */
@@ -22,15 +23,16 @@ export class TabWriter {
       }
     }
     this.remembered = widths;
-    let out = '';
+    const parts: string[] = [];
     for (const line of lines) {
-      for (let j = 0; j < line.length; j++) {
+      const last = line.length - 1;
+      for (let j = 0; j < last; j++) {
         const cell = line[j];
-        out += j < line.length - 1 ? cell + ' '.repeat(widths[j] - runeLength(cell)) : cell;
+        parts.push(cell, pad(widths[j] - runeLength(cell)));
       }
-      out += '\n';
+      parts.push(last >= 0 ? line[last] : '', '\n');
     }
-    return out;
+    return parts.join('');
   }
 
   /** Forgets remembered widths (kubectl does this between resource kinds). */
@@ -39,7 +41,15 @@ export class TabWriter {
   }
 }
 
+const PADS: string[] = [];
+
+function pad(n: number): string {
+  if (n <= 0) return '';
+  return (PADS[n] ??= ' '.repeat(n));
+}
+
 function runeLength(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;

@@ -40,7 +40,20 @@ export function humanDuration(ms: number): string {
  */
 export function since(timestamp: string | null | undefined, now: number): string {
   if (!timestamp) return '<unknown>';
-  const t = Date.parse(timestamp);
+  const t = parseTimestamp(timestamp);
   if (Number.isNaN(t)) return '<unknown>';
   return humanDuration(now - t);
+}
+
+const parsed = new Map<string, number>();
+
+/** Date.parse with a small cache: a table prints the same few creation timestamps many times. */
+export function parseTimestamp(timestamp: string): number {
+  let t = parsed.get(timestamp);
+  if (t === undefined) {
+    t = Date.parse(timestamp);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(timestamp, t);
+  }
+  return t;
 }

@@ -15,9 +15,12 @@ export class ExpansionError extends Error {
   readonly code = 'EXPANSION';
   /** Exit status bash gives (1 for most, 127… never here). */
   readonly status: number;
-  constructor(message: string, status = 1) {
+  /** `${x:?}` and `set -u` errors end the whole command line (a script: the shell). */
+  readonly abort: boolean;
+  constructor(message: string, status = 1, abort = false) {
     super(message);
     this.status = status;
+    this.abort = abort;
   }
 }
 
@@ -34,6 +37,8 @@ export interface ExpansionHost {
   /** Directory listing for globbing; undefined when `dir` cannot be read. */
   readdir(dir: string): string[] | undefined;
   cwd(): string;
+  /** `set -u`: expanding an unset variable is an error. */
+  nounset?(): boolean;
 }
 
 interface Seg {
@@ -199,6 +204,9 @@ class Expander {
       throw new ExpansionError(`bash: \${${text}}: bad substitution`);
     }
     const value = this.lookup(part.name);
+    if (value === undefined && this.host.nounset?.() && (!part.op || part.op === '#' || part.op === '##' || part.op === '%' || part.op === '%%' || part.op === '/' || part.op === '//' || part.op === ':')) {
+      if (part.name !== '@' && part.name !== '*') throw new ExpansionError(`bash: ${part.name}: unbound variable`, 1, true);
+    }
     if (part.length) return String([...(value ?? '')].length);
     if (!part.op) return value ?? '';
     const op = part.op;
@@ -222,7 +230,7 @@ class Expander {
       case '?': {
         if (!unsetOrNull) return value as string;
         const msg = await arg();
-        throw new ExpansionError(`bash: ${part.name}: ${msg || 'parameter null or not set'}`);
+        throw new ExpansionError(`bash: ${part.name}: ${msg || 'parameter null or not set'}`, 1, true);
       }
       case '#':
       case '##':

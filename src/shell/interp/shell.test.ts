@@ -10,7 +10,7 @@ describe('expansion', () => {
     expect(await sh.run('set -- a "b c" d; echo $# "$1" "$2"; for a in "$@"; do echo "[$a]"; done')).toEqual(ok('3 a b c\n[a]\n[b c]\n[d]\n'));
     expect(await sh.run('f=path/to/file.tar.gz; echo ${f##*/} ${f%.*} ${f%%.*} ${f#*/} ${f/to/TO}')).toEqual(ok('file.tar.gz path/to/file.tar path/to/file to/file.tar.gz path/TO/file.tar.gz\n'));
     expect(await sh.run('echo $$ $0')).toEqual(ok(`${sh.session.process.localPid} -bash\n`));
-    expect(await sh.run('echo ${z:?is required}')).toEqual({ stdout: '', stderr: 'bash: z: is required\n', status: 1 });
+    expect(await sh.run('echo ${z:?is required}; echo not reached')).toEqual({ stdout: '', stderr: 'bash: z: is required\n', status: 1 });
   });
 
   it('splits unquoted expansions on IFS and keeps quoted ones whole', async () => {
@@ -28,6 +28,14 @@ describe('expansion', () => {
   it('globs against the process file system, sorted, and leaves non-matches alone', async () => {
     const sh = testShell();
     expect(await sh.run('mkdir g && cd g && touch b.txt a.txt c.log && echo *.txt && echo *.none && echo "*.txt" && echo [ab]*')).toEqual(ok('a.txt b.txt\n*.none\n*.txt\na.txt b.txt\n'));
+  });
+
+  it('treats unset variables as errors under set -u, and draws $RANDOM from the world', async () => {
+    const sh = testShell();
+    expect(await sh.run('set -u; echo "${maybe:-ok}"; echo $nothere; echo after')).toEqual({ stdout: 'ok\n', stderr: 'bash: nothere: unbound variable\n', status: 1 });
+    const a = await testShell({ seed: 7 }).run('echo $RANDOM $RANDOM');
+    expect(a).toEqual(await testShell({ seed: 7 }).run('echo $RANDOM $RANDOM'));
+    expect(a.stdout).toMatch(/^\d+ \d+\n$/);
   });
 
   it('expands ~ to $HOME', async () => {

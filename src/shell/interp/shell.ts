@@ -42,6 +42,21 @@ export class ExitSignal {
   }
 }
 
+/** An expansion error that ends the command line being run (bash's jump to top level). */
+export class AbortLine {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
+/** Prints an expansion error; for the fatal kind, unwinds the whole command line. */
+export function reportExpansion(e: ExpansionError, io: { stderr: Output }): number {
+  io.stderr.write(`${e.message}\n`);
+  if (e.abort) throw new AbortLine(e.status);
+  return e.status;
+}
+
 /** `return` from a function or sourced file. */
 export class ReturnSignal {
   readonly status: number;
@@ -160,7 +175,13 @@ export class Shell {
       return 2;
     }
     for (const w of result.warnings) io.stderr.write(`${w}\n`);
-    return this.runList(result.program, io);
+    try {
+      return await this.runList(result.program, io);
+    } catch (e) {
+      if (!(e instanceof AbortLine)) throw e;
+      this.lastStatus = e.status;
+      return e.status;
+    }
   }
 
   async runList(list: List, io: IO): Promise<number> {
@@ -300,7 +321,8 @@ export class Shell {
     try {
       ({ io: redirected, cleanup } = await applyRedirects(this, cmd.redirs, io));
     } catch (e) {
-      if (e instanceof RedirectError || e instanceof ExpansionError) {
+      if (e instanceof ExpansionError) return reportExpansion(e, io);
+      if (e instanceof RedirectError) {
         io.stderr.write(`${e.message}\n`);
         return 1;
       }
@@ -409,10 +431,7 @@ export class Shell {
     try {
       subject = await expandSingle(cmd.subject, host);
     } catch (e) {
-      if (e instanceof ExpansionError) {
-        io.stderr.write(`${e.message}\n`);
-        return 1;
-      }
+      if (e instanceof ExpansionError) return reportExpansion(e, io);
       throw e;
     }
     let matched = false;
@@ -439,8 +458,7 @@ export class Shell {
       return await expandWords(words, this.expansionHost(io));
     } catch (e) {
       if (e instanceof ExpansionError) {
-        io.stderr.write(`${e.message}\n`);
-        this.lastStatus = e.status;
+        this.lastStatus = reportExpansion(e, io);
         return undefined;
       }
       throw e;
@@ -450,7 +468,7 @@ export class Shell {
   /** The view expansion has of this shell (variables, `$(…)`, the file system). */
   expansionHost(io: IO): ExpansionHost {
     return {
-      getVar: (name) => this.env.get(name),
+      getVar: (name) => (name === 'RANDOM' && this.env.get('RANDOM') === undefined ? String(this.world.rng.int(32768)) : this.env.get(name)),
       setVar: (name, value) => this.env.set(name, value),
       special: (name) => this.special(name),
       positional: () => this.positional,
@@ -477,6 +495,7 @@ export class Shell {
         }
       },
       cwd: () => this.cwd,
+      nounset: () => this.options.nounset,
     };
   }
 

@@ -10,7 +10,7 @@ import { exitChild, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ExpansionError, expandSingle } from './expand.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
-import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
+import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 import { InterruptibleInput } from './streams.ts';
 import { INTERNAL_BUILTINS, runInternal } from './builtins.ts';
@@ -38,17 +38,15 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
       assigns.push([a.name, a.append ? (shell.env.get(a.name) ?? '') + value : value]);
     }
   } catch (e) {
-    if (e instanceof ExpansionError) {
-      io.stderr.write(`${e.message}\n`);
-      return 1;
-    }
+    if (e instanceof ExpansionError) return reportExpansion(e, io);
     throw e;
   }
   let redirected: IO;
   try {
     ({ io: redirected } = await applyRedirects(shell, cmd.redirs, io));
   } catch (e) {
-    if (e instanceof RedirectError || e instanceof ExpansionError) {
+    if (e instanceof ExpansionError) return reportExpansion(e, io);
+    if (e instanceof RedirectError) {
       io.stderr.write(`${e.message}\n`);
       return 1;
     }
@@ -181,7 +179,7 @@ export async function runCommandObject(
     status = await command.run(ctx);
     if (!Number.isInteger(status)) status = 0;
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal) throw e;
+    if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof AbortLine) throw e;
     io.stderr.write(`petlab: internal error in ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     status = 1;
   } finally {

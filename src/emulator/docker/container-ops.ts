@@ -66,8 +66,16 @@ function resolveNetwork(engine: DockerEngine, mode: string): Network {
 /** Creates a container (state `created`). Errors: name conflict/invalid, network not found, bad --ip. */
 export function createContainer(engine: DockerEngine, o: CreateOptions): Container {
   const id = engine.newId();
-  const mode = o.network ?? 'bridge';
-  const net = resolveNetwork(engine, mode);
+  let mode = o.network ?? 'bridge';
+  let joined: Container | undefined;
+  if (mode.startsWith('container:')) {
+    // --network container:<name>: share that container's network namespace (no endpoints).
+    joined = engine.container(mode.slice('container:'.length));
+    if (o.hostname !== undefined) throw new DockerError('invalid-parameter', 'conflicting options: hostname and the network mode');
+    if ((o.publish?.length ?? 0) > 0 || o.publishAll) throw new DockerError('invalid-parameter', 'conflicting options: port publishing and the container type network mode');
+    mode = `container:${joined.id}`;
+  }
+  const net = joined ? engine.network('none') : resolveNetwork(engine, mode);
   if (o.ip !== undefined) {
     if (net.predefined) throw new DockerError('invalid-parameter', 'user specified IP address is supported on user defined networks only');
   }
@@ -85,7 +93,7 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
   if (full.length === 0) throw new DockerError('invalid-parameter', 'no command specified');
   const hostnameShared = o.utsMode === 'host' || net.driver === 'host';
   const config: ContainerConfig = {
-    hostname: o.hostname ?? (hostnameShared ? engine.hostName : id.slice(0, 12)),
+    hostname: o.hostname ?? (joined ? joined.config.hostname : hostnameShared ? engine.hostName : id.slice(0, 12)),
     domainname: '', user: o.user ?? '',
     env: mergeEnv(spec.env, o.env ?? []),
     cmd, entrypoint, image: o.imageRef, workingDir: o.workdir ?? spec.workingDir,
@@ -111,10 +119,12 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
     state: { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: undefined, finishedAt: undefined, oomKilled: false },
     path: full[0], args: full.slice(1), endpoints: new Map(), logs: [], restartCount: 0, everStarted: false,
   };
-  c.endpoints.set(net.name, {
-    networkId: net.id, containerId: id, endpointId: '', mac: '',
-    aliases: [...(o.aliases ?? [])], requestedIp: o.ip,
-  });
+  if (!joined) {
+    c.endpoints.set(net.name, {
+      networkId: net.id, containerId: id, endpointId: '', mac: '',
+      aliases: [...(o.aliases ?? [])], requestedIp: o.ip,
+    });
+  }
   engine.containers.set(id, c);
   engine.changed();
   return c;
@@ -152,6 +162,13 @@ function portTaken(engine: DockerEngine, self: Container, b: PortBinding): boole
 export function startContainer(engine: DockerEngine, c: Container, attached = false): Program {
   if (c.state.status === 'running' || c.state.status === 'paused') return programFor(c);
   const program = programFor(c);
+  const mode = c.hostConfig.networkMode;
+  if (mode.startsWith('container:')) {
+    const target = engine.containers.get(mode.slice('container:'.length));
+    if (!target || target.state.status !== 'running') {
+      throw new DockerError('conflict', `cannot join network of a non running container: ${mode.slice('container:'.length)}`);
+    }
+  }
   if (program.kind === 'missing') {
     c.state.exitCode = 127;
     c.state.error = missingError(program.name);

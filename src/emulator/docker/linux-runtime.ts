@@ -18,7 +18,7 @@ import type { World } from '../world.ts';
 import type { Host } from '../linux/host.ts';
 import type { Process } from '../linux/process.ts';
 import { MountTable } from '../linux/fs/mounts.ts';
-import type { MemDir } from '../linux/fs/nodes.ts';
+import { MemDir, MemFile } from '../linux/fs/nodes.ts';
 import { put } from '../linux/fs/seed.ts';
 import { utf8Length } from '../linux/fs/vfs.ts';
 import { MountNamespace, type NetNamespace, type PidNamespace, type UtsNamespace } from '../linux/namespaces.ts';
@@ -161,7 +161,10 @@ export class LinuxRuntime implements EngineRuntime {
     }
     const ipc = linux.newNamespace('ipc', shim, host.initial);
     let netns = host.initial.net;
-    if (primary?.driver !== 'host') {
+    const joined = c.hostConfig.networkMode.startsWith('container:') ? this.sandboxes.get(c.hostConfig.networkMode.slice('container:'.length)) : undefined;
+    if (joined) {
+      netns = joined.netns;
+    } else if (primary?.driver !== 'host') {
       netns = linux.newNamespace('net', shim, host.initial) as NetNamespace;
       const lo = netns.stack.link('lo');
       if (lo) linux.net.setUp(lo, true);
@@ -244,6 +247,13 @@ export class LinuxRuntime implements EngineRuntime {
     if (!sb) return;
     const now = this.world.now();
     put(sb.root, '/etc/hostname', `${c.config.hostname}\n`, now);
+    const mode = c.hostConfig.networkMode;
+    const joined = mode.startsWith('container:') ? this.sandboxes.get(mode.slice('container:'.length)) : undefined;
+    if (joined) {
+      // Sharing a network namespace shares its hosts and resolv.conf too.
+      for (const f of ['/etc/hosts', '/etc/resolv.conf']) put(sb.root, f, readOr(joined.root, f), now);
+      return;
+    }
     put(sb.root, '/etc/hosts', hostsFile(engine, c, this.hostFile('/etc/hosts')), now);
     put(sb.root, '/etc/resolv.conf', resolvConf(engine, c, this.hostFile('/etc/resolv.conf')), now);
   }
@@ -321,6 +331,13 @@ export class LinuxRuntime implements EngineRuntime {
   processOf(_engine: DockerEngine, c: Container): Process | undefined {
     return this.sandboxes.get(c.id)?.main;
   }
+}
+
+/** A file's content under a root directory ('' when missing). */
+function readOr(root: MemDir, path: string): string {
+  let node: unknown = root;
+  for (const part of path.split('/').filter(Boolean)) node = node instanceof MemDir ? node.get(part) : undefined;
+  return node instanceof MemFile ? node.content : '';
 }
 
 function fmt(n: number): string {

@@ -380,3 +380,21 @@ test('image inspect: the image config, and docker inspect falls back to images',
   expect(await sh.run(`docker inspect -f '{{.Os}}/{{.Architecture}} {{.Size}}' nginx`)).toEqual({ stdout: 'linux/amd64 152000000\n', stderr: '', status: 0 });
   expect(await sh.run('docker image inspect nosuch')).toEqual({ stdout: '[]\n', stderr: 'Error response from daemon: No such image: nosuch:latest\n', status: 1 });
 });
+
+test('--network container:<name> shares that container\'s network namespace', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  await sh.run('docker run -d --name web alpine sleep 600');
+  expect(await sh.run('docker run --rm --network container:web alpine hostname')).toEqual({ stdout: 'a8be388a3c21\n', stderr: '', status: 0 });
+  const inWeb = await sh.run('docker exec web ip addr show eth0');
+  const joined = await sh.run('docker run --rm --network container:web alpine ip addr show eth0');
+  expect(joined).toEqual(inWeb);
+  expect(inWeb.stdout.split('\n')[2]).toBe('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0');
+  expect(await sh.run('docker run --rm --network container:nosuch alpine true')).toEqual({
+    stdout: '', stderr: "docker: Error response from daemon: No such container: nosuch\n\nRun 'docker run --help' for more information\n", status: 125,
+  });
+  await sh.run('docker stop web');
+  expect(await sh.run('docker run --rm --network container:web alpine true')).toEqual({
+    stdout: '', stderr: 'docker: Error response from daemon: cannot join network of a non running container: a8be388a3c213f0f84d6afecd0ff2e7fa4c451ef48ba002a8588b9ed2ce3fe5f\n', status: 125,
+  });
+});

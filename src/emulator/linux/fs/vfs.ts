@@ -245,7 +245,8 @@ export class Vfs {
   private statOf(node: Inode): Stat {
     const ctx = this.host.context();
     let size = 4096;
-    if (node.kind === 'symlink') size = node.target(ctx).length;
+    // procfs reports size 0 for its links and files.
+    if (node.kind === 'symlink') size = node instanceof MemLink ? node.target().length : 0;
     else if (node.kind !== 'dir') size = node instanceof MemFile ? utf8Length(node.content) : 0;
     const nlink = node.kind === 'dir' ? 2 + node.names(ctx).filter((n) => node.get(n, ctx)?.kind === 'dir').length : 1;
     return { type: node.kind, size, mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, ino: node.ino, nlink };

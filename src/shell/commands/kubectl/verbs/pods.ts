@@ -253,23 +253,23 @@ export async function run(env: KubectlEnv): Promise<number> {
   }
   let status = 0;
   const container = name;
-  if (f.bool('tty') && env.ctx.terminal && env.cluster.containerProcess && phase() === 'Running') {
-    const process = env.cluster.containerProcess(ns, name, container);
+  const command = f.afterDash ?? f.args.slice(1);
+  const process = phase() === 'Running' ? env.cluster.containerProcess?.(ns, name, container) : undefined;
+  const shellCommand = command.length === 0 || (command.length === 1 && /(^|\/)(ba|a|da)?sh$/.test(command[0]));
+  if (f.bool('tty') && env.ctx.terminal && process && shellCommand) {
     env.err('All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n');
     env.err("If you don't see a command prompt, try pressing enter.\n");
-    const argv = (f.afterDash ?? []).length ? f.afterDash! : ['sh'];
-    status = await env.ctx.spawnShell({ in: process as Process, argv });
+    status = await env.ctx.spawnShell({ in: process as Process, argv: command.length ? command : ['sh'] });
     env.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -n ${ns} -i -t' command\n`);
+  } else if (process && command.length > 0) {
+    // Attached to a container started with a command: its output is the command's output. The
+    // emulated container does not run arbitrary commands itself, so run it in its namespaces.
+    status = await env.ctx.spawnShell({ in: process as Process, argv: command, script: shellQuote(command), stdin: env.ctx.stdin });
+    if (status !== 0 && status !== 130) env.err(`pod ${ns}/${name} terminated (Error)\n`);
   } else {
-    // Attached without a terminal: the container's output, once it has run.
+    // Attached without a command: the container's own output, once it has run.
     await waitFor(env, ['pods'], () => ['Succeeded', 'Failed'].includes(phase()));
     if (env.cluster.logs) env.out(env.cluster.logs(ns, name, container, false) ?? '');
-    const p = env.store.tryGet('pods', ns, name) as Json | undefined;
-    const code = p?.status?.containerStatuses?.[0]?.state?.terminated?.exitCode ?? 0;
-    if (code !== 0) {
-      env.err(`pod ${ns}/${name} terminated (Error)\n`);
-      status = code;
-    }
   }
   if (f.bool('rm')) {
     try {

@@ -35,6 +35,13 @@ describe('ShellSession.runInteractive', () => {
     );
   });
 
+  it('honours PS1 escapes and gives sh (dash) its own prompt and silent exit', async () => {
+    const { terminal, screen } = fakeTerminal(['cd /etc', 'sh', 'exit', "PS1='\\u \\W \\$ '", 'cd /', 'exit']);
+    const session = new ShellSession({ world: createWorld(), terminal, stdout: screen });
+    await session.runInteractive();
+    expect(screen.text).toBe("root@petlab:~# cd /etc\nroot@petlab:/etc# sh\n# exit\nroot@petlab:/etc# PS1='\\u \\W \\$ '\nroot etc # cd /\nroot / # exit\nexit\n");
+  });
+
   it('prints exit on Ctrl-D and reports an unfinished line', async () => {
     const { terminal, screen } = fakeTerminal(["echo 'open"]);
     const session = new ShellSession({ world: createWorld(), terminal, stdout: screen });

@@ -8,13 +8,47 @@ import type { Input, Output, Terminal } from '../types.ts';
 import { ExitSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 
-/** The primary prompt: `user@host:cwd# ` with $HOME shown as `~`. */
+/** Debian's PS1 for bash (/etc/bash.bashrc), without the chroot part. */
+const DEBIAN_PS1 = '\\u@\\h:\\w\\$ ';
+
+/**
+ * The primary prompt. `$PS1` when set (its \u \h \H \w \W \$ \s \n escapes), else Debian's
+ * bash prompt `root@petlab:~# `, or dash's `# ` for a shell started as `sh`.
+ */
 export function primaryPrompt(shell: Shell): string {
+  const ps1 = shell.env.get('PS1');
+  const name = shell.arg0.replace(/^-/, '').split('/').pop() ?? 'bash';
+  if (ps1 === undefined && (name === 'sh' || name === 'dash')) return shell.process.uid === 0 ? '# ' : '$ ';
+  return expandPromptEscapes(ps1 ?? DEBIAN_PS1, shell, name);
+}
+
+function expandPromptEscapes(ps1: string, shell: Shell, name: string): string {
   const home = shell.env.get('HOME');
   let cwd = shell.cwd;
   if (home && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))) cwd = `~${cwd.slice(home.length)}`;
-  const user = shell.process.user;
-  return `${user}@${shell.process.hostname}:${cwd}${shell.process.uid === 0 ? '#' : '$'} `;
+  const host = shell.process.hostname;
+  return ps1.replace(/\\([uhHwW$sn\\])/g, (_m, c: string) => {
+    switch (c) {
+      case 'u':
+        return shell.process.user;
+      case 'h':
+        return host.split('.')[0];
+      case 'H':
+        return host;
+      case 'w':
+        return cwd;
+      case 'W':
+        return cwd === '/' || cwd === '~' ? cwd : (cwd.split('/').pop() ?? cwd);
+      case '$':
+        return shell.process.uid === 0 ? '#' : '$';
+      case 's':
+        return name;
+      case 'n':
+        return '\n';
+      default:
+        return '\\';
+    }
+  });
 }
 
 /** Reads lines from the terminal as stdin (`cat` typed at the prompt). */
@@ -53,6 +87,9 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
   const terminal = shell.terminal;
   if (!terminal) return shell.lastStatus;
   const stdin = options.stdin ?? new TerminalInput(terminal);
+  // bash says `exit` when it leaves; dash (sh) leaves silently.
+  const name = shell.arg0.replace(/^-/, '').split('/').pop() ?? 'bash';
+  const sayExit = (options.exitOnEof ?? true) && name !== 'sh' && name !== 'dash';
   // What the prompt's commands print goes to the terminal: `ls` lays out columns there. An
   // output that says it is not a terminal (isTTY: false) keeps its word.
   const tty: Output = io.stdout.isTTY === undefined ? { write: (t) => io.stdout.write(t), isTTY: true } : io.stdout;
@@ -70,7 +107,7 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
       endPrompt?.();
     }
     if (first === null) {
-      if (options.exitOnEof ?? true) io.stdout.write('exit\n');
+      if (sayExit) io.stdout.write('exit\n');
       return shell.lastStatus;
     }
     let text = first;
@@ -95,7 +132,7 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
 
     } catch (e) {
       if (e instanceof ExitSignal) {
-        if (options.exitOnEof ?? true) io.stdout.write('exit\n');
+        if (sayExit) io.stdout.write('exit\n');
         return e.status;
       }
       throw e;

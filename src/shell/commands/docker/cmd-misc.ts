@@ -3,7 +3,7 @@ import { checkExec, exitContainer } from '../../../emulator/docker/container-ops
 import { DockerError } from '../../../emulator/docker/errors.ts';
 import { swarmInit, swarmLeave } from '../../../emulator/docker/swarm-ops.ts';
 import { argsError, daemonError, engineOf, parseOrUsage, type Subcommand } from './common.ts';
-import { detachableInput, runInContainer } from './attach-io.ts';
+import { detachableInput, runInContainer, shellQuote } from './attach-io.ts';
 import { tabwrite } from './tabwriter.ts';
 
 export const logs: Subcommand = {
@@ -113,7 +113,21 @@ export const exec: Subcommand = {
         return 127;
       }
       const interactiveShell = f.bools.has('interactive') && f.bools.has('tty') && argv.length === 1 && ['sh', 'ash', 'bash', '/bin/sh', '/bin/bash', '/bin/ash'].includes(argv[0]);
-      return await runInContainer(ctx, engine, c, interactiveShell ? undefined : argv, {
+      const user = f.strings.get('user');
+      if ((user !== undefined && user !== 'root' && user !== '0') || f.bools.has('detach')) {
+        ctx.stderr.write(`petlab: '${path} ${user !== undefined ? '--user' : '--detach'}' is not available in this lab\n`);
+        return 1;
+      }
+      const env = f.lists.get('env') ?? [];
+      const workdir = f.strings.get('workdir');
+      if (interactiveShell && (env.length > 0 || workdir !== undefined)) {
+        ctx.stderr.write(`petlab: '${path} ${env.length ? '--env' : '--workdir'}' with an interactive shell is not available in this lab\n`);
+        return 1;
+      }
+      // -e and -w: the exec'd process gets them before it starts, as runc sets them up.
+      const prefix = [...env.map((e) => `export ${shellQuote([e.includes('=') ? e : `${e}=${ctx.env.get(e) ?? ''}`])};`), ...(workdir ? [`cd ${shellQuote([workdir])} &&`] : [])];
+      const script = prefix.length ? ['sh', '-c', `${prefix.join(' ')} ${shellQuote(argv)}`] : argv;
+      return await runInContainer(ctx, engine, c, interactiveShell ? undefined : script, {
         stdin: f.bools.has('interactive') ? ctx.stdin : undefined,
         stdout: (s) => ctx.stdout.write(s),
         stderr: (s) => (f.bools.has('tty') ? ctx.stdout : ctx.stderr).write(s),

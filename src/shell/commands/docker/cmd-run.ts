@@ -120,6 +120,11 @@ async function createFromArgs(ctx: CommandContext, args: readonly string[], path
   } catch (e) {
     return runError(ctx, path, e);
   }
+  const user = f.strings.get('user');
+  if (user !== undefined && user !== 'root' && user !== '0') {
+    ctx.stderr.write(`petlab: '${path} --user' is not available in this lab\n`);
+    return 1;
+  }
   const options = createOptions(f, image, ref, rest);
   if (options.network === 'host' && (options.publish?.length || options.publishAll)) {
     // docker/cli container/opts.go: ports mean nothing in the host's network namespace.

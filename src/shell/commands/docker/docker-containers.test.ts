@@ -398,3 +398,11 @@ test('--network container:<name> shares that container\'s network namespace', as
     stdout: '', stderr: 'docker: Error response from daemon: cannot join network of a non running container: a8be388a3c213f0f84d6afecd0ff2e7fa4c451ef48ba002a8588b9ed2ce3fe5f\n', status: 125,
   });
 });
+
+test('exec -e and -w reach the process; options the lab lacks say so', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  await sh.run('docker run -d --name box -e FROM_RUN=1 alpine sleep 600');
+  expect(await sh.run('docker exec -e GREETING=hi -w /tmp box sh -c \'echo $GREETING $FROM_RUN; pwd\'')).toEqual({ stdout: 'hi 1\n/tmp\n', stderr: '', status: 0 });
+  expect(await sh.run('docker exec -u nobody box id')).toEqual({ stdout: '', stderr: "petlab: 'docker exec --user' is not available in this lab\n", status: 1 });
+});

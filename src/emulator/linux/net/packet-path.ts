@@ -33,7 +33,14 @@ export type ReachResult =
       /** Routers passed (ping's ttl is 64 minus this). */
       hops: number;
     }
-  | { ok: false; reason: 'network-unreachable' | 'host-unreachable' | 'timeout' | 'refused'; src?: number; hops: number };
+  | {
+      ok: false;
+      reason: 'network-unreachable' | 'host-unreachable' | 'timeout' | 'refused';
+      src?: number;
+      hops: number;
+      /** Who reported a host-unreachable: the sender itself, or a router on the way (ping's "From"). */
+      from?: number;
+    };
 
 type Neighbor = { netns: NetNamespace; link: Link } | 'upstream';
 
@@ -68,7 +75,9 @@ function walk(
 ): ReachResult {
   if (route === 'local') return deliver(net, ns, dst, src, options, hops, returning);
   if (hops > MAX_HOPS) return { ok: false, reason: 'timeout', src, hops };
-  if (route.linkdown) return { ok: false, reason: 'host-unreachable', src, hops };
+  // ARP for the next hop fails: the sender, or the router that tried, reports the host unreachable.
+  const unreachable = (): ReachResult => ({ ok: false, reason: 'host-unreachable', src, hops, from: hops === 0 ? src : reporter(ns, src) });
+  if (route.linkdown) return unreachable();
   const nextHop = route.via ?? dst;
   // MASQUERADE on the way out of a router: the reply comes back to the router's address.
   let outSrc = src;
@@ -77,7 +86,7 @@ function walk(
     if (own !== undefined) outSrc = own;
   }
   const neighbor = findNeighbor(net, route.dev, nextHop);
-  if (!neighbor) return { ok: false, reason: hops === 0 ? 'host-unreachable' : 'timeout', src, hops };
+  if (!neighbor) return unreachable();
   if (neighbor === 'upstream') {
     // Past the upstream router only the host's own (or NATed) source address gets a reply.
     if (!ns.stack.ownsIp(outSrc)) return { ok: false, reason: 'timeout', src, hops };
@@ -120,6 +129,12 @@ function answersBack(net: Network, ns: NetNamespace, src: number): boolean {
   const start = sendFrom(net, ns, src);
   if (!start.ok) return false;
   return walk(net, ns, start.route, src, start.src, { proto: 'icmp' }, 0, true).ok;
+}
+
+/** The address a router answers from toward `src` (its address on the way back). */
+function reporter(ns: NetNamespace, src: number): number | undefined {
+  const back = ns.stack.lookup(src);
+  return back?.src ?? back?.dev.addresses[0]?.ip ?? firstAddress(ns);
 }
 
 function masquerades(ns: NetNamespace, src: number, out: Link): boolean {

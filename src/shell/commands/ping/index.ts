@@ -84,7 +84,7 @@ async function run(ctx: CommandContext): Promise<number> {
     } else {
       if (result.reason === 'host-unreachable') {
         errors++;
-        if (!quiet) ctx.stdout.write(`From ${formatIp(result.src ?? dst)} icmp_seq=${seq} Destination Host Unreachable\n`);
+        if (!quiet) ctx.stdout.write(`From ${formatIp(result.from ?? result.src ?? dst)} icmp_seq=${seq} Destination Host Unreachable\n`);
       }
       if (sent >= count) break;
       if (!(await ctx.sleep(interval))) break;

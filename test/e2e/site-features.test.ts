@@ -39,7 +39,7 @@ describe('search', () => {
     await page.click('button[data-open-modal]');
     await page.locator('#starlight__search input').fill('masquerades');
     const first = page.locator('.pagefind-ui__result-link').first();
-    await expect.poll(() => first.getAttribute('href'), { timeout: 20_000 }).toBe('/course/docker-networking/default-bridge/');
+    await expect.poll(() => first.getAttribute('href')).toBe('/course/docker-networking/default-bridge/');
     await first.click();
     await page.waitForURL(`${site.url}docker-networking/default-bridge/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('The default bridge');

@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A shared 2-core machine can be slow to paint; polls wait up to 15 s before failing.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

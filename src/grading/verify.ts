@@ -47,7 +47,8 @@ export async function verifyLab(bundle: LabBundle, createWorld?: WorldFactory): 
         firstPass[task.id] = commands;
         for (const need of task.needs) {
           if (firstPass[need] === undefined) {
-            problems.push(`task "${task.id}" passes before the task it needs, "${need}" (after solution line ${commands}: ${JSON.stringify(solutionLines[commands - 1] ?? '')})`);
+            const when = commands === 0 ? 'in the starting state' : `after solution line ${commands}: ${JSON.stringify(solutionLines[commands - 1] ?? '')}`;
+            problems.push(`task "${task.id}" passes before the task it needs, "${need}" (${when})`);
           }
         }
       }

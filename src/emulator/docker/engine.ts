@@ -17,6 +17,7 @@ import type { Container, Image, Network } from './types.ts';
 import { createPredefinedNetworks } from './network-ops.ts';
 import { LinuxRuntime } from './linux-runtime.ts';
 import type { Host } from '../linux/host.ts';
+import type { MemDir } from '../linux/fs/nodes.ts';
 
 /**
  * Runs a command line as a container's main process or an exec, through the shell. The docker
@@ -48,6 +49,8 @@ export class DockerEngine {
   /** Networks by id, in creation order. */
   readonly networks = new Map<string, Network>();
   swarm: SwarmState | undefined;
+  /** Named volumes (`-v data:/var/lib/data`): their directories outlive containers. */
+  readonly volumes = new Map<string, MemDir>();
   programRunner: ProgramRunner | undefined;
   /** The host's primary address (advertise address for swarm, `docker info`). */
   hostAddress = '10.0.0.10';

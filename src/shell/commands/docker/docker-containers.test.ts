@@ -406,3 +406,17 @@ test('exec -e and -w reach the process; options the lab lacks say so', async () 
   expect(await sh.run('docker exec -e GREETING=hi -w /tmp box sh -c \'echo $GREETING $FROM_RUN; pwd\'')).toEqual({ stdout: 'hi 1\n/tmp\n', stderr: '', status: 0 });
   expect(await sh.run('docker exec -u nobody box id')).toEqual({ stdout: '', stderr: "petlab: 'docker exec --user' is not available in this lab\n", status: 1 });
 });
+
+test('-v mounts a host directory or a named volume that outlives the container', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  await sh.run('mkdir -p /srv/site && echo from-host > /srv/site/index.html');
+  expect(await sh.run('docker run --rm -v /srv/site:/data alpine cat /data/index.html')).toEqual({ stdout: 'from-host\n', stderr: '', status: 0 });
+  await sh.run('docker run --rm -v /srv/site:/data alpine sh -c "echo from-container > /data/new.txt"');
+  expect(await sh.run('cat /srv/site/new.txt')).toEqual({ stdout: 'from-container\n', stderr: '', status: 0 });
+  await sh.run('docker run --rm -v pgdata:/var/lib/data alpine sh -c "echo kept > /var/lib/data/f"');
+  expect(await sh.run('docker run --rm -v pgdata:/var/lib/data alpine cat /var/lib/data/f')).toEqual({ stdout: 'kept\n', stderr: '', status: 0 });
+  // The shell's own wording of EROFS is the shell's business (BusyBox ash says "sh: can't create …").
+  expect((await sh.run('docker run --rm -v /srv/site:/data:ro alpine sh -c "echo x > /data/y"')).status).toBe(1);
+  expect(await sh.run('ls /srv/site')).toEqual({ stdout: 'index.html\nnew.txt\n', stderr: '', status: 0 });
+});

@@ -78,14 +78,27 @@ class Parser {
 
   // ---- tokens -------------------------------------------------------------------------------
 
+  /** The last token peeked: where it started, where it ended, what it was. */
+  private peeked: { pos: number; end: number; token: Token } | undefined;
+
   private peekToken(): Token {
     const save = this.sc.pos;
-    const t = this.nextToken();
+    if (this.peeked?.pos === save) return this.peeked.token;
+    const token = this.scanToken();
+    this.peeked = { pos: save, end: this.sc.pos, token };
     this.sc.pos = save;
-    return t;
+    return token;
   }
 
   private nextToken(): Token {
+    if (this.peeked?.pos === this.sc.pos) {
+      this.sc.pos = this.peeked.end;
+      return this.peeked.token;
+    }
+    return this.scanToken();
+  }
+
+  private scanToken(): Token {
     this.sc.skipBlanks();
     const c = this.sc.peek();
     if (c === undefined) return { kind: 'eof' };

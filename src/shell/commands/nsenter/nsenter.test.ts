@@ -20,7 +20,7 @@ describe('nsenter', () => {
     expect(await sh.run('nsenter -t 1001 -u hostname')).toEqual({ stdout: 'box\n', stderr: '', status: 0 });
     expect(await sh.run('nsenter --target 1001 --all ps -e -o pid,comm')).toEqual({ stdout: '    PID COMMAND\n      1 sleep\n      2 ps\n', stderr: '', status: 0 });
     expect(await sh.run('nsenter -t 1001 -n ip -br link')).toEqual({ stdout: 'lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n', stderr: '', status: 0 });
-    expect((await sh.run("nsenter -t 1001 -m -p bash -c 'pwd; echo $$'")).stdout).toBe('/\n2\n');
+    expect((await sh.run("nsenter -t 1001 -m -p bash -c 'pwd; echo $$'")).stdout).toBe('/\n3\n');
   });
 
   it('reports missing targets and namespaces like util-linux', async () => {

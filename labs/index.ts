@@ -19,7 +19,7 @@ export const labBundles: readonly LabBundle[] = [
     files: {
       "web.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\n  labels:\n    app: nginx\nspec:\n  ports:\n  - port: 80\n    name: web\n  clusterIP: None\n  selector:\n    app: nginx\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: \"nginx\"\n  replicas: 2\n  selector:\n    matchLabels:\n      app: nginx\n  template:\n    metadata:\n      labels:\n        app: nginx\n    spec:\n      containers:\n      - name: nginx\n        image: registry.k8s.io/nginx-slim:0.7\n        ports:\n        - containerPort: 80\n          name: web\n        volumeMounts:\n        - name: www\n          mountPath: /usr/share/nginx/html\n  volumeClaimTemplates:\n  - metadata:\n      name: www\n    spec:\n      accessModes: [ \"ReadWriteOnce\" ]\n      resources:\n        requests:\n          storage: 1Gi\n"
     },
-    solution: "# Reference solution of the statefulset-identity lab (run by `petlab labs verify`).\nkubectl apply -f web.yaml\nsed -i 's/replicas: 2/replicas: 3/' web.yaml\nkubectl apply -f web.yaml\nkubectl get pods -l app=nginx\nkubectl get pvc -l app=nginx\nkubectl delete pod web-0\nkubectl get pods -l app=nginx\n",
+    solution: "# Reference solution of the statefulset-identity lab (run by `petlab labs verify`).\nkubectl apply -f web.yaml\nsed -i 's/replicas: 2/replicas: 3/' web.yaml\nkubectl apply -f web.yaml\nkubectl get pods -l app=nginx\nkubectl get pvc -l app=nginx\nkubectl exec web-0 -- sh -c 'hostname > /usr/share/nginx/html/index.html'\nkubectl delete pod web-0\nkubectl get pods -l app=nginx\nkubectl exec web-0 -- cat /usr/share/nginx/html/index.html\n",
   },
   {
     lab: userDefinedBridgeDns,

@@ -7,7 +7,8 @@ import { defineLab } from '../../src/grading/define-lab.ts';
 import { fail } from '../../src/grading/checks/result.ts';
 import { claimsBound, serviceIsHeadless, stableNetworkIdentity, statefulSetReady } from '../../src/grading/checks/kube.ts';
 import { orderedCreation, recreatedWithSameName } from '../../src/grading/checks/kube-history.ts';
-import { kubeOf } from '../../src/grading/checks/views.ts';
+import { dataSurvivedRecreation } from '../../src/grading/checks/kube-storage.ts';
+import { kubeOf, volumesOf } from '../../src/grading/checks/views.ts';
 import type { World } from '../../src/emulator/world.ts';
 import type { CheckResult } from '../../src/grading/lab-schema.ts';
 import type { KubeReader } from '../../src/grading/checks/kube-reader.ts';
@@ -75,6 +76,23 @@ export default defineLab({
       needs: ['three-ready'],
       hints: ['`kubectl delete pod web-0`, then `kubectl get pods -l app=nginx --watch`.', 'The StatefulSet controller recreates the missing ordinal under the same name.'],
       check: ({ world }) => withCluster(world, (kube) => recreatedWithSameName(world.events.list(), kube, { set: 'web', replicas: 3 })),
+    },
+    {
+      id: 'data-survives',
+      title: 'Keep the data',
+      description:
+        'Write a file `index.html` into a pod\'s volume (mounted at `/usr/share/nginx/html`), then delete that pod. When it comes back, the file must still be there: the new pod mounts the same claim.',
+      needs: ['three-ready'],
+      hints: [
+        '`kubectl exec web-0 -- sh -c \'hostname > /usr/share/nginx/html/index.html\'` writes into web-0\'s claim `www-web-0`.',
+        'Write first, then `kubectl delete pod web-0`; check with `kubectl exec web-0 -- cat /usr/share/nginx/html/index.html`.',
+      ],
+      check: ({ world }) =>
+        withCluster(world, (kube) => {
+          const volumes = volumesOf(world);
+          if (!volumes) return fail('this world has no Kubernetes cluster');
+          return dataSurvivedRecreation(world.events.list(), kube, volumes, { set: 'web', replicas: 3, claim: 'www', path: 'index.html' });
+        }),
     },
   ],
 });

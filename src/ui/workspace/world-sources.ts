@@ -4,19 +4,30 @@
  * namespaces). Everything is read at Tab time, so completion follows the world.
  */
 import { commandNames } from '../../shell/commands/registry.ts';
-import { dockerEngine, hasDockerEngine } from '../../emulator/docker/engine.ts';
-import { clusterOf } from '../../emulator/kube/cluster.ts';
+import type * as ClusterTypes from '../../emulator/kube/cluster.ts';
+import type * as DockerTypes from '../../emulator/docker/engine.ts';
 import type { ShellSession } from '../../shell/session.ts';
 import type { CompletionSources, DirEntry } from '../terminal/completion/sources.ts';
 
 /** Built-ins the interpreter runs itself (not in the registry). */
 const BUILTINS = ['break', 'continue', 'eval', 'jobs', 'local', 'read', 'return', 'set', 'shift', 'wait'];
 
-/** Builds sources over `session` (its cwd, env and process file system). */
+type ClusterModule = typeof ClusterTypes;
+type DockerModule = typeof DockerTypes;
+
+/**
+ * Builds sources over `session` (its cwd, env and process file system). The Kubernetes and
+ * Docker readers load in the background, so completion code never delays the first prompt.
+ */
 export function worldSources(session: ShellSession): CompletionSources {
   const world = session.world;
   const fs = () => session.process.fs;
-  const docker = () => (hasDockerEngine(world) ? dockerEngine(world) : undefined);
+  let kube: ClusterModule | undefined;
+  let engine: DockerModule | undefined;
+  void import('../../emulator/kube/cluster.ts').then((m) => (kube = m));
+  void import('../../emulator/docker/engine.ts').then((m) => (engine = m));
+  const clusterOf = (w: typeof world) => kube?.clusterOf(w);
+  const docker = () => (engine?.hasDockerEngine(world) ? engine.dockerEngine(world) : undefined);
   return {
     commands: () => [...commandNames(), ...BUILTINS],
     cwd: () => session.shell.cwd,

@@ -113,7 +113,14 @@ describe('lessons', () => {
     const groups = await page
       .locator('nav[aria-label="Main"] details > summary')
       .evaluateAll((els) => els.map((e) => e.textContent?.trim()));
-    expect(groups).toEqual(['Start here', 'Pets and cattle', 'Linux namespaces', 'Docker networking', 'PetSets to StatefulSets']);
+    expect(groups).toEqual([
+      'Start here',
+      'Pets and cattle',
+      'Linux namespaces',
+      'Docker networking',
+      'PetSets to StatefulSets',
+      'Teach with Petlab',
+    ]);
     await page.close();
   });
 

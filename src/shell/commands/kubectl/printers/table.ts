@@ -51,8 +51,10 @@ export function rowCells(obj: Json, ctx: RowContext, options: TableOptions): str
   const all = printer.row(obj, ctx);
   let cells = all;
   if (!options.wide) {
-    const n = printer.columns.findIndex((c) => c.priority !== 0);
-    if (n >= 0) cells = all.slice(0, n);
+    const cols = printer.columns;
+    const n = cols.findIndex((c) => c.priority !== 0);
+    // Usually the wide columns come last (a cheap slice); Event interleaves them.
+    if (n >= 0) cells = cols.slice(n).every((c) => c.priority !== 0) ? all.slice(0, n) : all.filter((_, i) => cols[i].priority === 0);
   }
   if (options.withKind) cells[0] = `${kindPrefix(obj.kind, obj.apiVersion ?? '')}/${cells[0]}`;
   if (options.withNamespace) cells.unshift(obj.metadata?.namespace ?? '');

@@ -29,6 +29,7 @@ interface Selection {
   users: string[];
   format: string[];
   headers: boolean;
+  forest: boolean;
 }
 
 const FULL: Column = { header: 'UID', width: 8, align: 'l', value: (r) => r.proc.user };
@@ -39,7 +40,7 @@ function fail(ctx: CommandContext, message: string): number {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  const sel: Selection = { all: false, withoutTty: false, bsdAll: false, pids: [], commands: [], users: [], format: [], headers: true };
+  const sel: Selection = { all: false, withoutTty: false, bsdAll: false, pids: [], commands: [], users: [], format: [], headers: true, forest: false };
   let style: 'default' | 'bsd-u' | 'full' = 'default';
   const custom: Column[] = [];
   const args = [...ctx.args];
@@ -48,6 +49,10 @@ async function run(ctx: CommandContext): Promise<number> {
     const next = () => args[++i];
     if (a === '--no-headers' || a === '--no-heading') {
       sel.headers = false;
+      continue;
+    }
+    if (a === '--forest') {
+      sel.forest = true;
       continue;
     }
     if (a.startsWith('--')) {
@@ -90,7 +95,8 @@ async function run(ctx: CommandContext): Promise<number> {
       if (c === 'a') sel.bsdAll = true;
       else if (c === 'x') sel.withoutTty = true;
       else if (c === 'u') style = 'bsd-u';
-      else if (c === 'w' || c === 'f') continue;
+      else if (c === 'f') sel.forest = true;
+      else if (c === 'w') continue;
       else if (c === 'o') {
         const err = addFormat(a.slice(j + 1) || next() || '', custom);
         if (err) return fail(ctx, err);
@@ -111,13 +117,18 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   const columns = custom.length > 0 ? custom : formatFor(style);
-  const procs = ctx.world.linux.processesIn(ns).filter((p) => selected(p, self, sel));
+  let procs = ctx.world.linux.processesIn(ns).filter((p) => selected(p, self, sel));
+  const prefixes = new Map<Process, string>();
+  if (sel.forest) procs = forestOrder(procs, prefixes);
   const now = ctx.world.now();
   const out: string[] = [];
   if (sel.headers && columns.some((c) => c.header !== '')) out.push(renderRow(columns, columns.map((c) => c.header)).trimEnd());
+  const treeColumn = columns.findIndex((c) => c === COLUMNS.args || c === COLUMNS.command || c === COLUMNS.cmd || c === COLUMNS.comm || c === COLUMNS.ucmd);
   for (const proc of procs) {
     const row: RowContext = { proc, ns, self, now };
-    out.push(renderRow(columns, columns.map((c) => c.value(row))));
+    const cells = columns.map((c) => c.value(row));
+    if (treeColumn >= 0 && prefixes.has(proc)) cells[treeColumn] = prefixes.get(proc)! + cells[treeColumn];
+    out.push(renderRow(columns, cells));
   }
   ctx.stdout.write(out.map((l) => `${l}\n`).join(''));
   return sel.pids.length > 0 && procs.length === 0 ? 1 : 0;
@@ -137,6 +148,31 @@ function selected(p: Process, self: Process, sel: Selection): boolean {
   if (sel.bsdAll) return p.tty !== undefined;
   if (sel.withoutTty) return p.uid === self.uid;
   return p.tty === self.tty && p.uid === self.uid;
+}
+
+/**
+ * procps's forest (`ps f`, `--forest`): depth-first from processes whose parent is not listed,
+ * children by pid, each prefixed with " \\_ " and " |  " / "    " for its ancestors' levels.
+ */
+function forestOrder(procs: Process[], prefixes: Map<Process, string>): Process[] {
+  const listed = new Set(procs);
+  const children = new Map<number, Process[]>();
+  for (const p of procs) {
+    const list = children.get(p.ppid) ?? [];
+    list.push(p);
+    children.set(p.ppid, list);
+  }
+  const out: Process[] = [];
+  const visit = (p: Process, lead: string, depth: number, last: boolean) => {
+    prefixes.set(p, depth === 0 ? '' : `${lead} \\_ `);
+    out.push(p);
+    const kids = children.get(p.pid) ?? [];
+    const nextLead = depth === 0 ? '' : `${lead}${last ? '    ' : ' |  '}`;
+    kids.forEach((k, i) => visit(k, nextLead, depth + 1, i === kids.length - 1));
+  };
+  const roots = procs.filter((p) => !listed.has(p.host.process(p.ppid)!));
+  for (const r of roots) visit(r, '', 0, true);
+  return out;
 }
 
 function pidSeen(p: Process, self: Process): number {

@@ -42,6 +42,13 @@ describe('ps', () => {
     expect((await sh.run('ps -p 1 -o comm=')).stdout).toBe('systemd\n');
   });
 
+  it('draws the process tree with f / --forest', async () => {
+    const sh = linuxShell();
+    expect((await sh.run('unshare --fork ps -e --forest -o pid,args')).stdout).toBe(
+      ['    PID COMMAND', '      1 /sbin/init', '   1000  \\_ -bash', '   1001      \\_ unshare --fork ps -e --forest -o pid,args', '   1002          \\_ ps -e --forest -o pid,args', ''].join('\n'),
+    );
+  });
+
   it('rejects unknown options and format specifiers with procps wording', async () => {
     const sh = linuxShell();
     const tail = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n";

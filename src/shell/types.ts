@@ -109,7 +109,9 @@ export interface ShellControl {
   /** Runs `text` in this shell, as `.`/`source` and `eval` do; `args` become $1… for it. */
   source(text: string, io: { stdin: Input; stdout: Output; stderr: Output }, args?: readonly string[]): Promise<number>;
   /** How `type` describes a name: 'keyword', 'function', 'builtin', 'file' or undefined. */
-  kind(name: string): 'keyword' | 'function' | 'builtin' | 'file' | undefined;
+  kind(name: string): 'alias' | 'keyword' | 'function' | 'builtin' | 'file' | undefined;
+  /** The value of an alias, for `type`. */
+  aliasValue?(name: string): string | undefined;
   /** The source text of a function, for `type`. */
   functionText(name: string): string | undefined;
 }

@@ -6,11 +6,13 @@
 import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 
-export const INTERNAL_BUILTINS = new Set([':', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'wait', 'jobs']);
+export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs']);
 
 /** One-line summaries for `help`. */
 export const INTERNAL_SUMMARIES: Record<string, string> = {
   ':': 'Null command: does nothing, successfully.',
+  alias: 'Define or display aliases.',
+  unalias: 'Remove each NAME from the list of defined aliases.',
   break: 'Exit for, while, or until loops.',
   continue: 'Resume the next iteration of the enclosing loop.',
   eval: 'Execute arguments as a shell command.',
@@ -28,6 +30,38 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
   switch (name) {
     case ':':
       return 0;
+    case 'alias': {
+      const quote = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
+      if (args.length === 0) {
+        for (const [k, v] of [...shell.aliases].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(`alias ${k}=${quote(v)}\n`);
+        return 0;
+      }
+      let status = 0;
+      for (const a of args) {
+        const eq = a.indexOf('=');
+        if (eq > 0) shell.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+        else if (shell.aliases.has(a)) io.stdout.write(`alias ${a}=${quote(shell.aliases.get(a) as string)}\n`);
+        else {
+          err(`${a}: not found`);
+          status = 1;
+        }
+      }
+      return status;
+    }
+    case 'unalias': {
+      if (args[0] === '-a') {
+        shell.aliases.clear();
+        return 0;
+      }
+      let status = 0;
+      for (const a of args) {
+        if (!shell.aliases.delete(a)) {
+          err(`${a}: not found`);
+          status = 1;
+        }
+      }
+      return status;
+    }
     case 'break':
     case 'continue': {
       const n = args[0] === undefined ? 1 : Number(args[0]);

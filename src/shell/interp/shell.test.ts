@@ -43,6 +43,15 @@ describe('expansion', () => {
   });
 });
 
+describe('aliases', () => {
+  it('expands an alias in the first word and lists them as bash does', async () => {
+    const sh = testShell();
+    expect(await sh.run("alias ll='ls -a' k=echo; k hi; ll /root | head -2; alias; type k")).toEqual(ok("hi\n.\n..\nalias k='echo'\nalias ll='ls -a'\nk is aliased to `echo'\n"));
+    expect(await sh.run('unalias k; k x')).toEqual({ stdout: '', stderr: 'bash: k: command not found\n', status: 127 });
+    expect(await sh.run('alias nope')).toEqual({ stdout: '', stderr: 'bash: alias: nope: not found\n', status: 1 });
+  });
+});
+
 describe('control flow and status', () => {
   it('runs if/elif/else, while, until, for, case and functions', async () => {
     const sh = testShell();

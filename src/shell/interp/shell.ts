@@ -104,6 +104,8 @@ export class Shell {
   positional: string[];
   arg0: string;
   functions = new Map<string, { body: ShellCommand; text: string }>();
+  /** `alias k=kubectl`: expanded in the first word of a command typed at the prompt. */
+  aliases = new Map<string, string>();
   lastStatus = 0;
   options = { errexit: false, xtrace: false, nounset: false, pipefail: false };
   history: string[] = [];
@@ -152,6 +154,7 @@ export class Shell {
       interactive: false,
     });
     s.functions = new Map(this.functions);
+    s.aliases = new Map(this.aliases);
     s.lastStatus = this.lastStatus;
     s.options = { ...this.options };
     s.history = this.history;

@@ -3,7 +3,8 @@
  * functions, the shell's own control built-ins (`break`, `return`, `set`, `read`…), the command
  * registry, paths to script files — or `bash: foo: command not found` (127).
  */
-import type { SimpleCommand } from '../parser/ast.ts';
+import type { SimpleCommand, Word } from '../parser/ast.ts';
+import { parse } from '../parser/parser.ts';
 import { loadCommand, registry } from '../commands/registry.ts';
 import type { Command, CommandContext, ShellControl, SpawnShellOptions } from '../types.ts';
 import { exitChild, spawnChild } from '../linux-bridge.ts';
@@ -28,8 +29,17 @@ const BASH_BUILTINS = new Set(['.', ':', '[', 'cd', 'echo', 'exit', 'export', 'f
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', '{', '}', '!', '[[', ']]', 'time']);
 
 export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promise<number> {
-  const argv = await shell.expandArgs(cmd.words, io);
-  if (argv === undefined) return 1;
+  const expanded = await shell.expandArgs(cmd.words, io);
+  if (expanded === undefined) return 1;
+  let argv = expanded;
+  const first = cmd.words[0]?.parts;
+  if (shell.aliases.size > 0 && first?.length === 1 && first[0].type === 'lit' && !first[0].quoted && shell.aliases.has(first[0].text)) {
+    // Alias expansion (first word only, no recursion): the value is split and expanded as words.
+    const value = shell.aliases.get(first[0].text) as string;
+    const words = await shell.expandArgs(parseWords(value), io);
+    if (words === undefined) return 1;
+    argv = [...words, ...argv.slice(1)];
+  }
   const host = shell.expansionHost(io);
   const assigns: [string, string][] = [];
   try {
@@ -103,6 +113,14 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     return 127;
   }
   return runCommandObject(shell, command, name, args, assigns, redirected);
+}
+
+/** The words of an alias value, parsed as a command line's words. */
+function parseWords(text: string): Word[] {
+  const r = parse(`${text}\n`, { final: true });
+  if (r.kind !== 'ok') return [];
+  const cmd = r.program.items[0]?.node.first.commands[0];
+  return cmd?.type === 'simple' ? cmd.words : [];
 }
 
 function statFile(shell: Shell, path: string): 'file' | 'dir' | 'missing' {
@@ -238,10 +256,14 @@ function shellControl(shell: Shell): ShellControl {
     },
     kind(name: string) {
       if (KEYWORDS.has(name)) return 'keyword';
+      if (shell.aliases.has(name)) return 'alias';
       if (shell.functions.has(name)) return 'function';
       if (INTERNAL_BUILTINS.has(name) || BASH_BUILTINS.has(name)) return 'builtin';
       if (Object.hasOwn(registry, name)) return 'file';
       return undefined;
+    },
+    aliasValue(name: string) {
+      return shell.aliases.get(name);
     },
     functionText(name: string) {
       return shell.functions.get(name)?.text;

@@ -9,7 +9,8 @@ export const command: Command = {
     let status = 0;
     for (const name of ctx.args) {
       const kind = ctx.shell?.kind(name);
-      if (kind === 'keyword') ctx.stdout.write(`${name} is a shell keyword\n`);
+      if (kind === 'alias') ctx.stdout.write(`${name} is aliased to \`${ctx.shell?.aliasValue?.(name) ?? ''}'\n`);
+      else if (kind === 'keyword') ctx.stdout.write(`${name} is a shell keyword\n`);
       else if (kind === 'function') ctx.stdout.write(`${name} is a function\n`);
       else if (kind === 'builtin') ctx.stdout.write(`${name} is a shell builtin\n`);
       else {

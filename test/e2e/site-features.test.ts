@@ -38,9 +38,9 @@ describe('search', () => {
     const problems = watchPage(page);
     await page.click('button[data-open-modal]');
     await page.locator('#starlight__search input').fill('masquerades');
-    const first = page.locator('.pagefind-ui__result-link').first();
-    await expect.poll(() => first.getAttribute('href')).toBe('/course/docker-networking/default-bridge/');
-    await first.click();
+    const result = page.locator('.pagefind-ui__result-link[href="/course/docker-networking/default-bridge/"]');
+    await expect.poll(() => result.count()).toBe(1);
+    await result.click();
     await page.waitForURL(`${site.url}docker-networking/default-bridge/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('The default bridge');
     expect(problems).toEqual({ errors: [], failedRequests: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createWorld } from '../emulator/environment.ts';
 import { ShellSession } from './session.ts';
 import { BufferOutput } from './interp/streams.ts';
@@ -137,4 +138,19 @@ describe('spawnShell into another process', () => {
       delete reg.enter;
     }
   });
+});
+
+describe('robustness', () => {
+  it('never rejects and always ends, whatever is typed', async () => {
+    const words = ['echo', 'ls', 'cat', 'grep', 'x', '-l', '|', '&&', '||', ';', '>', 'f', '<', '"a b"', "'c'", '$x', '$(ls)', '`pwd`', '${x:-y}', 'if', 'then', 'fi', 'for', 'in', 'do', 'done', '(', ')', '{', '}', '&', 'sleep 1', 'cd /tmp', 'sort', 'head -1', 'awk', "'{print}'", 'sed', 's/a/b/', 'wc', '*', '~', '\\', '#', '<<EOF', '\n', 'EOF', 'nope', 'exit'];
+    const sh = testShell({ maxCommandMs: 3000 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...words), { maxLength: 8 }), async (parts) => {
+        const r = await sh.run(parts.join(' ').replace(/\\n/g, '\n'));
+        expect(Number.isInteger(r.status) && r.status >= 0 && r.status <= 255).toBe(true);
+        expect(r.stderr).not.toMatch(/internal error/);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 });

@@ -201,6 +201,8 @@ export class ShellSession {
     let turns = this.foreground.turns;
     let busyTurns = 0;
     let idleRounds = 0;
+    let sameInstant = 0;
+    let lastNow = this.world.now();
     while (!done) {
       await Promise.race([task.catch(() => 0), macrotask()]);
       if (done) break;
@@ -220,6 +222,16 @@ export class ShellSession {
         turns = this.foreground.turns;
         if (++busyTurns > 2000 && !current.signal.interrupted) this.interrupt();
         continue;
+      }
+      // Work that keeps re-arming zero-length timers (`seq 1 1e9`) never lets time pass: bound it too.
+      if (this.world.now() === lastNow) {
+        if (++sameInstant > 50_000 && !current.signal.interrupted) {
+          this.interrupt();
+          continue;
+        }
+      } else {
+        lastNow = this.world.now();
+        sameInstant = 0;
       }
       const next = this.world.clock.nextDue(false);
       if (next === undefined && !current.signal.interrupted && idleRounds < 100) {

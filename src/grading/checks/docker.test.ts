@@ -45,3 +45,24 @@ describe('docker checks', () => {
     expect(defaultBridgeDoesNotResolve(engine, { from: 'client', name: 'web' }).message).toBe('container client is not on the default bridge network');
   });
 });
+
+describe('docker checks in a full docker world', () => {
+  it('ask the container resolver, as ping inside the container would', async () => {
+    const { createWorld } = await import('../../emulator/environment.ts');
+    const { dockerOf } = await import('./views.ts');
+    const world = createWorld({ seed: 1, environment: 'docker' });
+    const engine = dockerOf(world)!;
+    const { image } = engine.pull('alpine');
+    const run = (name: string, network?: string) => startContainer(engine, createContainer(engine, { image, imageRef: 'alpine', name, network, cmd: ['ash'], tty: true, openStdin: true }));
+    createNetwork(engine, { name: 'alpine-net' });
+    run('alpine1', 'alpine-net');
+    run('alpine2', 'alpine-net');
+    run('alpine3');
+    world.settle();
+    expect(resolvesByName(engine, { from: 'alpine1', name: 'alpine2' })).toEqual({ pass: true, message: 'alpine1 resolves alpine2 to 172.18.0.3 (DNS server 127.0.0.11)' });
+    expect(resolvesByName(engine, { from: 'alpine3', name: 'alpine1' }).message).toBe(
+      'alpine3 is only on the default bridge, which has no embedded DNS: alpine1 does not resolve there',
+    );
+    expect(defaultBridgeDoesNotResolve(engine, { from: 'alpine3', name: 'alpine1' }).pass).toBe(true);
+  });
+});

@@ -1,14 +1,16 @@
 /**
  * Checks about Docker: networks, containers, and name resolution by Docker's embedded DNS.
- * Resolution follows libnetwork's rule: a container resolves the names and aliases of running
- * containers it shares a network with, on every network but the default bridge (which has no
- * embedded DNS).
+ * Resolution asks the container's own resolver in the world's Linux model (what `ping` inside
+ * would get); for an engine without a Linux runtime it follows libnetwork's rule: a container
+ * resolves the names and aliases of running containers it shares a network with, on every
+ * network but the default bridge (which has no embedded DNS).
  */
 import type { CheckResult } from '../lab-schema.ts';
 import type { DockerEngine } from '../../emulator/docker/engine.ts';
 import { formatIPv4 } from '../../emulator/docker/ipv4.ts';
 import { hasEmbeddedDns } from '../../emulator/docker/network-ops.ts';
 import type { Container, Network } from '../../emulator/docker/types.ts';
+import { resolveName, type Resolution } from '../../emulator/linux/net/resolve.ts';
 import { fail, listWords, pass } from './result.ts';
 
 const noEngine = fail('this world has no Docker engine running');
@@ -69,12 +71,29 @@ export function resolveByName(engine: DockerEngine, from: Container, name: strin
   return found;
 }
 
+/**
+ * What the container's own resolver answers (its /etc/hosts and /etc/resolv.conf, over the
+ * packet path, as `ping` inside it would ask), when the container runs as a process of the
+ * world's Linux model; undefined otherwise (an engine without a Linux runtime).
+ */
+export function containerResolves(engine: DockerEngine, from: Container, name: string): Resolution | undefined {
+  const linux = engine.world.linux;
+  if (!from.state.pid) return undefined;
+  for (const host of linux.hosts.values()) {
+    const proc = host.process(from.state.pid);
+    if (proc && !proc.exited) return resolveName(linux.net, proc, name);
+  }
+  return undefined;
+}
+
 /** Running container `from` resolves `name` by Docker's embedded DNS. */
 export function resolvesByName(engine: DockerEngine | undefined, want: { from: string; name: string }): CheckResult {
   if (!engine) return noEngine;
   const from = byName(engine, want.from);
   if (!from || from.state.status !== 'running') return fail(`container ${want.from} is not running`);
-  const found = resolveByName(engine, from, want.name);
+  const live = containerResolves(engine, from, want.name);
+  if (live?.ok) return pass(`${want.from} resolves ${want.name} to ${live.addresses[0]}${live.server ? ` (DNS server ${live.server})` : ` (${live.source})`}`);
+  const found = live ? [] : resolveByName(engine, from, want.name);
   if (found.length > 0) return pass(`${want.from} resolves ${want.name} to ${found[0].ip} on ${found[0].network}`);
   const nets = [...from.endpoints.keys()];
   if (nets.length > 0 && nets.every((n) => n === 'bridge')) {
@@ -90,7 +109,9 @@ export function defaultBridgeDoesNotResolve(engine: DockerEngine | undefined, wa
   if (!from || from.state.status !== 'running') return fail(`container ${want.from} is not running`);
   if (!from.endpoints.has('bridge')) return fail(`container ${want.from} is not on the default bridge network`);
   if (!byName(engine, want.name)) return fail(`no container named ${want.name} to look up`);
-  const found = resolveByName(engine, from, want.name);
+  const live = containerResolves(engine, from, want.name);
+  if (live?.ok) return fail(`${want.from} resolves ${want.name} to ${live.addresses[0]}: keep ${want.from} on the default bridge only`);
+  const found = live ? [] : resolveByName(engine, from, want.name);
   if (found.length > 0) return fail(`${want.from} resolves ${want.name} on ${found[0].network}: keep ${want.from} on the default bridge only`);
   return pass(`${want.from} is on the default bridge, where ${want.name} does not resolve (no embedded DNS)`);
 }

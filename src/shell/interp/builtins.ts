@@ -64,6 +64,10 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
     }
     case 'break':
     case 'continue': {
+      if (shell.loopDepth === 0) {
+        err("only meaningful in a `for', `while', or `until' loop");
+        return 0;
+      }
       const n = args[0] === undefined ? 1 : Number(args[0]);
       if (!Number.isInteger(n) || n < 1) {
         err(`${args[0]}: ${Number.isInteger(n) ? 'loop count out of range' : 'numeric argument required'}`);

@@ -86,6 +86,11 @@ describe('control flow and status', () => {
     expect(await sh.run('printf \'echo "args: $# $1"\\nexit 5\\n\' > s.sh; ./s.sh one two; echo $?; bash s.sh x; echo $?')).toEqual(ok('args: 2 one\n5\nargs: 1 x\n5\n'));
   });
 
+  it('refuses break and return outside a loop or function', async () => {
+    expect(await testShell().run('break; echo after')).toEqual({ stdout: 'after\n', stderr: "bash: break: only meaningful in a `for', `while', or `until' loop\n", status: 0 });
+    expect(await testShell().run('return 3')).toEqual({ stdout: '', stderr: "bash: return: can only `return' from a function or sourced script\n", status: 2 });
+  });
+
   it('prints bash syntax errors with status 2', async () => {
     expect(await testShell().run('echo )')).toEqual({ stdout: '', stderr: "bash: syntax error near unexpected token `)'\n", status: 2 });
   });

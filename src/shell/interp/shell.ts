@@ -117,6 +117,8 @@ export class Shell {
   /** Depth of contexts where `set -e` does not apply (if/while conditions, && || operands). */
   private condDepth = 0;
   private functionDepth = 0;
+  /** How many loops enclose the running command (`break` outside one is an error). */
+  loopDepth = 0;
 
   constructor(init: ShellInit) {
     this.world = init.world;
@@ -181,9 +183,15 @@ export class Shell {
     try {
       return await this.runList(result.program, io);
     } catch (e) {
-      if (!(e instanceof AbortLine)) throw e;
-      this.lastStatus = e.status;
-      return e.status;
+      if (e instanceof AbortLine) {
+        this.lastStatus = e.status;
+        return e.status;
+      }
+      if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal) throw e;
+      // A bug of ours, not the learner's: say so plainly and keep the shell alive.
+      io.stderr.write(`petlab: internal error in bash: ${e instanceof Error ? e.message : String(e)}\n`);
+      this.lastStatus = 1;
+      return 1;
     }
   }
 
@@ -382,6 +390,7 @@ export class Shell {
 
   /** Runs a loop body; returns 'break' or 'continue' when a LoopSignal for this loop arrived. */
   private async loopBody(body: List, io: IO): Promise<{ status: number; stop: boolean }> {
+    this.loopDepth++;
     try {
       return { status: await this.runList(body, io), stop: false };
     } catch (e) {
@@ -391,6 +400,8 @@ export class Shell {
         throw e;
       }
       return { status: 0, stop: e.kind === 'break' };
+    } finally {
+      this.loopDepth--;
     }
   }
 

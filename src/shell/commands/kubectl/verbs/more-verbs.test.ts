@@ -174,3 +174,39 @@ describe('kubectl top level', () => {
     });
   });
 });
+
+describe('kubectl events', () => {
+  it('lists events oldest first with Kind/name objects and repeat intervals', async () => {
+    const h = harness();
+    const t = (s: number) => new Date(h.world.now() + s * 1000).toISOString().replace('.000Z', 'Z');
+    const ev = (name: string, reason: string, at: number, count = 1, first = at) =>
+      h.store.create({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name },
+        involvedObject: { kind: 'Pod', name: 'image-demo', namespace: 'default' },
+        reason,
+        message: `${reason} happened`,
+        type: reason === 'Failed' ? 'Warning' : 'Normal',
+        source: { component: 'kubelet' },
+        firstTimestamp: t(first),
+        lastTimestamp: t(at),
+        count,
+      } as never);
+    ev('a', 'Pulling', 16, 2, 0);
+    ev('b', 'Scheduled', 0);
+    ev('c', 'Failed', 18, 2, 5);
+    h.world.advance(25_000);
+    // Layout: kubectl 1.34 `kubectl events --for pod/image-demo` (recorded transcript, id 70326645151).
+    expect((await h.kubectl('events --for pod/image-demo')).stdout).toBe(
+      [
+        'LAST SEEN          TYPE      REASON      OBJECT           MESSAGE',
+        '25s                Normal    Scheduled   Pod/image-demo   Scheduled happened',
+        '9s (x2 over 25s)   Normal    Pulling     Pod/image-demo   Pulling happened',
+        '7s (x2 over 20s)   Warning   Failed      Pod/image-demo   Failed happened',
+        '',
+      ].join('\n'),
+    );
+    expect((await h.kubectl('events -n kube-public')).stderr).toBe('No events found in kube-public namespace.\n');
+  });
+});

@@ -5,6 +5,7 @@ import { apply, APPLY_FLAGS } from './apply.ts';
 import { describe, DESCRIBE_FLAGS } from './describe.ts';
 import { create, CREATE_FLAGS } from './create.ts';
 import { del, DELETE_FLAGS } from './delete.ts';
+import { events, EVENTS_FLAGS } from './events.ts';
 import { get, GET_FLAGS } from './get.ts';
 import { API_RESOURCES_FLAGS, apiResources, clusterInfo, config, CONFIG_FLAGS, explain, EXPLAIN_FLAGS, version, VERSION_FLAGS } from './info.ts';
 import { cordon, drain, NODE_FLAGS } from './nodes.ts';
@@ -32,6 +33,7 @@ export const VERBS: Readonly<Record<string, VerbEntry>> = {
   describe: { flags: DESCRIBE_FLAGS, run: describe },
   drain: { flags: NODE_FLAGS, run: drain },
   edit: { flags: { filename: { type: 'strings', short: 'f' }, output: { type: 'string', short: 'o' } }, run: edit, offline: true },
+  events: { flags: EVENTS_FLAGS, run: events },
   exec: { flags: EXEC_FLAGS, run: exec },
   explain: { flags: EXPLAIN_FLAGS, run: explain, offline: true },
   get: { flags: GET_FLAGS, run: get },

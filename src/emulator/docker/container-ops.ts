@@ -112,7 +112,7 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
   const hostConfig: HostConfig = {
     networkMode: mode, portBindings: bindings, publishAll: o.publishAll ?? false,
     autoRemove: o.autoRemove ?? false, binds: o.binds ?? [], pidMode: o.pidMode ?? '', utsMode: o.utsMode ?? '',
-    restartPolicy: { Name: o.restart ?? 'no', MaximumRetryCount: 0 },
+    restartPolicy: parseRestart(o.restart),
   };
   const c: Container = {
     id, name, created: engine.now(), image: o.image, config, hostConfig,
@@ -254,8 +254,12 @@ export function appendLog(engine: DockerEngine, c: Container, stream: 'stdout' |
   engine.changed();
 }
 
-/** The main process ended with `code`: tear down, release addresses, maybe auto-remove. */
-export function exitContainer(engine: DockerEngine, c: Container, code: number): void {
+/**
+ * The main process ended with `code`: tear down, release addresses, then auto-remove (`--rm`) or
+ * apply the restart policy. `manual` marks exits the user caused (`docker stop/kill/rm -f`),
+ * which no policy undoes, as in dockerd's restartmanager.
+ */
+export function exitContainer(engine: DockerEngine, c: Container, code: number, manual = false): void {
   if (c.state.status !== 'running' && c.state.status !== 'paused') return;
   c.state.status = 'exited';
   c.state.exitCode = code;
@@ -271,8 +275,50 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number):
   c.state.pid = 0;
   if (c.hostConfig.autoRemove) {
     engine.containers.delete(c.id);
+  } else if (!manual && shouldRestart(c, code)) {
+    scheduleRestart(engine, c);
   }
   engine.changed();
+}
+
+/**
+ * `--restart no|always|unless-stopped|on-failure[:N]` as the API's RestartPolicy. Errors with
+ * docker/cli's wording for unknown policies.
+ */
+export function parseRestart(text: string | undefined): { Name: string; MaximumRetryCount: number } {
+  if (text === undefined || text === '' || text === 'no') return { Name: 'no', MaximumRetryCount: 0 };
+  const [name, max] = text.split(':');
+  if (!['always', 'unless-stopped', 'on-failure'].includes(name) || (max !== undefined && (name !== 'on-failure' || !/^\d+$/.test(max)))) {
+    if (max !== undefined && name !== 'on-failure' && ['always', 'unless-stopped'].includes(name)) {
+      throw new DockerError('invalid-parameter', `invalid restart policy: maximum retry count can only be used with 'on-failure'`);
+    }
+    throw new DockerError('invalid-parameter', `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  }
+  return { Name: name, MaximumRetryCount: max === undefined ? 0 : Number(max) };
+}
+
+/** The restart policy's verdict for an exit with `code`. */
+export function shouldRestart(c: Container, code: number): boolean {
+  const { Name: name, MaximumRetryCount: max } = c.hostConfig.restartPolicy;
+  if (name === 'always' || name === 'unless-stopped') return true;
+  if (name === 'on-failure') return code !== 0 && (max === 0 || c.restartCount < max);
+  return false;
+}
+
+/** Restarting state, then a start after the restart manager's backoff (100 ms, doubling). */
+function scheduleRestart(engine: DockerEngine, c: Container): void {
+  c.state.status = 'restarting';
+  const delay = Math.min(100 * 2 ** c.restartCount, 60_000);
+  engine.world.clock.after(delay, () => {
+    if (c.state.status !== 'restarting' || !engine.containers.has(c.id)) return;
+    c.state.status = 'exited';
+    c.restartCount++;
+    try {
+      startContainer(engine, c);
+    } catch {
+      // A start that fails leaves the container exited, as the restart manager gives up on errors.
+    }
+  });
 }
 
 /** Whether PID 1 of this program dies on the stop signal (shells and sleep ignore SIGTERM). */
@@ -303,7 +349,7 @@ export function killContainer(engine: DockerEngine, c: Container, signal = 'KILL
   const n = numbers[sig];
   if (n === undefined) throw new DockerError('invalid-parameter', `Invalid signal: ${signal}`);
   if (n !== 9 && !diesOnSignal(programFor(c))) return;
-  exitContainer(engine, c, 128 + n);
+  exitContainer(engine, c, 128 + n, true);
 }
 
 /**
@@ -311,13 +357,17 @@ export function killContainer(engine: DockerEngine, c: Container, signal = 'KILL
  * container before removing or force remove`.
  */
 export function removeContainer(engine: DockerEngine, c: Container, force: boolean): void {
+  if (c.state.status === 'restarting') {
+    if (!force) throw new DockerError('conflict', `cannot remove container "/${c.name}": container is restarting: stop the container before removing or force remove`);
+    c.state.status = 'exited';
+  }
   if (c.state.status === 'running' || c.state.status === 'paused') {
     if (!force) {
       throw new DockerError('conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
     }
     const autoRemove = c.hostConfig.autoRemove;
     c.hostConfig.autoRemove = false;
-    exitContainer(engine, c, 137);
+    exitContainer(engine, c, 137, true);
     c.hostConfig.autoRemove = autoRemove;
   }
   engine.containers.delete(c.id);

@@ -13,10 +13,11 @@ export const stop: Subcommand = {
     const t = Number(f.strings.get('time') ?? f.strings.get('timeout') ?? 10);
     return forEachRef(ctx, f.positionals, async (ref) => {
       const c = engine.container(ref);
+      if (c.state.status === 'restarting') c.state.status = 'exited';
       if (c.state.status !== 'running') return;
       const plan = stopPlan(c, t);
       await ctx.sleep(plan.delayMs);
-      exitContainer(engine, c, plan.exitCode);
+      exitContainer(engine, c, plan.exitCode, true);
     });
   },
 };
@@ -35,9 +36,9 @@ export const restart: Subcommand = {
       if (c.state.status === 'running') {
         const plan = stopPlan(c, t);
         await ctx.sleep(plan.delayMs);
-        exitContainer(engine, c, plan.exitCode);
+        exitContainer(engine, c, plan.exitCode, true);
       }
-      c.restartCount += 0;
+      if (c.state.status === 'restarting') c.state.status = 'exited';
       startContainer(engine, c);
     });
   },

@@ -120,6 +120,11 @@ async function createFromArgs(ctx: CommandContext, args: readonly string[], path
   } catch (e) {
     return runError(ctx, path, e);
   }
+  const restart = f.strings.get('restart');
+  if (f.bools.has('rm') && restart !== undefined && restart !== 'no') {
+    // docker/cli container/opts.go validates this before talking to the daemon.
+    return runError(ctx, path, new Error('Conflicting options: --restart and --rm'));
+  }
   const user = f.strings.get('user');
   if (user !== undefined && user !== 'root' && user !== '0') {
     ctx.stderr.write(`petlab: '${path} --user' is not available in this lab\n`);

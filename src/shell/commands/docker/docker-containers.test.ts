@@ -420,3 +420,30 @@ test('-v mounts a host directory or a named volume that outlives the container',
   expect((await sh.run('docker run --rm -v /srv/site:/data:ro alpine sh -c "echo x > /data/y"')).status).toBe(1);
   expect(await sh.run('ls /srv/site')).toEqual({ stdout: 'index.html\nnew.txt\n', stderr: '', status: 0 });
 });
+
+test('restart policies: on-failure restarts a failing container, docker stop is final', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull postgres');
+  await sh.run('docker pull alpine');
+  await sh.run('docker run -d --name pg --restart on-failure:2 postgres');
+  await sh.run('sleep 5');
+  expect(await sh.run(`docker inspect -f '{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}' pg`)).toEqual({ stdout: '2 exited 1\n', stderr: '', status: 0 });
+  await sh.run('docker run -d --name keeper --restart always alpine sleep 1');
+  await sh.run('sleep 3');
+  const r = await sh.run(`docker inspect -f '{{.State.Status}}' keeper`);
+  expect(r.stdout === 'running\n' || r.stdout === 'restarting\n').toBe(true);
+  await sh.run('docker stop keeper');
+  await sh.run('sleep 5');
+  expect(await sh.run(`docker ps -a --filter name=keeper --format '{{.State}}'`)).toEqual({ stdout: 'exited\n', stderr: '', status: 0 });
+});
+
+test('restart policy errors and the inspect shape', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  expect(await sh.run('docker run --rm --restart always alpine true')).toEqual({ stdout: '', stderr: "docker: Conflicting options: --restart and --rm\n\nRun 'docker run --help' for more information\n", status: 125 });
+  expect(await sh.run('docker run --restart sometimes alpine true')).toEqual({
+    stdout: '', stderr: "docker: Error response from daemon: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'\n\nRun 'docker run --help' for more information\n", status: 125,
+  });
+  await sh.run('docker create --name c1 --restart on-failure:3 alpine true');
+  expect(await sh.run(`docker inspect -f '{{json .HostConfig.RestartPolicy}}' c1`)).toEqual({ stdout: '{"Name":"on-failure","MaximumRetryCount":3}\n', stderr: '', status: 0 });
+});

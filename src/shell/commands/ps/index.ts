@@ -8,6 +8,8 @@ import type { Process } from '../../../emulator/linux/process.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { COLUMNS, renderRow } from './columns.ts';
 import type { Column, RowContext } from './columns.ts';
+import { busyboxPs } from './busybox.ts';
+import { isBusyBox } from '../linux-common/busybox.ts';
 
 const USAGE_TAIL = `
 Usage:
@@ -40,6 +42,7 @@ function fail(ctx: CommandContext, message: string): number {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
+  if (isBusyBox(ctx.process, 'ps')) return busyboxPs(ctx);
   const sel: Selection = { all: false, withoutTty: false, bsdAll: false, pids: [], commands: [], users: [], format: [], headers: true, forest: false };
   let style: 'default' | 'bsd-u' | 'full' = 'default';
   const custom: Column[] = [];

@@ -5,7 +5,7 @@
  */
 import { ApiStore, type KubeObject } from '../../../emulator/kube/api/index.ts';
 import { World } from '../../../emulator/world.ts';
-import type { CommandContext, Input, Interrupt, Output } from '../../types.ts';
+import type { CommandContext, Input, Interrupt, Output, SpawnShellOptions } from '../../types.ts';
 import type { ClusterModel } from './cluster-bridge.ts';
 import { runKubectl } from './index.ts';
 
@@ -15,6 +15,9 @@ export interface Harness {
   cluster: ClusterModel & Record<string, unknown>;
   /** Files the fake process can read (absolute paths). */
   files: Map<string, string>;
+  /** Every `ctx.spawnShell` call kubectl made (exec, run -it), with the status to return. */
+  spawned: { options: SpawnShellOptions }[];
+  spawnStatus: number;
   /** Runs `kubectl <args>` and returns its output. */
   kubectl(args: string | string[], options?: { stdin?: string; interruptAfterMs?: number }): Promise<{ stdout: string; stderr: string; status: number }>;
 }
@@ -85,7 +88,10 @@ export function harness(seed = 1): Harness {
           world.clock.after(ms, () => resolve(true));
           interrupt.onInterrupt(() => resolve(false));
         }),
-      spawnShell: async () => 0,
+      spawnShell: async (options) => {
+        h.spawned.push({ options });
+        return h.spawnStatus;
+      },
     };
     const running = runKubectl(ctx);
     if (options.interruptAfterMs !== undefined) {
@@ -97,7 +103,8 @@ export function harness(seed = 1): Harness {
     const status = await running;
     return { stdout, stderr, status };
   };
-  return { world, store, cluster, files, kubectl };
+  const h: Harness = { world, store, cluster, files, kubectl, spawned: [], spawnStatus: 0 };
+  return h;
 }
 
 /** Creates `obj` in the store and returns it (a shortcut for tests). */

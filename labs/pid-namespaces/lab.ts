@@ -50,7 +50,7 @@ export default defineLab({
     {
       id: 'record-namespace',
       title: 'Write down the namespace id',
-      description: `Write the PID namespace of your PID-1 shell, as \`readlink /proc/1/ns/pid\` prints it inside (e.g. \`pid:[4026532161]\`), into \`${ANSWER}\`.`,
+      description: `Write the PID namespace of your PID-1 shell, as \`readlink /proc/1/ns/pid\` prints it inside (e.g. \`pid:[4026532161]\`; the number alone will do), into \`${ANSWER}\`.`,
       needs: ['pid-1-shell'],
       hints: [
         'Every process has a symbolic link per namespace under `/proc/<pid>/ns/`; `lsns -t pid` lists them too.',
@@ -64,8 +64,9 @@ export default defineLab({
         if (text === undefined) return fail(`${ANSWER} does not exist`);
         const written = text.trim();
         if (written === '') return fail(`${ANSWER} is empty: write ${shell.ns.pid.link.replace(/\[.*\]/, '[…]')} into it`);
-        if (written.includes(shell.ns.pid.link)) return pass(`${ANSWER} names ${shell.ns.pid.link}, the PID namespace of ${shell.comm} (PID 1)`);
-        if (written.includes(host.initial.pid.link)) return fail(`${ANSWER} names ${host.initial.pid.link}, the host's PID namespace; read the link from inside the new one`);
+        // `readlink` prints pid:[N]; `lsns -o NS` prints N alone. Either names the namespace.
+        if (written.includes(String(shell.ns.pid.inode))) return pass(`${ANSWER} names ${shell.ns.pid.link}, the PID namespace of ${shell.comm} (PID 1)`);
+        if (written.includes(String(host.initial.pid.inode))) return fail(`${ANSWER} names ${host.initial.pid.link}, the host's PID namespace; read the link from inside the new one`);
         return fail(`${ANSWER} says ${JSON.stringify(written.slice(0, 60))}, not the PID namespace of the PID-1 shell`);
       },
     },

@@ -89,6 +89,11 @@ export class Cluster {
       this.kubelets.set(plan.name, new Kubelet({ nodeName: plan.name, nodeIP: plan.ip, podCIDR: plan.podCIDR, store: this.store, recorder: this.recorder, runtime: this.runtime, volumes: this.volumes, images: PRELOADED }));
     }
     this.nodeLifecycle = new NodeLifecycle(this.store, this.recorder, this.kubelets);
+    // One pod watch for all kubelets, routed by node (each kubelet watches spec.nodeName=<itself>).
+    this.store.watch('pods', {}, (e) => {
+      const node = (e.object as Pod).spec.nodeName ?? (e.oldObject as Pod | undefined)?.spec.nodeName;
+      if (node) this.kubelets.get(node)?.onPod(e);
+    });
   }
 
   /** Takes `node` down (`petlab node stop`). Throws for an unknown node. */

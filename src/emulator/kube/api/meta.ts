@@ -2,8 +2,16 @@
 import type { KubeObject, OwnerReference } from './types.ts';
 
 /** RFC 3339 with seconds precision, as the API server writes timestamps: `2026-11-29T10:00:00Z`. */
+let lastSecond = NaN;
+let lastText = '';
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 /** Parses an RFC 3339 timestamp to ms since the epoch. */

@@ -28,6 +28,8 @@ export interface ListOptions {
   labelSelector?: string | Selector | LabelSelector;
   /** `metadata.name=web-0,status.phase=Running` */
   fieldSelector?: string;
+  /** Sort by namespace/name like the API server. Controllers that do not care pass false. @default true */
+  sorted?: boolean;
 }
 
 export interface WriteOptions {
@@ -39,6 +41,11 @@ export interface WriteOptions {
   system?: boolean;
   /** Cluster bootstrap only: backdate creationTimestamp (ms since the epoch). */
   createdAt?: number;
+  /**
+   * The caller hands the object over (it built it and will not touch it again), so the store
+   * keeps it instead of copying. For controllers' hot paths. @default false
+   */
+  adopt?: boolean;
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -88,6 +95,7 @@ export class ApiStore {
   private readonly hooks: ChangeHook[] = [];
   private readonly admitters: ((obj: KubeObject, info: ResourceInfo) => void)[] = [];
   private rv = 0;
+  private readonly resolved = new Map<string, ResourceInfo>();
 
   constructor(world: World) {
     this.world = world;
@@ -96,7 +104,10 @@ export class ApiStore {
   /** The resource for a name (`po`, `pods`, `Pod`, `statefulsets.apps`) or NotFound-ish error. */
   resource(arg: ResourceArg): ResourceInfo {
     if (typeof arg !== 'string') return arg;
+    const cached = this.resolved.get(arg);
+    if (cached) return cached;
     const info = resolveResource(arg);
+    if (info) this.resolved.set(arg, info);
     if (!info) throw new ApiError(404, 'NotFound', `the server doesn't have a resource type "${arg}"`);
     return info;
   }
@@ -147,7 +158,7 @@ export class ApiStore {
       if (fields.length && !matchesFields(fields, obj)) continue;
       items.push(obj);
     }
-    items.sort(byKey);
+    if (options.sorted !== false) items.sort(byKey);
     return { items, resourceVersion: this.resourceVersion() };
   }
 
@@ -158,7 +169,7 @@ export class ApiStore {
    */
   create(input: KubeObject, options: WriteOptions & { namespace?: string } = {}): KubeObject {
     const info = this.infoFor(input);
-    const obj = clone(input);
+    const obj = options.adopt ? input : clone(input);
     if (options.strict) this.checkStrict(info, obj);
     obj.apiVersion = info.apiVersion;
     obj.kind = info.kind;
@@ -218,10 +229,10 @@ export class ApiStore {
     if (rv !== undefined && rv !== '' && rv !== prev.metadata.resourceVersion) throw conflict(info, name);
     let next: KubeObject;
     if (statusOnly) {
-      next = clone(prev);
-      next.status = clone(input.status);
+      // Share the (frozen) spec and the rest; only metadata and status are new.
+      next = { ...prev, metadata: { ...prev.metadata }, status: input.status === prev.status || options.adopt ? input.status : clone(input.status) };
     } else {
-      next = clone(input);
+      next = options.adopt ? input : clone(input);
       next.apiVersion = info.apiVersion;
       next.kind = info.kind;
       // Identity and server-owned metadata never change through an update.

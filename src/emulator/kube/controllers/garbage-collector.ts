@@ -35,6 +35,9 @@ export class GarbageCollector {
     const obj = e.object;
     const uid = String(obj.metadata.uid);
     const ref: Ref = { plural: info.plural, namespace: obj.metadata.namespace, name: String(obj.metadata.name) };
+    const f = obj.metadata.finalizers ?? [];
+    const sameOwners = e.type === 'MODIFIED' && e.oldObject?.metadata.ownerReferences === obj.metadata.ownerReferences;
+    if (sameOwners && !(isTerminating(obj) && (f.includes('orphan') || f.includes('foregroundDeletion')))) return;
     const depKey = `${info.plural}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
     for (const r of e.oldObject?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(depKey);
     if (e.type === 'DELETED') {
@@ -54,7 +57,6 @@ export class GarbageCollector {
       // A dependent whose owner is already gone (or never existed) is garbage.
       if (!this.byUid.has(r.uid)) this.queue.add(r.uid);
     }
-    const f = obj.metadata.finalizers ?? [];
     if (isTerminating(obj) && (f.includes('orphan') || f.includes('foregroundDeletion'))) this.queue.add(uid);
   }
 

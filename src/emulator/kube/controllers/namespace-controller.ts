@@ -18,15 +18,12 @@ export class NamespaceController {
     this.store = store;
     this.queue = new WorkQueue(store.world, 'namespace', (name) => this.sync(name));
     store.watch('namespaces', {}, (e) => this.queue.add(String(e.object.metadata.name)));
-    for (const r of RESOURCES) {
-      if (!r.namespaced) continue;
-      store.watch(r.plural, {}, (e) => {
-        if (e.type === 'DELETED') {
-          const ns = store.tryGet('namespaces', undefined, String(e.object.metadata.namespace));
-          if (ns && isTerminating(ns)) this.queue.add(String(ns.metadata.name));
-        } else if (r.plural === 'serviceaccounts' || r.plural === 'configmaps') return;
-      });
-    }
+    // A terminating namespace re-checks whenever something in it goes away.
+    store.onCommit((info, e) => {
+      if (e.type !== 'DELETED' || !info.namespaced) return;
+      const ns = store.tryGet('namespaces', undefined, String(e.object.metadata.namespace));
+      if (ns && isTerminating(ns)) this.queue.add(String(ns.metadata.name));
+    });
     store.watch('serviceaccounts', {}, (e) => {
       if (e.type === 'DELETED') this.queue.add(String(e.object.metadata.namespace));
     });

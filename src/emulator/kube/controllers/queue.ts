@@ -25,12 +25,16 @@ export class WorkQueue {
     this.sync = sync;
   }
 
-  /** Queues `key` to sync at the current virtual time. */
+  /**
+   * Queues `key` to sync at the current virtual time. The drain runs as a timer at "now", after
+   * every other timer already due at this instant, so a burst of changes (a thousand kubelets
+   * reporting at once) costs one sync per key, as an informer's resync batching would.
+   */
   add(key: string): void {
     this.dirty.add(key);
     if (this.scheduled) return;
     this.scheduled = true;
-    this.world.enqueue(() => this.drain());
+    this.world.clock.at(this.world.now(), () => this.drain(), { label: `${this.name} queue` });
   }
 
   /**

@@ -63,7 +63,7 @@ export class EventRecorder {
         reportingInstance: source.host ?? '',
       };
       if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
-      const created = this.store.create(ev);
+      const created = this.store.create(ev, { adopt: true });
       this.seen.set(aggKey, String(created.metadata.name));
     } catch {
       /* events are best effort */

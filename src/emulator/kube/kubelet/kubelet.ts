@@ -11,7 +11,7 @@
  */
 import type { TimerHandle } from '../../clock.ts';
 import type { ApiStore, WatchEvent } from '../api/store.ts';
-import { clone, isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
+import { isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
 import type { Container, PersistentVolumeClaim, Pod, Probe } from '../api/types.ts';
 import type { EventRecorder } from '../controllers/recorder.ts';
 import type { VolumeData } from '../storage/volume-data.ts';
@@ -26,6 +26,8 @@ import { buildStatus, qosClass, type ContainerRun, type PodView } from './status
 /** Longest exit/back-off delay that still keeps `settle()` waiting. */
 const FOREGROUND_LIMIT_MS = 60_000;
 const MAX_BACKOFF_MS = 300_000;
+/** Pod sandbox (pause container + CNI) set-up time. */
+const SANDBOX_MS = 800;
 
 interface Run extends ContainerRun {
   spec: Container;
@@ -76,6 +78,8 @@ export class Kubelet {
   private readonly workers = new Map<string, Worker>();
   private readonly images: Set<string>;
   private readonly ips = new Map<string, string>();
+  private readonly usedIPs = new Set<string>();
+  private nextIP = 2;
   private readonly cidrBase: string;
   private readonly emptyDirs = new Map<string, MemDir>();
   private readonly source: { component: string; host: string };
@@ -91,7 +95,6 @@ export class Kubelet {
     this.images = new Set(o.images ?? []);
     this.cidrBase = o.podCIDR.split('/')[0].replace(/\.0$/, '');
     this.source = { component: 'kubelet', host: o.nodeName };
-    this.store.watch('pods', { fieldSelector: `spec.nodeName=${o.nodeName}` }, (e) => this.onPod(e));
     this.store.watch('persistentvolumeclaims', {}, (e) => {
       if ((e.object as PersistentVolumeClaim).status?.phase !== 'Bound') return;
       for (const w of this.workers.values()) if (!w.volumesReady) this.sync(w.key);
@@ -141,7 +144,8 @@ export class Kubelet {
     for (const pod of this.store.list('pods', { fieldSelector: `spec.nodeName=${this.nodeName}` }).items) this.sync(keyOf(pod));
   }
 
-  private onPod(e: WatchEvent): void {
+  /** A watch event for a pod bound to this node (the cluster routes them by spec.nodeName). */
+  onPod(e: WatchEvent): void {
     if (!this.running) return;
     if (e.type === 'DELETED') {
       this.cleanup(keyOf(e.object), e.object as Pod);
@@ -225,7 +229,7 @@ export class Kubelet {
 
   private createSandbox(w: Worker): void {
     // The sandbox (pause container, CNI) takes about a second.
-    this.timer(w, 600 + this.store.world.rng.int(500), () => {
+    this.timer(w, SANDBOX_MS, () => {
       const pod = this.pod(w);
       if (!pod) return;
       const ip = pod.spec.hostNetwork ? this.nodeIP : this.allocateIP(w.uid);
@@ -240,15 +244,24 @@ export class Kubelet {
   private allocateIP(uid: string): string {
     const existing = this.ips.get(uid);
     if (existing) return existing;
-    const used = new Set(this.ips.values());
-    for (let i = 2; i < 255; i++) {
+    // host-local IPAM: the next free address after the last one handed out.
+    for (let n = 0; n < 253; n++) {
+      const i = 2 + ((this.nextIP - 2 + n) % 253);
       const ip = `${this.cidrBase}.${i}`;
-      if (!used.has(ip)) {
+      if (!this.usedIPs.has(ip)) {
         this.ips.set(uid, ip);
+        this.usedIPs.add(ip);
+        this.nextIP = i + 1;
         return ip;
       }
     }
     throw new Error(`no free pod IP on ${this.nodeName}`);
+  }
+
+  private releaseIP(uid: string): void {
+    const ip = this.ips.get(uid);
+    if (ip) this.usedIPs.delete(ip);
+    this.ips.delete(uid);
   }
 
   private pod(w: Worker): Pod | undefined {
@@ -488,7 +501,7 @@ export class Kubelet {
     if (!w) {
       // Never started here (or the kubelet restarted): nothing runs; remove at once.
       this.runtime.stopPodSandbox(pod);
-      this.ips.delete(String(pod.metadata.uid));
+      this.releaseIP(String(pod.metadata.uid));
       this.finish(pod);
       return;
     }
@@ -535,7 +548,7 @@ export class Kubelet {
     }
     if (pod) {
       this.runtime.stopPodSandbox(pod);
-      this.ips.delete(String(pod.metadata.uid));
+      this.releaseIP(String(pod.metadata.uid));
       for (const k of [...this.emptyDirs.keys()]) if (k.startsWith(`${pod.metadata.uid}/`)) this.emptyDirs.delete(k);
     }
   }
@@ -543,11 +556,10 @@ export class Kubelet {
   private writeStatus(w: Worker, first = false): void {
     const pod = this.pod(w);
     if (!pod) return;
-    const next = clone(pod);
-    next.status = buildStatus(pod, w.view, this.store.world.now());
-    if (first) next.status.qosClass = qosClass(pod);
-    if (JSON.stringify(next.status) === JSON.stringify(pod.status)) return;
-    this.store.updateStatus(next);
+    const status = buildStatus(pod, w.view, this.store.world.now());
+    if (first) status.qosClass = qosClass(pod);
+    const next: Pod = { ...pod, status };
+    this.store.updateStatus(next, { adopt: true });
     const ready = (s: Pod['status']) => s?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
     if (ready(next.status) && !ready(pod.status)) {
       this.store.world.events.record({ source: 'kube/kubelet', type: 'pod.ready', subject: `pod/${w.key}`, message: `${pod.metadata.name} is Running and Ready on ${this.nodeName}`, data: { node: this.nodeName, pod: pod.metadata.name, namespace: pod.metadata.namespace } });

@@ -16,11 +16,26 @@ import type { Behaviour } from './behaviour.ts';
 import type { ImageInfo } from './images.ts';
 import type { ContainerRuntime, HttpResult, MountSpec } from './runtime.ts';
 
+/** Pods up to this many get their container processes at start; beyond, on first use. */
+const EAGER_LIMIT = 150;
+
+interface ContainerRecord {
+  pod: Pod;
+  spec: Container;
+  image: ImageInfo;
+  behaviour: Behaviour;
+  mounts: MountSpec[];
+  closers: (() => void)[];
+  listeners?: { pid?: number }[];
+  proc?: Process;
+  root?: MemDir;
+}
+
 interface PodRecord {
   pause: Process;
   host: Host;
   netns: NetNamespace;
-  containers: Map<string, { proc: Process; root: MemDir; closers: (() => void)[] }>;
+  containers: Map<string, ContainerRecord>;
   vethHost?: string;
   podIP: string;
 }
@@ -112,16 +127,42 @@ export class LinuxRuntime implements ContainerRuntime {
     const rec = this.pods.get(String(pod.metadata.uid));
     if (!rec) throw new Error('no sandbox');
     this.stopContainer(pod, container.name, 0);
+    const c: ContainerRecord = { pod, spec: container, image, behaviour, mounts, closers: [] };
+    for (const port of behaviour.ports) {
+      const listener = {
+        proto: 'tcp' as const,
+        port,
+        ip: 0,
+        program: behaviour.argv[0]?.split('/').pop() ?? 'server',
+        pid: undefined as number | undefined,
+        handle: (request: string) => this.serve(this.materialize(rec, c).root!, image, request),
+      };
+      c.closers.push(this.world.linux.net.listen(rec.netns, listener));
+      c.listeners = [...(c.listeners ?? []), listener];
+    }
+    rec.containers.set(container.name, c);
+    if (this.pods.size <= EAGER_LIMIT) this.materialize(rec, c);
+    return `containerd://${this.world.rng.hex(64)}`;
+  }
+
+  /**
+   * Creates the container's process and root file system. Done at start while the cluster is
+   * small, and on first use (exec, HTTP, kubectl exec) when it runs hundreds of pods, so a
+   * 1,000-replica StatefulSet does not build 1,000 file systems nobody looks at.
+   */
+  private materialize(rec: PodRecord, c: ContainerRecord): ContainerRecord {
+    if (c.proc) return c;
     const linux = this.world.linux;
     const now = this.world.now();
+    const pod = c.pod;
     const hostname = rec.pause.ns.uts.hostname;
     const root = seedDebianRoot({ hostname, now, nameserver: this.dnsIP });
     this.writeIdentityFiles(root, pod, rec.podIP, now);
-    if (image.ref.includes('nginx')) {
+    if (c.image.ref.includes('nginx')) {
       put(root, '/usr/share/nginx/html/index.html', NGINX_HTML, now);
       put(root, '/usr/share/nginx/html/50x.html', '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n', now);
     }
-    for (const m of mounts) {
+    for (const m of c.mounts) {
       try {
         putDir(root, m.mountPath.replace(/^\/var\/run\//, '/run/'), now);
       } catch {
@@ -136,9 +177,9 @@ export class LinuxRuntime implements ContainerRuntime {
       KUBERNETES_PORT: 'tcp://10.96.0.1:443',
       HOME: '/root',
     };
-    for (const e of container.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
     const proc = linux.spawn(rec.host.init, {
-      argv: behaviour.argv.length ? behaviour.argv : ['sh'],
+      argv: c.behaviour.argv.length ? c.behaviour.argv : ['sh'],
       unshare: ['mnt', 'pid'],
       namespaces: { net: rec.netns, uts: rec.pause.ns.uts, ipc: rec.pause.ns.ipc },
       tty: null,
@@ -152,24 +193,13 @@ export class LinuxRuntime implements ContainerRuntime {
     table.umount('/');
     table.mount({ target: '/', root, fstype: 'overlay', source: 'overlay', options: 'rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/1/fs', readOnly: false });
     linux.mountStandard(table, proc.ns.pid, now);
-    for (const m of mounts) {
+    for (const m of c.mounts) {
       table.mount({ target: m.mountPath, root: m.root, fstype: m.fstype, source: m.source, options: m.readOnly ? 'ro,relatime' : 'rw,relatime', readOnly: m.readOnly });
     }
-    const closers: (() => void)[] = [];
-    for (const port of behaviour.ports) {
-      closers.push(
-        linux.net.listen(rec.netns, {
-          proto: 'tcp',
-          port,
-          ip: 0,
-          program: behaviour.argv[0]?.split('/').pop() ?? 'server',
-          pid: proc.pid,
-          handle: (request) => this.serve(root, image, request),
-        }),
-      );
-    }
-    rec.containers.set(container.name, { proc, root, closers });
-    return `containerd://${this.world.rng.hex(64)}`;
+    for (const l of c.listeners ?? []) l.pid = proc.pid;
+    c.proc = proc;
+    c.root = root;
+    return c;
   }
 
   private writeIdentityFiles(root: MemDir, pod: Pod, podIP: string, now: number): void {
@@ -205,7 +235,7 @@ export class LinuxRuntime implements ContainerRuntime {
     const c = rec?.containers.get(name);
     if (!rec || !c) return;
     for (const close of c.closers) close();
-    this.world.linux.exit(c.proc, exitCode);
+    if (c.proc) this.world.linux.exit(c.proc, exitCode);
     rec.containers.delete(name);
   }
 
@@ -232,13 +262,15 @@ export class LinuxRuntime implements ContainerRuntime {
   }
 
   exec(pod: Pod, name: string, argv: string[]): { code: number; output: string } {
-    const c = this.pods.get(String(pod.metadata.uid))?.containers.get(name);
-    if (!c) return { code: 126, output: 'container not running' };
+    const rec = this.pods.get(String(pod.metadata.uid));
+    const found = rec?.containers.get(name);
+    if (!rec || !found) return { code: 126, output: 'container not running' };
+    const c = this.materialize(rec, found);
     const cmd = argv[0]?.split('/').pop() ?? '';
     const script = argv.join(' ');
     const file = (p: string) => {
       try {
-        return c.proc.fs.exists(p);
+        return c.proc!.fs.exists(p);
       } catch {
         return false;
       }
@@ -274,7 +306,9 @@ export class LinuxRuntime implements ContainerRuntime {
   }
 
   processOf(pod: Pod, name: string): Process | undefined {
-    return this.pods.get(String(pod.metadata.uid))?.containers.get(name)?.proc;
+    const rec = this.pods.get(String(pod.metadata.uid));
+    const c = rec?.containers.get(name);
+    return rec && c ? this.materialize(rec, c).proc : undefined;
   }
 }
 

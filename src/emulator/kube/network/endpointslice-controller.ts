@@ -5,13 +5,36 @@
  * and targetRef — and the Service's ports resolved against the pods' named ports.
  */
 import type { ApiStore } from '../api/store.ts';
-import { clone, isTerminating, keyOf, newControllerRef } from '../api/meta.ts';
+import { isTerminating, keyOf, newControllerRef } from '../api/meta.ts';
 import type { KubeObject, Pod, Service } from '../api/types.ts';
 import { WorkQueue } from '../controllers/queue.ts';
 import { isPodReady } from '../controllers/statefulset/utils.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
+/** maxEndpointsPerSlice, the controller's default. */
+const MAX_ENDPOINTS_PER_SLICE = 100;
+
+const jsonOf = new WeakMap<object, string>();
+
+/** An endpoint's JSON, kept per (frozen or pod-derived) object. */
+function endpointJson(e: Endpoint): string {
+  let j = jsonOf.get(e);
+  if (j === undefined) {
+    j = JSON.stringify(e);
+    jsonOf.set(e, j);
+  }
+  return j;
+}
+
+function sameEndpoints(a: readonly Endpoint[] | undefined, b: readonly Endpoint[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && endpointJson(a[i]) !== endpointJson(b[i])) return false;
+  return true;
+}
+
+/** Endpoints built per pod object, so an unchanged pod yields the very same endpoint. */
+const endpointOfPod = new WeakMap<object, { svc: string; ep: Endpoint }>();
 
 export interface Endpoint {
   addresses: string[];
@@ -30,6 +53,7 @@ export class EndpointSliceController {
     this.queue = new WorkQueue(store.world, 'endpointslice', (k) => this.sync(k));
     store.watch('services', {}, (e) => this.queue.add(keyOf(e.object)));
     store.watch('pods', {}, (e) => {
+      if (e.type === 'MODIFIED' && e.oldObject && !endpointChange(e.oldObject as Pod, e.object as Pod)) return;
       const ns = e.object.metadata.namespace;
       for (const svc of this.store.list('services', { namespace: ns }).items as Service[]) {
         const sel = svc.spec.selector;
@@ -47,22 +71,19 @@ export class EndpointSliceController {
     const svc = this.store.tryGet('services', ns, name) as Service | undefined;
     const slices = this.store.list('endpointslices', { namespace: ns, labelSelector: `${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` }).items;
     if (!svc || !svc.spec.selector || isTerminating(svc)) return;
-    const sel = svc.spec.selector;
-    const pods = (this.store.list('pods', { namespace: ns }).items as Pod[]).filter(
-      (p) => p.status?.podIP && Object.entries(sel).every(([k, v]) => p.metadata.labels?.[k] === v) && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-    );
-    const endpoints: Endpoint[] = pods.map((p) => {
-      const terminating = isTerminating(p);
-      const ready = isPodReady(p) && !terminating;
-      const ep: Endpoint = {
-        addresses: [String(p.status!.podIP)],
-        conditions: { ready: ready || (!!svc.spec.publishNotReadyAddresses && !terminating), serving: isPodReady(p), terminating },
-        targetRef: { kind: 'Pod', name: String(p.metadata.name), namespace: ns, uid: String(p.metadata.uid) },
-      };
-      if (p.spec.hostname && p.spec.subdomain === name) ep.hostname = p.spec.hostname;
-      if (p.spec.nodeName) ep.nodeName = p.spec.nodeName;
-      return ep;
-    });
+    const sel = Object.entries(svc.spec.selector);
+    const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
+    const pods: Pod[] = [];
+    const endpoints: Endpoint[] = [];
+    for (const p of this.store.list('pods', { namespace: ns, sorted: false }).items as Pod[]) {
+      if (!p.status?.podIP || p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
+      const labels = p.metadata.labels ?? {};
+      let ok = true;
+      for (const [k, v] of sel) if (labels[k] !== v) ok = false;
+      if (!ok) continue;
+      pods.push(p);
+      endpoints.push(this.endpointFor(p, memoKey, name, ns, !!svc.spec.publishNotReadyAddresses));
+    }
     const ports = (svc.spec.ports ?? []).map((sp) => {
       let port = typeof sp.targetPort === 'number' ? sp.targetPort : undefined;
       if (typeof sp.targetPort === 'string') {
@@ -76,33 +97,95 @@ export class EndpointSliceController {
       }
       return { name: sp.name ?? '', port: port ?? sp.port, protocol: sp.protocol ?? 'TCP' };
     });
-    const body = { addressType: 'IPv4', endpoints, ports };
-    const existing = slices[0];
-    if (!existing) {
-      const slice: KubeObject = {
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: {
-          generateName: `${name}-`,
-          namespace: ns,
-          labels: { ...(svc.metadata.labels ?? {}), [SERVICE_NAME_LABEL]: name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY },
-          annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': String(this.lastChange()) },
-          ownerReferences: [newControllerRef(svc)],
-        },
-        ...body,
-      };
-      if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') slice.metadata.labels!['service.kubernetes.io/headless'] = '';
-      this.store.create(slice);
-      return;
+    this.reconcile(svc, slices, endpoints, ports);
+  }
+
+  /** The endpoint of `pod` (the same object while the pod is unchanged). */
+  private endpointFor(p: Pod, memoKey: string, svcName: string, ns: string, publishNotReady: boolean): Endpoint {
+    const memo = endpointOfPod.get(p);
+    if (memo && memo.svc === memoKey) return memo.ep;
+    const terminating = isTerminating(p);
+    const ready = isPodReady(p) && !terminating;
+    const ep: Endpoint = {
+      addresses: [String(p.status!.podIP)],
+      conditions: { ready: ready || (publishNotReady && !terminating), serving: isPodReady(p), terminating },
+      targetRef: { kind: 'Pod', name: String(p.metadata.name), namespace: ns, uid: String(p.metadata.uid) },
+    };
+    if (p.spec.hostname && p.spec.subdomain === svcName) ep.hostname = p.spec.hostname;
+    if (p.spec.nodeName) ep.nodeName = p.spec.nodeName;
+    if (Object.isFrozen(p)) endpointOfPod.set(p, { svc: memoKey, ep });
+    return ep;
+  }
+
+  /**
+   * Upstream's reconciler in small: existing slices keep their still-wanted endpoints (updated in
+   * place), new endpoints fill slices with room (at most 100 each), only changed slices are written.
+   */
+  private reconcile(svc: Service, slices: KubeObject[], endpoints: Endpoint[], ports: { name: string; port: number; protocol: string }[]): void {
+    const ns = String(svc.metadata.namespace);
+    const name = String(svc.metadata.name);
+    const wanted = new Map(endpoints.map((e) => [e.targetRef.uid, e]));
+    const placed = new Set<string>();
+    const plan: { slice?: KubeObject; endpoints: Endpoint[] }[] = [];
+    for (const slice of [...slices].sort((a, b) => (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1))) {
+      const kept: Endpoint[] = [];
+      for (const e of (slice.endpoints as Endpoint[] | undefined) ?? []) {
+        const w = wanted.get(e.targetRef.uid);
+        if (w && !placed.has(e.targetRef.uid)) {
+          kept.push(w);
+          placed.add(e.targetRef.uid);
+        }
+      }
+      plan.push({ slice, endpoints: kept });
     }
-    if (JSON.stringify({ addressType: existing.addressType, endpoints: existing.endpoints, ports: existing.ports }) === JSON.stringify(body)) return;
-    const next = clone(existing);
-    Object.assign(next, body);
-    next.metadata.annotations = { ...(next.metadata.annotations ?? {}), 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() };
-    this.store.update(next, { system: true });
+    for (const e of endpoints) {
+      if (placed.has(e.targetRef.uid)) continue;
+      let target = plan.find((p) => p.endpoints.length < MAX_ENDPOINTS_PER_SLICE);
+      if (!target) plan.push((target = { endpoints: [] }));
+      target.endpoints.push(e);
+    }
+    if (plan.length === 0) plan.push({ endpoints: [] });
+    let emptyKept = false;
+    for (const p of plan) {
+      if (p.endpoints.length === 0 && (emptyKept || plan.some((q) => q.endpoints.length > 0))) {
+        if (p.slice) this.store.delete('endpointslices', ns, String(p.slice.metadata.name));
+        continue;
+      }
+      if (p.endpoints.length === 0) emptyKept = true;
+      const body = { addressType: 'IPv4', endpoints: p.endpoints, ports };
+      if (!p.slice) {
+        const slice: KubeObject = {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            generateName: `${name}-`,
+            namespace: ns,
+            labels: { ...(svc.metadata.labels ?? {}), [SERVICE_NAME_LABEL]: name, 'endpointslice.kubernetes.io/managed-by': MANAGED_BY },
+            annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() },
+            ownerReferences: [newControllerRef(svc)],
+          },
+          ...body,
+        };
+        if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') slice.metadata.labels!['service.kubernetes.io/headless'] = '';
+        this.store.create(slice);
+        continue;
+      }
+      const existing = p.slice;
+      if (sameEndpoints(existing.endpoints as Endpoint[] | undefined, p.endpoints) && JSON.stringify(existing.ports) === JSON.stringify(ports)) continue;
+      const next: KubeObject = { ...existing, ...body, metadata: { ...existing.metadata, annotations: { ...(existing.metadata.annotations ?? {}), 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() } } };
+      this.store.update(next, { system: true, adopt: true });
+    }
   }
 
   private lastChange(): string {
     return new Date(Math.floor(this.store.world.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
+}
+
+/** Whether a pod update can change its endpoint (IP, readiness, terminating, labels, phase). */
+function endpointChange(a: Pod, b: Pod): boolean {
+  if (a.status?.podIP !== b.status?.podIP || a.status?.phase !== b.status?.phase) return true;
+  if (a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp || a.metadata.labels !== b.metadata.labels) return true;
+  if (a.spec.nodeName !== b.spec.nodeName) return true;
+  return isPodReady(a) !== isPodReady(b);
 }

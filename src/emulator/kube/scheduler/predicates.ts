@@ -51,8 +51,15 @@ export function podRequests(pod: Pod): { cpu: number; memory: number } {
   return { cpu, memory };
 }
 
+/** What a node already runs: pod count and summed requests. */
+export interface NodeUsage {
+  pods: number;
+  cpu: number;
+  memory: number;
+}
+
 /** Why `pod` cannot go to `node` (in plugin order), or undefined when it fits. */
-export function unfitReason(pod: Pod, node: Node, podsOnNode: readonly Pod[]): string | undefined {
+export function unfitReason(pod: Pod, node: Node, usage: NodeUsage): string | undefined {
   if (node.spec.unschedulable) return 'node(s) were unschedulable';
   const taint = untoleratedTaint(pod, node);
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
@@ -61,16 +68,9 @@ export function unfitReason(pod: Pod, node: Node, podsOnNode: readonly Pod[]): s
   if (Object.entries(sel).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
   const alloc = node.status?.allocatable ?? {};
   const want = podRequests(pod);
-  let usedCpu = 0;
-  let usedMem = 0;
-  for (const p of podsOnNode) {
-    const r = podRequests(p);
-    usedCpu += r.cpu;
-    usedMem += r.memory;
-  }
-  if (want.cpu > 0 && usedCpu + want.cpu > milliCpu(alloc.cpu)) return 'Insufficient cpu';
-  if (want.memory > 0 && usedMem + want.memory > bytes(alloc.memory)) return 'Insufficient memory';
-  if (podsOnNode.length + 1 > Number(alloc.pods ?? 110)) return 'Too many pods';
+  if (want.cpu > 0 && usage.cpu + want.cpu > milliCpu(alloc.cpu)) return 'Insufficient cpu';
+  if (want.memory > 0 && usage.memory + want.memory > bytes(alloc.memory)) return 'Insufficient memory';
+  if (usage.pods + 1 > Number(alloc.pods ?? 110)) return 'Too many pods';
   return undefined;
 }
 

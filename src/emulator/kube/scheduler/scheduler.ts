@@ -10,7 +10,7 @@ import { clone, isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
 import type { Node, PersistentVolumeClaim, Pod } from '../api/types.ts';
 import { WorkQueue } from '../controllers/queue.ts';
 import type { EventRecorder } from '../controllers/recorder.ts';
-import { fitErrorMessage, unfitReason } from './predicates.ts';
+import { fitErrorMessage, podRequests, unfitReason, type NodeUsage } from './predicates.ts';
 
 const SOURCE = { component: 'default-scheduler' };
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
@@ -24,6 +24,7 @@ export class Scheduler {
   private readonly waitingOnClaim = new Map<string, Set<string>>();
   /** Pods per node, kept from watch events (avoids a full pod scan per decision). */
   private readonly podsByNode = new Map<string, Map<string, Pod>>();
+  private readonly usageByNode = new Map<string, NodeUsage>();
 
   constructor(store: ApiStore, recorder: EventRecorder) {
     this.store = store;
@@ -33,10 +34,12 @@ export class Scheduler {
       if (info.plural !== 'pods') return;
       const old = e.oldObject as Pod | undefined;
       const pod = e.object as Pod;
-      if (old?.spec.nodeName) this.podsByNode.get(old.spec.nodeName)?.delete(keyOf(old));
+      if (old?.spec.nodeName && old.spec === pod.spec && e.type !== 'DELETED') return;
+      if (old?.spec.nodeName && this.podsByNode.get(old.spec.nodeName)?.delete(keyOf(old))) this.account(old.spec.nodeName, old, -1);
       if (e.type !== 'DELETED' && pod.spec.nodeName) {
         let m = this.podsByNode.get(pod.spec.nodeName);
         if (!m) this.podsByNode.set(pod.spec.nodeName, (m = new Map()));
+        if (!m.has(keyOf(pod))) this.account(pod.spec.nodeName, pod, 1);
         m.set(keyOf(pod), pod);
       }
     });
@@ -66,6 +69,20 @@ export class Scheduler {
     return [...(this.podsByNode.get(node)?.values() ?? [])];
   }
 
+  /** What `node` runs (count and requests of the pods bound to it). */
+  usage(node: string): NodeUsage {
+    return this.usageByNode.get(node) ?? { pods: 0, cpu: 0, memory: 0 };
+  }
+
+  private account(node: string, pod: Pod, sign: 1 | -1): void {
+    const u = this.usageByNode.get(node) ?? { pods: 0, cpu: 0, memory: 0 };
+    const r = podRequests(pod);
+    u.pods += sign;
+    u.cpu += sign * r.cpu;
+    u.memory += sign * r.memory;
+    this.usageByNode.set(node, u);
+  }
+
   private schedule(key: string): void {
     const [ns, name] = key.split('/');
     const pod = this.store.tryGet('pods', ns, name) as Pod | undefined;
@@ -85,15 +102,15 @@ export class Scheduler {
     let best: Node | undefined;
     let bestCount = Infinity;
     for (const node of nodes) {
-      const on = this.podsOn(String(node.metadata.name));
+      const on = this.usage(String(node.metadata.name));
       const why = unfitReason(pod, node, on);
       if (why) {
         reasons.set(why, (reasons.get(why) ?? 0) + 1);
         continue;
       }
-      if (on.length < bestCount) {
+      if (on.pods < bestCount) {
         best = node;
-        bestCount = on.length;
+        bestCount = on.pods;
       }
     }
     if (!best) return this.fail(pod, key, fitErrorMessage(nodes.length, reasons));

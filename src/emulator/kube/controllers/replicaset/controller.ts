@@ -11,6 +11,7 @@ import type { Pod, ReplicaSet } from '../../api/types.ts';
 import { WorkQueue } from '../queue.ts';
 import type { EventRecorder } from '../recorder.ts';
 import { isPodReady, isRunningAndAvailable } from '../statefulset/utils.ts';
+import { podChangeMatters } from '../statefulset/controller.ts';
 
 const SOURCE = { component: 'replicaset-controller' };
 
@@ -51,6 +52,7 @@ export class ReplicaSetController {
   }
 
   private onPod(e: WatchEvent): void {
+    if (!podChangeMatters(e)) return;
     const ref = controllerRef(e.object);
     if (ref) {
       if (ref.kind === 'ReplicaSet') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
@@ -68,7 +70,7 @@ export class ReplicaSetController {
     if (!rs) return;
     const sel = fromLabelSelector(rs.spec.selector);
     const pods: Pod[] = [];
-    for (const p of this.store.list('pods', { namespace: ns }).items as Pod[]) {
+    for (const p of this.store.list('pods', { namespace: ns, sorted: false }).items as Pod[]) {
       const ref = controllerRef(p);
       if (ref) {
         if (ref.uid === rs.metadata.uid) pods.push(p);

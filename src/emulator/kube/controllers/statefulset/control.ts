@@ -30,6 +30,7 @@ import {
   podInOrdinalRange,
   POD_INDEX_LABEL,
   POD_NAME_LABEL,
+  REVISION_LABEL,
   storageMatches,
 } from './utils.ts';
 
@@ -48,6 +49,9 @@ export class StatefulSetControl {
   private readonly podControl: StatefulPodControl;
   private readonly recorder: EventRecorder;
   private readonly options: ControlOptions;
+  /** Sets that ever had a Delete retention policy (their claims may carry references to undo). */
+  private readonly retentionSeen = new Set<string>();
+  private readonly planned = new WeakMap<Pod, { set: StatefulSet; ordinal: number; revision: string }>();
 
   constructor(store: ApiStore, podControl: StatefulPodControl, recorder: EventRecorder, options: ControlOptions) {
     this.store = store;
@@ -103,22 +107,25 @@ export class StatefulSetControl {
       if (podInOrdinalRange(pod, set)) replicas[getOrdinal(pod) - start] = pod;
       else if (getOrdinal(pod) >= 0) condemned.push(pod);
     }
-    for (let i = 0; i < replicaCount; i++) {
-      if (!replicas[i]) {
-        replicas[i] = this.newVersionedPod(currentSet, updateSet, String(currentRev.metadata.name), String(updateRev.metadata.name), i + start, replicas, status);
-      }
-    }
     condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
     const all = replicas as Pod[];
-    const firstUnhealthy = all.find((p) => !isHealthy(p)) ?? condemned.find((p) => !isHealthy(p));
+    // A missing replica is unhealthy too; it is built only when it is about to be created.
+    let firstUnhealthy: Pod | undefined;
+    for (let i = 0; i < replicaCount && !firstUnhealthy; i++) if (!all[i] || !isHealthy(all[i])) firstUnhealthy = all[i] ?? MISSING;
+    firstUnhealthy ??= condemned.find((p) => !isHealthy(p));
     if (isTerminating(set)) return status;
     const monotonic = !allowsBurst(set);
 
     // Create or repair replicas in ordinal order.
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < replicaCount; i++) {
+      if (!all[i]) all[i] = this.newVersionedPod(currentSet, updateSet, String(currentRev.metadata.name), String(updateRev.metadata.name), i + start, replicas, status);
       if (this.processReplica(set, updateSet, status, all, i, monotonic, minReady, now, result)) return status;
     }
-    for (const pod of all) if (pod.metadata.uid) this.podControl.updatePodClaimRetention(set, pod, false);
+    const retention = set.spec.persistentVolumeClaimRetentionPolicy ?? {};
+    if ((set.spec.volumeClaimTemplates ?? []).length && (retention.whenDeleted === 'Delete' || retention.whenScaled === 'Delete' || this.retentionSeen.has(String(set.metadata.uid)))) {
+      this.retentionSeen.add(String(set.metadata.uid));
+      for (const pod of all) if (pod.metadata.uid) this.podControl.updatePodClaimRetention(set, pod, false);
+    }
 
     // Scale down: condemned pods, highest ordinal first, one at a time under OrderedReady.
     for (const pod of condemned) {
@@ -134,7 +141,7 @@ export class StatefulSetControl {
         return status;
       }
       this.say(set, `scale down: deleting ${pod.metadata.name} (highest ordinal out of range)`);
-      this.podControl.updatePodClaimRetention(set, pod, true);
+      if (set.spec.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') this.podControl.updatePodClaimRetention(set, pod, true);
       this.podControl.deleteStatefulPod(set, pod);
       if (monotonic) return status;
     }
@@ -150,17 +157,21 @@ export class StatefulSetControl {
     result.requeueAfterMs = Math.min(result.requeueAfterMs ?? Infinity, wait);
   }
 
-  private newVersionedPod(currentSet: StatefulSet, updateSet: StatefulSet, currentName: string, updateName: string, ordinal: number, _replicas: (Pod | undefined)[], status: StatefulSetStatus): Pod {
+  private newVersionedPod(currentSet: StatefulSet, updateSet: StatefulSet, currentName: string, updateName: string, ordinal: number, _replicas: (Pod | undefined)[], _status: StatefulSetStatus): Pod {
     // upstream newVersionedStatefulSetPod: ordinals below the partition stay on the current revision.
     const partition = currentSet.spec.updateStrategy?.type === 'RollingUpdate' ? (currentSet.spec.updateStrategy.rollingUpdate?.partition ?? 0) : 0;
-    const useCurrent =
-      currentSet.spec.updateStrategy?.type === 'RollingUpdate' &&
-      partition !== 0 &&
-      ordinal < getStartOrdinal(currentSet) + partition &&
-      currentName !== updateName &&
-      (status.currentReplicas ?? 0) >= 0;
-    if (useCurrent) return newStatefulSetPod(currentSet, ordinal, currentName);
-    return newStatefulSetPod(updateSet, ordinal, updateName);
+    const useCurrent = currentSet.spec.updateStrategy?.type === 'RollingUpdate' && partition !== 0 && ordinal < getStartOrdinal(currentSet) + partition && currentName !== updateName;
+    const set = useCurrent ? currentSet : updateSet;
+    const revision = useCurrent ? currentName : updateName;
+    // A placeholder: the full pod (a copy of the template) is only built when it is created.
+    const placeholder: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: getPodName(set, ordinal), namespace: set.metadata.namespace, labels: { [REVISION_LABEL]: revision } },
+      spec: set.spec.template.spec,
+    };
+    this.planned.set(placeholder, { set, ordinal, revision });
+    return placeholder;
   }
 
   /** upstream processReplica; returns true when the sync must stop here. */
@@ -176,7 +187,11 @@ export class StatefulSetControl {
     }
     if (!isCreated(pod)) {
       this.say(set, `creating ${pod.metadata.name}`);
-      this.podControl.createStatefulPod(set, pod);
+      const plan = this.planned.get(pod);
+      const real = plan ? newStatefulSetPod(plan.set, plan.ordinal, plan.revision) : pod;
+      this.podControl.createStatefulPod(set, real);
+      const stored = this.store.tryGet('pods', real.metadata.namespace, String(real.metadata.name)) as Pod | undefined;
+      if (stored) replicas[i] = stored;
       status.replicas++;
       if (getPodRevision(pod) === status.currentRevision) status.currentReplicas!++;
       if (getPodRevision(pod) === status.updateRevision) status.updatedReplicas!++;
@@ -317,8 +332,11 @@ export class StatefulSetControl {
   }
 }
 
+/** Marks "the first unhealthy replica is one not created yet". */
+const MISSING = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: { containers: [] } } as Pod;
+
 function nextName(set: StatefulSet, replicas: Pod[], i: number): string {
-  return i + 1 < replicas.length ? String(replicas[i + 1].metadata.name) : getPodName(set, getStartOrdinal(set) + replicas.length);
+  return getPodName(set, getStartOrdinal(set) + Math.min(i + 1, replicas.length));
 }
 
 function resolveMaxUnavailable(set: StatefulSet): number {

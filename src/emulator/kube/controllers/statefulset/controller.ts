@@ -22,7 +22,11 @@ export class StatefulSetController {
     this.store = store;
     this.control = new StatefulSetControl(store, podControl ?? new RealStatefulPodControl(store, recorder), recorder, options);
     this.queue = new WorkQueue(store.world, 'statefulset', (key) => this.sync(key));
-    store.watch('statefulsets', {}, (e) => this.queue.add(keyOf(e.object)));
+    store.watch('statefulsets', {}, (e) => {
+      // Our own status writes need no new sync; spec, metadata and deletion changes do.
+      if (e.type === 'MODIFIED' && e.oldObject && e.oldObject.spec === e.object.spec && e.oldObject.metadata.deletionTimestamp === e.object.metadata.deletionTimestamp && e.oldObject.metadata.finalizers === e.object.metadata.finalizers) return;
+      this.queue.add(keyOf(e.object));
+    });
     store.watch('pods', {}, (e) => this.onPod(e));
     store.watch('persistentvolumeclaims', {}, (e) => {
       if (e.type === 'DELETED') this.enqueueSetsInNamespace(e.object.metadata.namespace);
@@ -30,6 +34,7 @@ export class StatefulSetController {
   }
 
   private onPod(e: WatchEvent): void {
+    if (!podChangeMatters(e)) return;
     const ref = controllerRef(e.object);
     if (ref) {
       if (ref.kind === 'StatefulSet') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
@@ -59,7 +64,7 @@ export class StatefulSetController {
   private claimPods(set: StatefulSet): Pod[] {
     const sel = fromLabelSelector(set.spec.selector);
     const out: Pod[] = [];
-    for (const pod of this.store.list('pods', { namespace: set.metadata.namespace }).items as Pod[]) {
+    for (const pod of this.store.list('pods', { namespace: set.metadata.namespace, sorted: false }).items as Pod[]) {
       const ref = controllerRef(pod);
       if (ref) {
         if (ref.uid === set.metadata.uid) out.push(pod);
@@ -72,4 +77,24 @@ export class StatefulSetController {
     }
     return out;
   }
+}
+
+/**
+ * Whether a pod event can change a workload controller's decisions: creation and deletion,
+ * phase, readiness, terminating, labels or owners. Status details (IPs, container states) cannot.
+ */
+export function podChangeMatters(e: WatchEvent): boolean {
+  // A controller learns of the pods it creates from its own write.
+  if (e.type === 'ADDED') return !controllerRef(e.object);
+  if (e.type !== 'MODIFIED' || !e.oldObject) return true;
+  const a = e.oldObject as Pod;
+  const b = e.object as Pod;
+  if (a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return true;
+  if (a.metadata.labels !== b.metadata.labels || a.metadata.ownerReferences !== b.metadata.ownerReferences) return true;
+  if (a.status?.phase !== b.status?.phase) return true;
+  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready');
+  const ra = ready(a);
+  const rb = ready(b);
+  const isTrue = (c: typeof ra) => c?.status === 'True';
+  return isTrue(ra) !== isTrue(rb) || (isTrue(rb) && ra?.lastTransitionTime !== rb?.lastTransitionTime);
 }

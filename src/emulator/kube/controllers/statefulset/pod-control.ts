@@ -38,7 +38,7 @@ export class RealStatefulPodControl implements StatefulPodControl {
   createStatefulPod(set: StatefulSet, pod: Pod): void {
     this.createMissingPersistentVolumeClaims(set, pod);
     try {
-      this.store.create(pod);
+      this.store.create(pod, { adopt: true });
     } catch (e) {
       if (isReason(e, 'AlreadyExists')) throw e;
       this.recordPodEvent('create', set, pod, e);
@@ -109,9 +109,7 @@ export class RealStatefulPodControl implements StatefulPodControl {
     const current = this.store.tryGet('statefulsets', set.metadata.namespace, String(set.metadata.name)) as StatefulSet | undefined;
     if (!current || current.metadata.uid !== set.metadata.uid) return;
     if (JSON.stringify(current.status) === JSON.stringify(status)) return;
-    const next = clone(current);
-    next.status = status;
-    this.store.updateStatus(next);
+    this.store.updateStatus({ ...current, status }, { adopt: true });
   }
 
   private recordPodEvent(verb: string, set: StatefulSet, pod: Pod, err?: unknown): void {

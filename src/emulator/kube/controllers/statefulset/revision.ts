@@ -41,10 +41,17 @@ export function getPatch(set: StatefulSet): { spec: { template: unknown } } {
   return { spec: { template: { ...clone(set.spec.template), $patch: 'replace' } } };
 }
 
+const hashes = new WeakMap<object, string>();
+
 /** A new revision object (not yet stored) for the set's current template. */
 export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
   const data = getPatch(set);
-  const hash = safeEncode(fnv32a(stableJson(data) + (collisionCount ? String(collisionCount) : '')));
+  let json = hashes.get(set.spec.template);
+  if (json === undefined) {
+    json = stableJson(data);
+    if (Object.isFrozen(set.spec.template)) hashes.set(set.spec.template, json);
+  }
+  const hash = safeEncode(fnv32a(json + (collisionCount ? String(collisionCount) : '')));
   return {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
@@ -60,15 +67,34 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
 }
 
 /** Whether two revisions hold the same template. */
-export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
-  return stableJson(a.data) === stableJson(b.data);
+const dataJson = new WeakMap<object, string>();
+
+function jsonOfData(r: ControllerRevision): string {
+  let j = dataJson.get(r.data);
+  if (j === undefined) {
+    j = stableJson(r.data);
+    if (Object.isFrozen(r.data)) dataJson.set(r.data, j);
+  }
+  return j;
 }
 
-/** The set as of a revision: its template replaced by the revision's. */
+export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
+  return jsonOfData(a) === jsonOfData(b);
+}
+
+const applied = new WeakMap<object, WeakMap<object, StatefulSet>>();
+
+/** The set as of a revision: its template replaced by the revision's (do not modify the result). */
 export function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
-  const out = clone(set);
+  let bySet = applied.get(set);
+  const hit = bySet?.get(rev);
+  if (hit) return hit;
   const t = clone(rev.data.spec.template) as Record<string, unknown>;
   delete t.$patch;
-  out.spec.template = t as unknown as StatefulSet['spec']['template'];
+  const out: StatefulSet = { ...set, spec: { ...set.spec, template: t as unknown as StatefulSet['spec']['template'] } };
+  if (Object.isFrozen(set) && Object.isFrozen(rev)) {
+    if (!bySet) applied.set(set, (bySet = new WeakMap()));
+    bySet.set(rev, out);
+  }
   return out;
 }

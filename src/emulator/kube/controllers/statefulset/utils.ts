@@ -12,16 +12,29 @@ export const REVISION_LABEL = 'controller-revision-hash';
 
 const ORDINAL = /^(.*)-([0-9]+)$/;
 
+const ordinals = new WeakMap<object, number>();
+
 /** The ordinal of a StatefulSet pod from its name (`web-3` → 3), or -1. */
 export function getOrdinal(pod: KubeObject): number {
+  // Stored objects are frozen, so the answer can be kept per object.
+  const known = ordinals.get(pod.metadata);
+  if (known !== undefined) return known;
   const m = String(pod.metadata.name).match(ORDINAL);
-  return m ? Number(m[2]) : -1;
+  const o = m ? Number(m[2]) : -1;
+  if (Object.isFrozen(pod.metadata)) ordinals.set(pod.metadata, o);
+  return o;
 }
+
+const parents = new WeakMap<object, string>();
 
 /** The set name a pod name implies (`web-3` → `web`). */
 export function getParentName(pod: KubeObject): string {
+  const known = parents.get(pod.metadata);
+  if (known !== undefined) return known;
   const m = String(pod.metadata.name).match(ORDINAL);
-  return m ? m[1] : '';
+  const p = m ? m[1] : '';
+  if (Object.isFrozen(pod.metadata)) parents.set(pod.metadata, p);
+  return p;
 }
 
 /** `web-3` */
@@ -72,9 +85,17 @@ export function isSucceeded(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded';
 }
 
+const readiness = new WeakMap<object, boolean>();
+
 /** Whether the pod's Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const status = pod.status;
+  if (!status) return false;
+  const known = readiness.get(status);
+  if (known !== undefined) return known;
+  const ready = (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  if (Object.isFrozen(status)) readiness.set(status, ready);
+  return ready;
 }
 
 /** Running and Ready (the gate of OrderedReady). */

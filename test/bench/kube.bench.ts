@@ -1,0 +1,50 @@
+/**
+ * Cluster benchmarks: a 1,000-replica StatefulSet (Parallel, then OrderedReady) from apply to all
+ * Ready via `world.settle()`, on a cluster with enough nodes for 1,000 pods (kubelet maxPods is
+ * 110 per node). Target: settle < 1 s wall each. Also reports virtual time, heap growth and the
+ * cost of listing 1,000 pods with a label selector.
+ */
+import { World } from '../../src/emulator/world.ts';
+import { createCluster } from '../../src/emulator/kube/cluster.ts';
+import type { Pod, StatefulSet } from '../../src/emulator/kube/api/types.ts';
+import { webService, webStatefulSet } from '../../src/emulator/kube/testing/fixtures.ts';
+
+const REPLICAS = 1000;
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1048576) * 10) / 10;
+}
+
+function one(policy: 'Parallel' | 'OrderedReady') {
+  const world = new World({ seed: 42 });
+  const cluster = createCluster(world, { workers: 10 });
+  cluster.store.create(webService());
+  (globalThis as { gc?: () => void }).gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  cluster.store.create(webStatefulSet({ replicas: REPLICAS, podManagementPolicy: policy, volumes: false }));
+  const v0 = world.now();
+  const result = world.settle({ maxMs: 24 * 3_600_000 });
+  const wall = performance.now() - t0;
+  const heap1 = process.memoryUsage().heapUsed;
+  const sts = cluster.store.get('statefulsets', 'default', 'web') as StatefulSet;
+  const pods = cluster.store.list('pods', { namespace: 'default' }).items as Pod[];
+  const ready = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+  const l0 = performance.now();
+  for (let i = 0; i < 10; i++) cluster.store.list('pods', { namespace: 'default', labelSelector: 'app=nginx' });
+  const listMs = (performance.now() - l0) / 10;
+  return {
+    name: `kube: ${REPLICAS}-replica StatefulSet, ${policy}`,
+    ok: wall < 1000 && ready === REPLICAS && sts.status?.readyReplicas === REPLICAS && result.settled,
+    settleWallMs: Math.round(wall),
+    virtualSeconds: Math.round((world.now() - v0) / 1000),
+    readyPods: ready,
+    heapGrowthMB: mb(heap1 - heap0),
+    listPodsMs: Math.round(listMs * 100) / 100,
+  };
+}
+
+/** Runs both policies. */
+export async function run() {
+  return [one('Parallel'), one('OrderedReady')];
+}

@@ -67,8 +67,9 @@ export class Network {
       up: false,
       addresses: [],
       netns,
-      qdisc: kind === 'ether' ? 'fq_codel' : kind === 'loopback' ? 'noqueue' : 'noqueue',
-      qlen: 1000,
+      qdisc: kind === 'ether' ? 'fq_codel' : 'noqueue',
+      // Bridges have no transmit queue (ip prints no "qlen"); Docker's container veths use 0 too.
+      qlen: kind === 'bridge' ? 0 : 1000,
       createdAt: this.linux.world.now(),
     };
     stack.links.set(name, link);

@@ -79,6 +79,8 @@ export class NetStack {
   readonly listeners: Listener[] = [];
   /** net.ipv4.ip_forward. */
   ipForward = false;
+  /** net.ipv6.conf.all.disable_ipv6 (Docker sets it in containers): no inet6 addresses shown. */
+  ipv6Disabled = false;
   /** Hook (docker engineer): iptables FORWARD verdict for a packet routed from `inDev` out of `outDev` (DOCKER-ISOLATION); absent = accept. */
   forwardFilter?: (inDev: Link, outDev: Link, src: number, dst: number) => boolean;
   /** MASQUERADE rules: traffic from `src/prefix` leaving via `outIf` (or any but `notOutIf`) is NATed. */

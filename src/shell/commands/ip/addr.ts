@@ -36,7 +36,7 @@ function show(ip: IpContext, args: string[]): number {
   if (up) links = links.filter((l) => l.up);
   if (ip.family === 4) links = links.filter((l) => l.addresses.length > 0);
   if (ip.family === 6) links = links.filter((l) => (l.kind === 'loopback' ? l.up : ip.net.linkLocal(l) !== undefined));
-  ip.ctx.stdout.write(links.map((l) => (ip.brief ? briefAddr(l, ip.net, ip.family) : showAddr(l, ip.net, ip.family))).join(''));
+  ip.ctx.stdout.write(links.map((l) => (ip.brief ? briefAddr(l, ip.net, ip.family) : showAddr(l, ip.net, ip.family, ip.flavor))).join(''));
   return 0;
 }
 

@@ -3,6 +3,7 @@ import type { NetNamespace } from '../../../emulator/linux/namespaces.ts';
 import type { Network } from '../../../emulator/linux/net/network.ts';
 import type { Link } from '../../../emulator/linux/net/stack.ts';
 import type { CommandContext } from '../../types.ts';
+import type { Flavor } from './format.ts';
 
 /** What every subcommand gets: the namespace to act in and global options. */
 export interface IpContext {
@@ -11,6 +12,8 @@ export interface IpContext {
   net: Network;
   brief: boolean;
   family?: 4 | 6;
+  /** iproute2 on Debian, BusyBox's applet in alpine/busybox roots. */
+  flavor: Flavor;
 }
 
 /** Thrown inside a subcommand to end `ip` with a message and status (never escapes `ip`). */

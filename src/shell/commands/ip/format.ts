@@ -17,8 +17,14 @@ export function operstate(link: Link): string {
   return link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
-/** `<BROADCAST,MULTICAST,UP,LOWER_UP>`, with NO-CARRIER first and M-DOWN last as print_link_flags does. */
-export function linkFlags(link: Link, viewer: NetNamespace): string {
+/** Which `ip`: iproute2 6.1 (Debian) or BusyBox 1.36's applet (alpine, busybox images). */
+export type Flavor = 'iproute2' | 'busybox';
+
+/**
+ * `<BROADCAST,MULTICAST,UP,LOWER_UP>`, with NO-CARRIER first and M-DOWN last as print_link_flags
+ * does. BusyBox cannot see a peer in another namespace, so it reports M-DOWN for it.
+ */
+export function linkFlags(link: Link, viewer: NetNamespace, flavor: Flavor = 'iproute2'): string {
   const flags: string[] = [];
   const carrier = link.netns.stack.hasCarrier(link);
   if (link.up && !carrier) flags.push('NO-CARRIER');
@@ -27,7 +33,7 @@ export function linkFlags(link: Link, viewer: NetNamespace): string {
   if (link.up) flags.push('UP');
   if (link.up && carrier) flags.push('LOWER_UP');
   // M-DOWN: the peer named by IFLA_LINK is in this namespace and administratively down.
-  if (link.peer && link.peer.netns === viewer && !link.peer.up) flags.push('M-DOWN');
+  if (link.peer && ((link.peer.netns === viewer && !link.peer.up) || (flavor === 'busybox' && link.peer.netns !== viewer))) flags.push('M-DOWN');
   return `<${flags.join(',')}>`;
 }
 
@@ -52,28 +58,29 @@ function linkNetns(link: Link, net: Network): string {
   return name && link.netns.host.namedNetns.get(name) === peer.netns ? ` link-netns ${name}` : ` link-netnsid ${id}`;
 }
 
-/** The first line of a link in `ip link` (mode DEFAULT) or `ip addr` (no mode). */
-function headLine(link: Link, withMode: boolean): string {
+/** The first line of a link in `ip link` (mode DEFAULT) or `ip addr` (no mode); "qlen" only when non-zero. */
+function headLine(link: Link, withMode: boolean, flavor: Flavor): string {
   const master = link.master ? `master ${link.master.name} ` : '';
-  const qlen = link.kind === 'bridge' ? '' : `qlen ${link.qlen}`;
-  return `${link.ifindex}: ${linkName(link)}: ${linkFlags(link, link.netns)} mtu ${link.mtu} qdisc ${qdisc(link)} ${master}state ${operstate(link)} ${withMode ? 'mode DEFAULT ' : ''}group default ${qlen}\n`;
+  const head = `${link.ifindex}: ${linkName(link)}: ${linkFlags(link, link.netns, flavor)} mtu ${link.mtu} qdisc ${qdisc(link)} ${master}state ${operstate(link)}`;
+  if (flavor === 'busybox') return `${head}${link.qlen > 0 ? ` qlen ${link.qlen}` : ''}\n`;
+  return `${head} ${withMode ? 'mode DEFAULT ' : ''}group default ${link.qlen > 0 ? `qlen ${link.qlen}` : ''}\n`;
 }
 
-function hwLine(link: Link, net: Network): string {
+function hwLine(link: Link, net: Network, flavor: Flavor): string {
   const type = link.kind === 'loopback' ? 'loopback' : 'ether';
   const brd = link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
-  return `    link/${type} ${link.mac} brd ${brd}${linkNetns(link, net)}\n`;
+  return `    link/${type} ${link.mac} brd ${brd}${flavor === 'busybox' ? '' : linkNetns(link, net)}\n`;
 }
 
 /** One link as `ip link show` prints it. */
-export function showLink(link: Link, net: Network): string {
-  return headLine(link, true) + hwLine(link, net);
+export function showLink(link: Link, net: Network, flavor: Flavor = 'iproute2'): string {
+  return headLine(link, true, flavor) + hwLine(link, net, flavor);
 }
 
 /** One link with its addresses as `ip addr show` prints it (`family` 4 or 6 filters). */
-export function showAddr(link: Link, net: Network, family?: 4 | 6): string {
-  let out = family ? '' : headLine(link, false) + hwLine(link, net);
-  if (family) out = headLine(link, false);
+export function showAddr(link: Link, net: Network, family?: 4 | 6, flavor: Flavor = 'iproute2'): string {
+  let out = family ? '' : headLine(link, false, flavor) + hwLine(link, net, flavor);
+  if (family) out = headLine(link, false, flavor);
   if (family !== 6) {
     for (const a of link.addresses) {
       const brd = a.broadcast !== undefined ? `brd ${formatIp(a.broadcast)} ` : '';
@@ -81,12 +88,13 @@ export function showAddr(link: Link, net: Network, family?: 4 | 6): string {
     }
   }
   if (family !== 4) {
-    for (const six of inet6(link, net)) out += `    inet6 ${six} \n       valid_lft forever preferred_lft forever\n`;
+    for (const six of inet6(link, net)) out += `    inet6 ${six}${flavor === 'busybox' ? '' : ' '}\n       valid_lft forever preferred_lft forever\n`;
   }
   return out;
 }
 
 function inet6(link: Link, net: Network): string[] {
+  if (link.netns.stack.ipv6Disabled) return [];
   if (link.kind === 'loopback') return link.up ? ['::1/128 scope host'] : [];
   const ll = net.linkLocal(link);
   return ll ? [`${ll}/64 scope link`] : [];
@@ -104,9 +112,19 @@ export function briefAddr(link: Link, net: Network, family?: 4 | 6): string {
   return `${linkName(link).padEnd(16)} ${operstate(link).padEnd(14)} ${[...addrs, ...six].map((a) => `${a} `).join('')}\n`;
 }
 
-/** One route as `ip route` prints it (trailing space included). */
-export function showRoute(r: Route & { linkdown: boolean }): string {
+/** One route as `ip route` prints it (trailing space included); BusyBox omits `proto kernel`. */
+export function showRoute(r: Route & { linkdown: boolean }, flavor: Flavor = 'iproute2'): string {
   const dst = r.prefix === 0 ? 'default' : `${formatIp(r.dst)}/${r.prefix}`;
+  if (flavor === 'busybox') {
+    let b = `${dst} `;
+    if (r.via !== undefined) b += `via ${formatIp(r.via)} `;
+    b += `dev ${r.dev.name} `;
+    if (r.proto !== 'boot' && r.proto !== 'kernel') b += `proto ${r.proto} `;
+    if (r.scope !== 'global') b += `scope ${r.scope} `;
+    if (r.src !== undefined && r.proto === 'kernel') b += ` src ${formatIp(r.src)} `;
+    if (r.metric !== undefined) b += `metric ${r.metric} `;
+    return `${b}\n`;
+  }
   let s = `${dst} `;
   if (r.via !== undefined) s += `via ${formatIp(r.via)} `;
   s += `dev ${r.dev.name} `;

@@ -11,6 +11,7 @@ import { ipLink } from './link.ts';
 import { ipNetns } from './netns.ts';
 import { ipRoute } from './route.ts';
 import { IP_USAGE } from './usage.ts';
+import { isBusyBox } from '../linux-common/busybox.ts';
 
 /** ip.c's cmds[] order: the first object the argument is a prefix of wins. */
 const OBJECTS = ['address', 'addrlabel', 'maddress', 'route', 'rule', 'neighbor', 'neighbour', 'ntable', 'ntbl', 'link', 'l2tp', 'fou', 'ila', 'macsec', 'tunnel', 'tunl', 'tuntap', 'tap', 'token', 'tcpmetrics', 'tcp_metrics', 'monitor', 'xfrm', 'mroute', 'mrule', 'netns', 'netconf', 'vrf', 'sr', 'nexthop', 'mptcp', 'ioam', 'stats', 'help'];
@@ -29,7 +30,7 @@ async function run(ctx: CommandContext): Promise<number> {
 
 async function dispatch(ctx: CommandContext): Promise<number> {
   const args = [...ctx.args];
-  const ip: IpContext = { ctx, netns: ctx.process.ns.net, net: ctx.world.linux.net, brief: false };
+  const ip: IpContext = { ctx, netns: ctx.process.ns.net, net: ctx.world.linux.net, brief: false, flavor: isBusyBox(ctx.process, 'ip') ? 'busybox' : 'iproute2' };
   while (args.length > 0 && args[0].startsWith('-') && args[0] !== '-') {
     const opt = args.shift()!.replace(/^--?/, '-');
     const name = opt.slice(1);

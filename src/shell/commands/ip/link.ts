@@ -39,7 +39,7 @@ function show(ip: IpContext, args: string[]): number {
   }
   if (type !== undefined) links = links.filter((l) => l.kind === type);
   if (up) links = links.filter((l) => l.up);
-  ip.ctx.stdout.write(links.map((l) => (ip.brief ? briefLink(l) : showLink(l, ip.net))).join(''));
+  ip.ctx.stdout.write(links.map((l) => (ip.brief ? briefLink(l) : showLink(l, ip.net, ip.flavor))).join(''));
   return 0;
 }
 

@@ -22,7 +22,7 @@ function show(ip: IpContext, args: string[]): number {
   for (let i = 0; i < args.length; i++) if (args[i] === 'dev') dev = args[++i];
   const link = dev === undefined ? undefined : findLink(ip.netns, dev);
   const routes = ip.netns.stack.routeTable().filter((r) => !link || r.dev === link);
-  ip.ctx.stdout.write(routes.map((r) => (link ? showRoute(r).replace(` dev ${link.name} `, ' ') : showRoute(r))).join(''));
+  ip.ctx.stdout.write(routes.map((r) => (link ? showRoute(r, ip.flavor).replace(` dev ${link.name} `, ' ') : showRoute(r, ip.flavor))).join(''));
   return 0;
 }
 

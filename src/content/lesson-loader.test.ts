@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSidebarOrder } from './lesson-loader.ts';
+import { starlightFields, withSidebarOrder } from './lesson-loader.ts';
 
 describe('withSidebarOrder', () => {
   it('copies the lesson order into the sidebar order', () => {
@@ -17,5 +17,11 @@ describe('withSidebarOrder', () => {
   it('leaves pages without an order alone', () => {
     const page = { title: 'Petlab', template: 'splash' };
     expect(withSidebarOrder(page)).toBe(page);
+  });
+});
+
+describe('starlightFields', () => {
+  it('lists the fields of Starlight’s docs schema', () => {
+    expect(starlightFields()).toEqual(expect.arrayContaining(['title', 'description', 'sidebar', 'template', 'hero', 'draft']));
   });
 });

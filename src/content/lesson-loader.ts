@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
+import { z } from 'astro/zod';
+import { docsSchema } from '@astrojs/starlight/schema';
 import { checkLessonFrontmatter, lessonFolder } from './lesson-schema.ts';
 
 /**
@@ -13,6 +15,7 @@ import { checkLessonFrontmatter, lessonFolder } from './lesson-schema.ts';
  * received and how to fix it. A lesson's `order` also becomes its sidebar order.
  */
 export function lessonLoader(base = './content'): Loader {
+  const otherFields = starlightFields();
   const inner = glob({ pattern: '**/[^_]*.{md,mdx}', base });
   return {
     name: 'petlab-lessons',
@@ -23,7 +26,7 @@ export function lessonLoader(base = './content'): Loader {
         parseData: (props) => {
           const file = props.filePath ? relative(root, props.filePath) : props.id;
           if (!lessonFolder(file)) return context.parseData(props);
-          const checked = checkLessonFrontmatter(file, props.data);
+          const checked = checkLessonFrontmatter(file, props.data, otherFields);
           if (!checked.ok) {
             throw new AstroError(checked.message, 'See "How to add a lesson" in README.md for every field.');
           }
@@ -32,6 +35,11 @@ export function lessonLoader(base = './content'): Loader {
       });
     },
   };
+}
+
+/** The frontmatter fields Starlight itself defines (`sidebar`, `template`, `draft`, ...). */
+export function starlightFields(): string[] {
+  return Object.keys(docsSchema()({ image: () => z.string() } as never).shape);
 }
 
 /**

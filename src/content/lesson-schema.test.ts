@@ -21,7 +21,7 @@ describe('checkLessonFrontmatter', () => {
 
   it('accepts a lesson without the optional lab and prerequisites, and keeps Starlight fields out of the way', () => {
     const { lab: _lab, prerequisites: _prerequisites, ...rest } = good;
-    const result = checkLessonFrontmatter(FILE, { ...rest, sidebar: { badge: 'New' } });
+    const result = checkLessonFrontmatter(FILE, { ...rest, sidebar: { badge: 'New' } }, ['sidebar']);
     expect(result).toEqual({ ok: true, data: rest });
   });
 
@@ -140,5 +140,24 @@ describe('lessonSchema', () => {
     expect(MODULE_IDS).toEqual(['pets-and-cattle', 'linux-namespaces', 'docker-networking', 'petsets']);
     expect(isModuleId('petsets')).toBe(true);
     expect(isModuleId('PetSets')).toBe(false);
+  });
+});
+
+describe('unknown fields', () => {
+  const starlight = ['title', 'description', 'sidebar', 'template', 'draft'];
+
+  it('accepts Starlight’s own fields and rejects unknown ones with a suggestion', () => {
+    expect(checkLessonFrontmatter(FILE, { ...good, sidebar: { badge: 'New' } }, starlight).ok).toBe(true);
+    const { lab: _lab, ...rest } = good;
+    expect(checkLessonFrontmatter(FILE, { ...rest, labs: 'statefulset-identity', colour: 'red' }, starlight)).toEqual({
+      ok: false,
+      message: [
+        'Invalid lesson frontmatter in content/petsets/petsets-to-statefulsets.mdx:',
+        '- `labs`: not a lesson field, received `"statefulset-identity"` (a string).',
+        '  Fix: did you mean `lab`? Otherwise remove the line; the fields are title, description, module, order, objectives, duration, lab, prerequisites and Starlight’s own.',
+        '- `colour`: not a lesson field, received `"red"` (a string).',
+        '  Fix: remove the line; the fields are title, description, module, order, objectives, duration, lab, prerequisites and Starlight’s own.',
+      ].join('\n'),
+    });
   });
 });

@@ -127,10 +127,12 @@ export function lessonFolder(file: string): string | undefined {
 
 /**
  * Checks the frontmatter `data` of the lesson at `file` (a path relative to the project root)
- * against `lessonSchema` and against its folder. Never throws: on failure the message names the
- * file, every bad field, what was received and how to fix it, ready to show as a build error.
+ * against `lessonSchema`, against its folder, and for unknown fields (anything neither a lesson
+ * field nor one of `otherFields`, Starlight's own, so that a typo such as `labs:` is not silently
+ * ignored). Never throws: on failure the message names the file, every bad field, what was
+ * received and how to fix it, ready to show as a build error.
  */
-export function checkLessonFrontmatter(file: string, data: unknown): LessonCheck {
+export function checkLessonFrontmatter(file: string, data: unknown, otherFields: readonly string[] = []): LessonCheck {
   const folder = lessonFolder(file) ?? MODULES[0].id;
   const parsed = lessonSchema.safeParse(data);
   const problems: string[] = [];
@@ -153,8 +155,37 @@ export function checkLessonFrontmatter(file: string, data: unknown): LessonCheck
         `  Fix: set \`module: ${folder}\`, or move the file to \`content/${parsed.data.module}/\`.`,
     );
   }
+  problems.push(...unknownFields(data, otherFields));
   if (problems.length === 0 && parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, message: `Invalid lesson frontmatter in ${file}:\n${problems.join('\n')}` };
+}
+
+/** A problem line for every key of `data` that no schema knows, with the closest known name. */
+function unknownFields(data: unknown, otherFields: readonly string[]): string[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const known = [...Object.keys(lessonSchema.shape), ...otherFields];
+  return Object.keys(data)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const guess = known.find((k) => editDistance(k, key) <= 2);
+      return (
+        `- \`${key}\`: not a lesson field, ${describeReceived((data as Record<string, unknown>)[key])}.\n` +
+        `  Fix: ${guess ? `did you mean \`${guess}\`? Otherwise remove` : 'remove'} the line; the fields are ${known.slice(0, 8).join(', ')} and Starlight’s own.`
+      );
+    });
+}
+
+/** Levenshtein distance, for "did you mean" hints on short field names. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }
 
 /** `objectives.1` → `objectives[1]`. */

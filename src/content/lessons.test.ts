@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { starlightFields } from './lesson-loader.ts';
 import { checkLessonFrontmatter } from './lesson-schema.ts';
 import { MODULE_IDS } from './modules.ts';
 
@@ -26,7 +27,7 @@ describe('the lessons in content/', () => {
   });
 
   it.each(lessons.map((l) => [l.file, l] as const))('%s has valid frontmatter', (_file, lesson) => {
-    expect(checkLessonFrontmatter(lesson.file, lesson.data)).toMatchObject({ ok: true });
+    expect(checkLessonFrontmatter(lesson.file, lesson.data, starlightFields())).toMatchObject({ ok: true });
   });
 
   it('orders are unique within a module and prerequisites exist', () => {

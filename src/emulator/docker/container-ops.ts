@@ -2,7 +2,8 @@
  * Container lifecycle with dockerd's rules and error texts: create, start, stop, kill, restart,
  * remove, rename, network connect/disconnect, and the main process's behaviour (programs.ts).
  */
-import { DockerError, notRunning } from './errors.ts';
+import { DockerError } from './errors.ts';
+import { parseRestart, shouldRestart } from './restart-policy.ts';
 import type { DockerEngine } from './engine.ts';
 import { randomName } from './names.ts';
 import { activateEndpoint, deactivateEndpoint, hasInterface } from './network-ops.ts';
@@ -281,30 +282,6 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number, 
   engine.changed();
 }
 
-/**
- * `--restart no|always|unless-stopped|on-failure[:N]` as the API's RestartPolicy. Errors with
- * docker/cli's wording for unknown policies.
- */
-export function parseRestart(text: string | undefined): { Name: string; MaximumRetryCount: number } {
-  if (text === undefined || text === '' || text === 'no') return { Name: 'no', MaximumRetryCount: 0 };
-  const [name, max] = text.split(':');
-  if (!['always', 'unless-stopped', 'on-failure'].includes(name) || (max !== undefined && (name !== 'on-failure' || !/^\d+$/.test(max)))) {
-    if (max !== undefined && name !== 'on-failure' && ['always', 'unless-stopped'].includes(name)) {
-      throw new DockerError('invalid-parameter', `invalid restart policy: maximum retry count can only be used with 'on-failure'`);
-    }
-    throw new DockerError('invalid-parameter', `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
-  }
-  return { Name: name, MaximumRetryCount: max === undefined ? 0 : Number(max) };
-}
-
-/** The restart policy's verdict for an exit with `code`. */
-export function shouldRestart(c: Container, code: number): boolean {
-  const { Name: name, MaximumRetryCount: max } = c.hostConfig.restartPolicy;
-  if (name === 'always' || name === 'unless-stopped') return true;
-  if (name === 'on-failure') return code !== 0 && (max === 0 || c.restartCount < max);
-  return false;
-}
-
 /** Restarting state, then a start after the restart manager's backoff (100 ms, doubling). */
 function scheduleRestart(engine: DockerEngine, c: Container): void {
   c.state.status = 'restarting';
@@ -388,58 +365,4 @@ export function renameContainer(engine: DockerEngine, c: Container, newName: str
     throw e;
   }
   engine.changed();
-}
-
-/**
- * `docker network connect`. Errors: already connected (`endpoint with name X already exists in
- * network Y`), host/none rules, `--ip` on predefined networks.
- */
-export function connectNetwork(engine: DockerEngine, c: Container, net: Network, o: { ip?: string; aliases?: string[] } = {}): void {
-  const modes = [...c.endpoints.values()].map((ep) => engine.networks.get(ep.networkId));
-  if (net.driver === 'host' || modes.some((m) => m?.driver === 'host')) {
-    throw new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
-  }
-  if (net.driver === 'null' || modes.some((m) => m?.driver === 'null')) {
-    throw new DockerError('forbidden', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
-  }
-  if (c.endpoints.has(net.name)) {
-    throw new DockerError('forbidden', `endpoint with name ${c.name} already exists in network ${net.name}`);
-  }
-  if (o.ip !== undefined && net.predefined) {
-    throw new DockerError('invalid-parameter', 'user specified IP address is supported on user defined networks only');
-  }
-  if ((o.aliases?.length ?? 0) > 0 && net.predefined) {
-    throw new DockerError('invalid-parameter', 'network-scoped alias is supported only for containers in user defined networks');
-  }
-  const ep: Endpoint = { networkId: net.id, containerId: c.id, endpointId: '', mac: '', aliases: [...(o.aliases ?? [])], requestedIp: o.ip };
-  if (c.state.status === 'running') {
-    (ep as { endpointId: string }).endpointId = engine.newId();
-    activateEndpoint(engine, c, net, ep);
-    c.endpoints.set(net.name, ep);
-    engine.runtime.endpointJoined(engine, c, ep, net);
-  } else {
-    c.endpoints.set(net.name, ep);
-  }
-  engine.changed();
-}
-
-/** `docker network disconnect`. Error: `container <id> is not connected to network <name>`. */
-export function disconnectNetwork(engine: DockerEngine, c: Container, net: Network): void {
-  const ep = c.endpoints.get(net.name);
-  if (!ep) throw new DockerError('forbidden', `container ${c.id} is not connected to network ${net.name}`);
-  if (net.driver === 'host') {
-    throw new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
-  }
-  if (net.endpoints.has(c.id)) {
-    engine.runtime.endpointLeft(engine, c, ep, net);
-    deactivateEndpoint(net, c, ep);
-  }
-  c.endpoints.delete(net.name);
-  engine.changed();
-}
-
-/** Checks a container can take an exec (`docker exec`): running, not paused. */
-export function checkExec(c: Container): void {
-  if (c.state.status === 'paused') throw new DockerError('conflict', `Container ${c.id} is paused, unpause the container before exec`);
-  if (c.state.status !== 'running') throw notRunning(c.id);
 }

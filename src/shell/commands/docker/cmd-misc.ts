@@ -1,5 +1,6 @@
 /** `docker logs|port|top|exec|attach|swarm`. */
-import { checkExec, exitContainer } from '../../../emulator/docker/container-ops.ts';
+import { exitContainer } from '../../../emulator/docker/container-ops.ts';
+import { checkExec } from '../../../emulator/docker/container-network.ts';
 import { DockerError } from '../../../emulator/docker/errors.ts';
 import { swarmInit, swarmLeave } from '../../../emulator/docker/swarm-ops.ts';
 import { argsError, daemonError, engineOf, parseOrUsage, type Subcommand } from './common.ts';

@@ -1,5 +1,5 @@
 /** `docker network ls|inspect|create|rm|connect|disconnect|prune`. */
-import { connectNetwork, disconnectNetwork } from '../../../emulator/docker/container-ops.ts';
+import { connectNetwork, disconnectNetwork } from '../../../emulator/docker/container-network.ts';
 import { inspectNetwork } from '../../../emulator/docker/inspect.ts';
 import { createNetwork, pruneNetworks, removeNetwork } from '../../../emulator/docker/network-ops.ts';
 import type { CommandContext } from '../../types.ts';

@@ -132,6 +132,8 @@ export class NetNamespace extends Namespace {
   readonly stack: NetStack;
   /** Name under /var/run/netns when created by `ip netns add` (or attached to one). */
   name?: string;
+  /** Another nsfs bind mount holding it (Docker: /run/docker/netns/<id>), shown in lsns's NSFS. */
+  bindPath?: string;
 
   constructor(host: Host, inode: number, createdAt: number, stack: NetStack, creatorPid?: number) {
     super('net', host, inode, createdAt, creatorPid);

@@ -42,6 +42,11 @@ export class Internet {
 
   constructor() {
     this.addSite(['example.com', 'www.example.com'], '93.184.215.14', () => EXAMPLE_BODY);
+    // Names the Docker and Kubernetes tutorials ping or fetch.
+    this.addSite(['google.com', 'www.google.com'], '142.250.185.78', () => '<!doctype html><html><head><title>Google</title></head><body></body></html>\n');
+    this.addSite(['github.com'], '140.82.121.4', () => '<!DOCTYPE html>\n<html lang="en"><head><title>GitHub</title></head><body></body></html>\n');
+    this.addSite(['docker.com', 'www.docker.com'], '141.193.213.10', () => '<!DOCTYPE html>\n<html lang="en-US"><head><title>Docker</title></head><body></body></html>\n');
+    this.addSite(['kubernetes.io'], '15.197.167.90', () => '<!doctype html><html lang="en"><head><title>Kubernetes</title></head><body></body></html>\n');
   }
 
   /** Adds a public web site answering HTTP on ports 80 and 443. */

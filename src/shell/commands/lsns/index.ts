@@ -129,8 +129,15 @@ function columns(self: Process): Record<string, Col> {
     UID: { name: 'UID', right: true, value: (r) => (r.lowest ? String(r.lowest.uid) : '') },
     USER: { name: 'USER', right: false, value: (r) => r.lowest?.user ?? '' },
     NETNSID: { name: 'NETNSID', right: true, value: netnsid },
-    NSFS: { name: 'NSFS', right: false, value: (r) => (r.ns.kind === 'net' && (r.ns as NetNamespace).name ? `/run/netns/${(r.ns as NetNamespace).name}` : '') },
+    NSFS: { name: 'NSFS', right: false, value: (r) => nsfs(r.ns) },
   };
+}
+
+/** Where a network namespace is bind-mounted (`ip netns add` → /run/netns/NAME, Docker's path). */
+function nsfs(ns: Namespace): string {
+  if (ns.kind !== 'net') return '';
+  const net = ns as NetNamespace;
+  return net.name ? `/run/netns/${net.name}` : net.bindPath ?? '';
 }
 
 function render(cols: Col[], rows: string[][], raw: boolean): string {

@@ -12,14 +12,21 @@ import type { CaseClause, ForClause, IfClause, List, LoopClause, Pipeline, Shell
 import { parse } from '../parser/parser.ts';
 import { parseHeredocBody } from '../parser/scanner.ts';
 import type { Input, Interrupt, Output, Terminal } from '../types.ts';
-import { exitChild, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ShellEnvironment } from './env.ts';
 import { ExpansionError, expandPattern, expandSingle, expandWords, setArithWordParser } from './expand.ts';
+import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from './signals.ts';
+
+export { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion };
 import type { ExpansionHost } from './expand.ts';
 import { patternToRegExp } from './pattern.ts';
 import { InterruptSignal } from './signal.ts';
-import { BufferOutput, Pipe } from './streams.ts';
+import { Pipe } from './streams.ts';
+import { finishedJobsReport, startJob } from './jobs.ts';
+import type { Job } from './jobs.ts';
+
+export type { Job };
+import { makeExpansionHost, specialParameter } from './expansion-host.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { runSimple } from './simple.ts';
 import type { Foreground } from './foreground.ts';
@@ -32,56 +39,6 @@ export interface IO {
   stdout: Output;
   stderr: Output;
   interrupt: Interrupt;
-}
-
-/** `exit`: unwinds to the shell's top. */
-export class ExitSignal {
-  readonly status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
-}
-
-/** An expansion error that ends the command line being run (bash's jump to top level). */
-export class AbortLine {
-  readonly status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
-}
-
-/** Prints an expansion error; for the fatal kind, unwinds the whole command line. */
-export function reportExpansion(e: ExpansionError, io: { stderr: Output }): number {
-  io.stderr.write(`${e.message}\n`);
-  if (e.abort) throw new AbortLine(e.status);
-  return e.status;
-}
-
-/** `return` from a function or sourced file. */
-export class ReturnSignal {
-  readonly status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
-}
-
-/** `break n` / `continue n`. */
-export class LoopSignal {
-  readonly kind: 'break' | 'continue';
-  levels: number;
-  constructor(kind: 'break' | 'continue', levels: number) {
-    this.kind = kind;
-    this.levels = levels;
-  }
-}
-
-export interface Job {
-  id: number;
-  pid: number;
-  text: string;
-  status?: number;
-  reported: boolean;
-  promise: Promise<number>;
 }
 
 export interface ShellInit {
@@ -213,42 +170,17 @@ export class Shell {
   }
 
   private startJob(node: AndOr, text: string, io: IO): void {
-    const id = this.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
-    const proc = spawnChild(this.world, this.process, [...this.process.argv]);
-    const sub = this.subshell(proc);
-    const signal = new InterruptSignal();
-    const pid = proc === this.process ? this.process.pid + 1 + this.jobs.length : (proc.localPid ?? proc.pid);
-    const job: Job = { id, pid, text, reported: false, promise: Promise.resolve(0) };
-    job.promise = sub
-      .runAndOr(node, { ...io, interrupt: signal })
-      .catch((e) => (e instanceof ExitSignal ? e.status : 1))
-      .then((status) => {
-        job.status = status;
-        exitChild(this.world, proc, this.process, status);
-        return status;
-      });
-    this.jobs.push(job);
-    this.lastBackgroundPid = pid;
-    if (this.interactive) io.stderr.write(`[${id}] ${pid}\n`);
+    startJob(this, node, text, io);
+  }
+
+  /** Jobs that finished since the last prompt, as bash reports them (`[1]+  Done  sleep 5`). */
+  finishedJobsReport(): string {
+    return finishedJobsReport(this);
   }
 
   /** Whether a background job is still running. */
   hasRunningJobs(): boolean {
     return this.jobs.some((j) => j.status === undefined);
-  }
-
-  /** Jobs that finished since the last prompt, as bash reports them (`[1]+  Done  sleep 5`). */
-  finishedJobsReport(): string {
-    let out = '';
-    const done = this.jobs.filter((j) => j.status !== undefined && !j.reported);
-    for (const j of done) {
-      j.reported = true;
-      const mark = j === this.jobs[this.jobs.length - 1] ? '+' : '-';
-      const state = j.status === 0 ? 'Done' : `Exit ${String(j.status)}`;
-      out += `[${j.id}]${mark}  ${state.padEnd(24)}${j.text}\n`;
-    }
-    this.jobs = this.jobs.filter((j) => !j.reported);
-    return out;
   }
 
   async runAndOr(node: AndOr, io: IO): Promise<number> {
@@ -481,69 +413,12 @@ export class Shell {
 
   /** The view expansion has of this shell (variables, `$(…)`, the file system). */
   expansionHost(io: IO): ExpansionHost {
-    return {
-      getVar: (name) => (name === 'RANDOM' && this.env.get('RANDOM') === undefined ? String(this.world.rng.int(32768)) : this.env.get(name)),
-      setVar: (name, value) => this.env.set(name, value),
-      special: (name) => this.special(name),
-      positional: () => this.positional,
-      commandSubstitution: async (source) => {
-        const out = new BufferOutput();
-        const sub = this.subshell();
-        const cwd = this.cwd;
-        try {
-          this.lastStatus = await sub.runText(source, { ...io, stdout: out });
-        } catch (e) {
-          if (e instanceof ExitSignal) this.lastStatus = e.status;
-          else throw e;
-        } finally {
-          this.cwd = cwd;
-        }
-        return out.text;
-      },
-      home: (user) => (user === '' ? (this.env.get('HOME') ?? '/root') : user === 'root' ? '/root' : this.userHome(user)),
-      readdir: (dir) => {
-        try {
-          return this.process.fs.readdir(dir);
-        } catch {
-          return undefined;
-        }
-      },
-      cwd: () => this.cwd,
-      nounset: () => this.options.nounset,
-    };
-  }
-
-  private userHome(user: string): string | undefined {
-    try {
-      const passwd = this.process.fs.readFile('/etc/passwd');
-      const line = passwd.split('\n').find((l) => l.startsWith(`${user}:`));
-      return line?.split(':')[5];
-    } catch {
-      return undefined;
-    }
+    return makeExpansionHost(this, io);
   }
 
   /** `$?`, `$$`, `$#`, `$0`, `$1`…, `$!`, `$-`. */
   special(name: string): string | undefined {
-    switch (name) {
-      case '?':
-        return String(this.lastStatus);
-      case '$':
-        return String(this.process.localPid ?? this.process.pid);
-      case '#':
-        return String(this.positional.length);
-      case '0':
-        return this.arg0;
-      case '!':
-        return this.lastBackgroundPid === undefined ? '' : String(this.lastBackgroundPid);
-      case '-':
-        return `${this.options.errexit ? 'e' : ''}hB${this.interactive ? 'i' : ''}`;
-      case '@':
-      case '*':
-        return this.positional.join(' ');
-    }
-    if (/^[0-9]+$/.test(name)) return this.positional[Number(name) - 1];
-    return undefined;
+    return specialParameter(this, name);
   }
 
   /** Runs a function with `args` as its positional parameters. */

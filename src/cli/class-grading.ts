@@ -10,6 +10,7 @@ import type { LabBundle } from '../grading/bundle.ts';
 import { GradingError, isGradingError } from '../grading/errors.ts';
 import { errorResult, gradeSubmission, type GradeReport } from '../grading/grade.ts';
 import { formatClassCsv, formatClassMarkdown, type StudentResult } from '../grading/reporters/class-summary.ts';
+import { formatJunit } from '../grading/reporters/junit.ts';
 import type { Submission } from '../grading/submission.ts';
 import { formatReport, reportExtension, type ReportFormat } from './report-format.ts';
 import { readCommandsSubmission, readSubmissionFile } from './submission-files.ts';
@@ -78,7 +79,10 @@ export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry
   return rows;
 }
 
-/** Writes summary.csv, summary.md and one report per student (plus its transcript) into `outDir`. */
+/**
+ * Writes summary.csv, summary.md (and with junit, summary.xml: one testsuite per student) and one
+ * report per student (plus its transcript) into `outDir`.
+ */
 export function writeClassReports(outDir: string, bundle: LabBundle, rows: readonly GradedStudent[], format: ReportFormat): string[] {
   mkdirSync(outDir, { recursive: true });
   const order = bundle.lab.tasks.map((t) => t.id);
@@ -89,6 +93,7 @@ export function writeClassReports(outDir: string, bundle: LabBundle, rows: reado
   };
   write('summary.csv', formatClassCsv(rows, order));
   write('summary.md', formatClassMarkdown(bundle.lab.title, rows, order));
+  if (format === 'junit') write('summary.xml', formatJunit(rows.map((r) => r.result), rows.map((r) => r.student)));
   for (const row of rows) {
     const safe = row.student.replace(/[^A-Za-z0-9._-]/g, '_');
     write(`${safe}.${reportExtension(format)}`, formatReport(row.result, format));

@@ -98,7 +98,7 @@ describe('petlab grade', () => {
     writeFileSync(join(subs, 'bob', 'commands.sh'), PARTIAL);
     writeFileSync(join(subs, 'bob', 'files', 'notes.txt'), 'hi\n');
     writeFileSync(join(subs, 'carol.json'), '{"version": 1, "lab": "pid-namespaces", "commands": [], "extra": 1}');
-    const r = await petlab(['grade', 'pid-namespaces', '--dir', 'subs', '--output', 'out'], dir);
+    const r = await petlab(['grade', 'pid-namespaces', '--dir', 'subs', '--output', 'out', '--format', 'junit'], dir);
     expect([r.status, r.stderr]).toEqual([1, '']);
     expect(r.stdout).toBe('Graded 3 submissions of pid-namespaces: 1 passed every task. Reports in out/ (summary.csv, summary.md).\n');
     expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toBe(
@@ -108,7 +108,9 @@ describe('petlab grade', () => {
         '"carol",error,0,0,,,,,"Invalid submission in subs/carol.json:\n  - (root): unknown field ""extra""\n    Fix: remove it; a submission has only version, lab, seed, commands and files."\r\n'.replace('"carol"', 'carol'),
     );
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('| bob | fail | 1/4 | pass | fail | fail | fail |  |\n');
-    expect(readFileSync(join(dir, 'out', 'alice.txt'), 'utf8')).toMatch(/^Lab: .*\nScore: 4\/4\n/);
+    expect(parseXml(readFileSync(join(dir, 'out', 'alice.xml'), 'utf8')).attributes.failures).toBe('0');
+    const summary = parseXml(readFileSync(join(dir, 'out', 'summary.xml'), 'utf8'));
+    expect(summary.children.map((suite) => `${suite.attributes.name}:${suite.attributes.failures}/${suite.attributes.errors}`)).toEqual(['alice:0/0', 'bob:3/0', 'carol:0/1']);
     expect(readFileSync(join(dir, 'out', 'bob.transcript.txt'), 'utf8')).toMatch(/^\$ unshare --pid --fork bash\n/);
   }, 60_000);
 });

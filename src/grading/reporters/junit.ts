@@ -22,8 +22,11 @@ function attr(text: string): string {
   return escapeXml(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-/** Formats one or more lab results as a JUnit XML document (one testsuite per lab). */
-export function formatJunit(results: LabResult | LabResult[]): string {
+/**
+ * Formats one or more lab results as a JUnit XML document (one testsuite per result). `names`
+ * gives the suites' names (e.g. students' names for a class); by default each is the lab id.
+ */
+export function formatJunit(results: LabResult | LabResult[], names?: readonly string[]): string {
   const list = Array.isArray(results) ? results : [results];
   const count = (r: LabResult) => ({
     tests: r.tasks.length + (r.status === 'error' ? 1 : 0),
@@ -37,9 +40,9 @@ export function formatJunit(results: LabResult | LabResult[]): string {
   );
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<testsuites name="petlab" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="0">`);
-  for (const r of list) {
+  list.forEach((r, index) => {
     const c = count(r);
-    out.push(`  <testsuite name="${attr(r.lab.id)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="0">`);
+    out.push(`  <testsuite name="${attr(names?.[index] ?? r.lab.id)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="0">`);
     out.push('    <properties>');
     out.push(`      <property name="title" value="${attr(r.lab.title)}"/>`);
     out.push(`      <property name="score" value="${r.score}/${r.max}"/>`);
@@ -62,7 +65,7 @@ export function formatJunit(results: LabResult | LabResult[]): string {
       }
     });
     out.push('  </testsuite>');
-  }
+  });
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;
 }

@@ -89,7 +89,8 @@ describe('JUnit reporter', () => {
 
   it('reports a grading error as an <error> case and sums several suites', () => {
     const broken = { ...sampleResult(), status: 'error' as const, error: 'too many commands', tasks: [] };
-    const root = parseXml(formatJunit([sampleResult(), broken]));
+    const root = parseXml(formatJunit([sampleResult(), broken], ['alice', 'bob']));
+    expect(child(root, 'testsuite').map((s) => s.attributes.name)).toEqual(['alice', 'bob']);
     expect(root.attributes).toEqual({ name: 'petlab', tests: '4', failures: '1', errors: '1', skipped: '1', time: '0' });
     const errorCase = child(child(root, 'testsuite')[1], 'testcase')[0];
     expect(errorCase.children[0]).toEqual({ name: 'error', attributes: { message: 'too many commands', type: 'GradingError' }, children: [], text: 'too many commands' });

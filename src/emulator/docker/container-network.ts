@@ -37,6 +37,7 @@ export function connectNetwork(engine: DockerEngine, c: Container, net: Network,
   } else {
     c.endpoints.set(net.name, ep);
   }
+  engine.event('network.connect', `network/${net.name}`, `container ${c.name} connected to ${net.name}`, { network: net.name, container: c.name });
   engine.changed();
 }
 
@@ -52,6 +53,7 @@ export function disconnectNetwork(engine: DockerEngine, c: Container, net: Netwo
     deactivateEndpoint(net, c, ep);
   }
   c.endpoints.delete(net.name);
+  engine.event('network.disconnect', `network/${net.name}`, `container ${c.name} disconnected from ${net.name}`, { network: net.name, container: c.name });
   engine.changed();
 }
 

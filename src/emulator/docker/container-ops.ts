@@ -127,6 +127,7 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
     });
   }
   engine.containers.set(id, c);
+  engine.event('container.create', `container/${name}`, `container ${name} created from ${o.imageRef}`, { id, name, image: o.imageRef });
   engine.changed();
   return c;
 }
@@ -210,6 +211,7 @@ export function startContainer(engine: DockerEngine, c: Container, attached = fa
   c.everStarted = true;
   c.state.pid = engine.runtime.startContainer(engine, c);
   for (const [net, ep] of activated) engine.runtime.endpointJoined(engine, c, ep, net);
+  engine.event('container.start', `container/${c.name}`, `container ${c.name} started (pid ${c.state.pid})`, { id: c.id, name: c.name, pid: c.state.pid });
   runProgram(engine, c, program, attached);
   engine.changed();
   return program;
@@ -274,8 +276,10 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number, 
   }
   engine.runtime.stopContainer(engine, c);
   c.state.pid = 0;
+  engine.event('container.die', `container/${c.name}`, `container ${c.name} exited with code ${code}`, { id: c.id, name: c.name, exitCode: code });
   if (c.hostConfig.autoRemove) {
     engine.containers.delete(c.id);
+    engine.event('container.destroy', `container/${c.name}`, `container ${c.name} removed`, { id: c.id, name: c.name });
   } else if (!manual && shouldRestart(c, code)) {
     scheduleRestart(engine, c);
   }
@@ -348,6 +352,7 @@ export function removeContainer(engine: DockerEngine, c: Container, force: boole
     c.hostConfig.autoRemove = autoRemove;
   }
   engine.containers.delete(c.id);
+  engine.event('container.destroy', `container/${c.name}`, `container ${c.name} removed`, { id: c.id, name: c.name });
   engine.changed();
 }
 

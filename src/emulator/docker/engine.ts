@@ -80,6 +80,15 @@ export class DockerEngine {
     return this.rng.hex(64);
   }
 
+  /**
+   * Records a daemon event in the world's event log (source `docker`), named as `docker events`
+   * names them: `container.create`, `container.start`, `container.die`, `container.destroy`,
+   * `network.create`, `network.connect`, `network.disconnect`, `network.destroy`, `image.pull`.
+   */
+  event(type: string, subject: string, message: string, data: Record<string, unknown> = {}): void {
+    this.world.events.record({ source: 'docker', type, subject, message, data });
+  }
+
   /** Tells views something changed. */
   changed(): void {
     for (const l of this.listeners) l();
@@ -131,6 +140,7 @@ export class DockerEngine {
       pulledAt: this.now(),
     };
     this.images.set(key, image);
+    this.event('image.pull', `image/${key}`, `pulled ${key}`, { image: key, id: image.id });
     this.changed();
     return { image, upToDate: false, reference: parsed };
   }

@@ -82,3 +82,12 @@ describe('publish-all', () => {
     void engine;
   });
 });
+
+describe('events', () => {
+  test('the daemon records docker-events-style entries in the world log', () => {
+    const { world, run } = setup();
+    run('ev', 'alpine');
+    const docker = world.events.list().filter((e) => e.source === 'docker').map((e) => `${e.type} ${e.subject}`);
+    expect(docker).toEqual(['image.pull image/alpine:latest', 'image.pull image/nginx:latest', 'container.create container/ev', 'container.start container/ev']);
+  });
+});

@@ -157,6 +157,7 @@ export function createNetwork(engine: DockerEngine, o: NetworkCreateOptions): Ne
     ipamConfig, endpoints: new Map(),
   };
   add(engine, net);
+  engine.event('network.create', `network/${net.name}`, `network ${net.name} created (${driver}, ${net.ipamConfig[0]?.Subnet ?? ''})`, { id: net.id, name: net.name, driver });
   engine.changed();
   return net;
 }
@@ -183,6 +184,7 @@ export function removeNetwork(engine: DockerEngine, ref: string): Network {
   }
   engine.networks.delete(net.id);
   engine.runtime.networkRemoved(engine, net);
+  engine.event('network.destroy', `network/${net.name}`, `network ${net.name} removed`, { id: net.id, name: net.name });
   engine.changed();
   return net;
 }

@@ -20,7 +20,7 @@ import { linuxOf } from './checks/views.ts';
 export interface ReplayLimits {
   /** Command lines read at a prompt (nested shells included). @default 2000 */
   maxCommands: number;
-  /** Virtual time of the whole replay. @default 6 hours */
+  /** Virtual time of the whole replay (commands and settling). @default 24 hours */
   maxVirtualMs: number;
   /** A command still running after this much virtual time is interrupted (Ctrl-C). @default 5 minutes */
   maxCommandMs: number;
@@ -28,17 +28,20 @@ export interface ReplayLimits {
   maxOutputBytes: number;
   /** Live processes on any host (a guard against fork bombs). @default 5000 */
   maxProcesses: number;
-  /** Virtual time one settle between commands may take. @default 15 minutes */
+  /**
+   * Virtual time one settle between commands may take; a world that never settles (a pod in
+   * CrashLoopBackOff) just moves on by this much, like a learner waiting. @default 5 minutes
+   */
   settleMs: number;
 }
 
 export const DEFAULT_REPLAY_LIMITS: ReplayLimits = {
   maxCommands: 2000,
-  maxVirtualMs: 6 * 3_600_000,
+  maxVirtualMs: 24 * 3_600_000,
   maxCommandMs: 5 * 60_000,
   maxOutputBytes: 4 * 1024 * 1024,
   maxProcesses: 5000,
-  settleMs: 15 * 60_000,
+  settleMs: 5 * 60_000,
 };
 
 export interface ReplayHooks {

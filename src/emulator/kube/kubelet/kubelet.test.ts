@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../../world.ts';
+import { createCluster } from '../cluster.ts';
+import type { KubeObject, Pod } from '../api/types.ts';
+import { rfc3339 } from '../api/meta.ts';
+
+function setup() {
+  const world = new World({ seed: 4 });
+  const cluster = createCluster(world, { bare: true });
+  return { world, cluster, store: cluster.store };
+}
+
+const podEvents = (world: World, name: string) =>
+  world.events.list((e) => e.subject === `pod/default/${name}` && e.type.startsWith('k8s.')).map((e) => `${e.type.slice(4)}: ${e.message}`);
+
+function pod(name: string, container: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', ...container }], ...extra } };
+}
+
+describe('kubelet', () => {
+  it('pulls, creates and starts a container with the real event texts', () => {
+    const { world, store } = setup();
+    store.create(pod('web', { image: 'nginx:1.25' }));
+    world.settle();
+    expect(podEvents(world, 'web')).toEqual([
+      'Scheduled: Successfully assigned default/web to petlab-worker',
+      'Pulling: Pulling image "nginx:1.25"',
+      'Pulled: Successfully pulled image "nginx:1.25" in 2.702s (2.702s including waiting). Image size: 72099409 bytes.',
+      'Created: Created container: c',
+      'Started: Started container c',
+    ]);
+    const p = store.get('pods', 'default', 'web') as Pod;
+    expect(p.status?.phase).toBe('Running');
+    expect(p.status?.podIP).toBe('10.244.1.2');
+    expect(p.status?.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, restartCount: 0, image: 'nginx:1.25', imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/) });
+  });
+
+  it('crash-loops a container that exits, with growing back-off', () => {
+    const { world, store } = setup();
+    store.create(pod('bb', { image: 'busybox' }));
+    world.settle();
+    world.advance(45_000);
+    const p = store.get('pods', 'default', 'bb') as Pod;
+    const cs = p.status!.containerStatuses![0];
+    expect(cs.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(cs.restartCount).toBeGreaterThanOrEqual(2);
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(podEvents(world, 'bb')).toContain(`BackOff: Back-off restarting failed container c in pod bb_default(${p.metadata.uid})`);
+  });
+
+  it('fails to pull an unknown image', () => {
+    const { world, store } = setup();
+    store.create(pod('bad', { image: 'nginx:doesnotexist' }));
+    world.settle();
+    const cs = (store.get('pods', 'default', 'bad') as Pod).status!.containerStatuses![0];
+    expect(cs.state.waiting?.reason).toBe('ImagePullBackOff');
+    expect(podEvents(world, 'bad')).toContain(
+      'Failed: Failed to pull image "nginx:doesnotexist": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found',
+    );
+  });
+
+  it('gates Ready on the readiness probe and restarts on liveness failure', () => {
+    const { world, store } = setup();
+    store.create(
+      pod('probe', {
+        image: 'busybox',
+        command: ['sh', '-c', 'touch /tmp/healthy; sleep 3600'],
+        readinessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+        livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 3, periodSeconds: 3, failureThreshold: 2 },
+      }),
+    );
+    world.settle();
+    const p = store.get('pods', 'default', 'probe') as Pod;
+    // The exec probe's file does not exist in the container (the script is not interpreted).
+    expect(p.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
+    world.advance(20_000);
+    const ev = podEvents(world, 'probe');
+    expect(ev).toContain(`Unhealthy: Liveness probe failed: Get "http://${p.status?.podIP}:8080/healthz": dial tcp ${p.status?.podIP}:8080: connect: connection refused`);
+    expect(ev).toContain('Killing: Container c failed liveness probe, will be restarted');
+  });
+
+  it('terminates gracefully: a server at once, a shell only at the grace deadline', () => {
+    const { world, store } = setup();
+    store.create(pod('srv', { image: 'nginx:1.25' }));
+    store.create(pod('sh', { image: 'busybox', command: ['sleep', '3600'] }, { terminationGracePeriodSeconds: 20 }));
+    world.settle();
+    const t0 = world.now();
+    store.delete('pods', 'default', 'srv');
+    store.delete('pods', 'default', 'sh');
+    world.advance(1000);
+    expect(store.tryGet('pods', 'default', 'srv')).toBeUndefined();
+    expect(store.get('pods', 'default', 'sh').metadata.deletionTimestamp).toBe(rfc3339(t0 + 20_000));
+    world.settle();
+    expect(store.tryGet('pods', 'default', 'sh')).toBeUndefined();
+    expect(world.now() - t0).toBe(20_000);
+  });
+});

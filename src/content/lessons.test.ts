@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -15,7 +15,8 @@ const lessons = MODULE_IDS.flatMap((module) =>
     .map((f) => {
       const text = readFileSync(join(root, module, f), 'utf8');
       const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      return { file: `content/${module}/${f}`, slug: `${module}/${f.replace(/\.mdx?$/, '')}`, data: parse(frontmatter) };
+      const labs = [...text.matchAll(/<Lab\s[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+      return { file: `content/${module}/${f}`, slug: `${module}/${f.replace(/\.mdx?$/, '')}`, data: parse(frontmatter), labs };
     }),
 );
 
@@ -35,5 +36,12 @@ describe('the lessons in content/', () => {
     const keys = lessons.map((l) => `${l.data.module}#${l.data.order}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const l of lessons) for (const p of l.data.prerequisites ?? []) expect(slugs, `${l.file} → ${p}`).toContain(p);
+  });
+
+  it('a lesson’s lab exists under labs/, and a <Lab> in its body is that lab', () => {
+    for (const l of lessons) {
+      if (l.data.lab) expect(existsSync(join(root, '../labs', l.data.lab, 'lab.ts')), `${l.file}: lab ${l.data.lab}`).toBe(true);
+      for (const id of l.labs) expect(id, `${l.file}: <Lab id="${id}">`).toBe(l.data.lab);
+    }
   });
 });

@@ -44,6 +44,17 @@ describe('replayText', () => {
     );
   });
 
+  it('stops past the virtual-time and process bounds', async () => {
+    const slow = { ...DEFAULT_REPLAY_LIMITS, maxVirtualMs: 540_000 };
+    expect(await errorOf(() => replayText(createWorld(), 'sleep 400\nsleep 400\necho never\n', slow))).toBe(
+      'LIMIT_EXCEEDED: the replay stopped: the replay took more than 9 minutes of virtual time.',
+    );
+    const few = { ...DEFAULT_REPLAY_LIMITS, maxProcesses: 5 };
+    expect(await errorOf(() => replayText(createWorld(), 'sleep 9999 &\nsleep 9999 &\nsleep 9999 &\nsleep 9999 &\necho never\n', few))).toBe(
+      'LIMIT_EXCEEDED: the replay stopped: more than 5 processes run on host petlab.',
+    );
+  });
+
   it('does not run past an exit of the login shell', async () => {
     const outcome = await replayText(createWorld(), 'echo before\nexit\necho after\n');
     expect(outcome.transcript).toBe('$ echo before\nbefore\n$ exit\nexit\n');

@@ -101,7 +101,9 @@ export function eventsFor(events: readonly Json[], obj: Json): Json[] {
     return io.name === obj.metadata?.name && io.kind === obj.kind && (io.namespace ?? '') === (obj.metadata?.namespace ?? '');
   });
   const time = (e: Json) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '') || 0;
-  return out.map((e, i) => ({ e, i })).sort((a, b) => time(a.e) - time(b.e) || a.i - b.i).map((x) => x.e);
+  // Equal timestamps keep the order the server recorded them in (resourceVersion).
+  const rv = (e: Json) => Number(e.metadata?.resourceVersion ?? 0);
+  return out.map((e, i) => ({ e, i })).sort((a, b) => time(a.e) - time(b.e) || rv(a.e) - rv(b.e) || a.i - b.i).map((x) => x.e);
 }
 
 /** DescribeEvents: `Events:  <none>` or the Type/Reason/Age/From/Message table. */

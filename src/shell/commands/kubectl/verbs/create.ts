@@ -5,7 +5,7 @@
 import { base64 } from '../../../../emulator/kube/api/defaults.ts';
 import { resolveResource, type KubeObject } from '../../../../emulator/kube/api/index.ts';
 import { kindSlashName, type KubectlEnv } from '../env.ts';
-import { errorText, fail, usageError, withSource } from '../errors.ts';
+import { errorText, fail, usageError, withSource, KubectlExit } from '../errors.ts';
 import { parseOutput, printObjects } from '../printers/output.ts';
 import type { FlagSpecs } from '../util/flags.ts';
 import type { Json } from '../util/json.ts';
@@ -81,7 +81,7 @@ function generate(env: KubectlEnv, args: string[]): Json {
     case 'service':
     case 'svc': {
       const [type, name] = rest;
-      if (type !== 'clusterip') throw fail(`petlab: 'kubectl create service ${type ?? ''}' is not available in this lab`);
+      if (type !== 'clusterip') throw new KubectlExit(`petlab: 'kubectl create service ${type ?? ''}' is not available in this lab\n`);
       if (!name) throw usageError('create service clusterip', 'NAME is required');
       const ports = f.list('tcp').map((t) => {
         const [port, target] = t.split(':');
@@ -109,13 +109,13 @@ function generate(env: KubectlEnv, args: string[]): Json {
     }
     case 'secret': {
       const [type, name] = rest;
-      if (type !== 'generic') throw fail(`petlab: 'kubectl create secret ${type ?? ''}' is not available in this lab`);
+      if (type !== 'generic') throw new KubectlExit(`petlab: 'kubectl create secret ${type ?? ''}' is not available in this lab\n`);
       if (!name) throw usageError('create secret generic', 'NAME is required');
       const data = Object.fromEntries(Object.entries(literals(env)).map(([k, v]) => [k, base64(v)]));
       return { apiVersion: 'v1', data, kind: 'Secret', metadata: { name }, type: f.str('type') ?? 'Opaque' };
     }
   }
-  if (kind && resolveResource(kind)) throw fail(`petlab: 'kubectl create ${kind}' is not available in this lab`);
+  if (kind && resolveResource(kind)) throw new KubectlExit(`petlab: 'kubectl create ${kind}' is not available in this lab\n`);
   throw fail(`unknown command "${kind}" for "kubectl create"`);
 }
 

@@ -4,7 +4,7 @@
  */
 import { eventsFor } from '../describe/writer.ts';
 import type { KubectlEnv } from '../env.ts';
-import { fail } from '../errors.ts';
+import { fail, KubectlExit } from '../errors.ts';
 import { alignColumns } from '../printers/tabwriter.ts';
 import { since } from '../util/duration.ts';
 import type { FlagSpecs } from '../util/flags.ts';
@@ -32,7 +32,7 @@ export function eventInterval(e: Json, now: number): string {
 /** Runs `kubectl events`. */
 export async function events(env: KubectlEnv): Promise<number> {
   const f = env.flags;
-  if (f.bool('watch') || f.str('output')) throw fail(`petlab: 'kubectl events ${f.bool('watch') ? '--watch' : '-o'}' is not available in this lab`);
+  if (f.bool('watch') || f.str('output')) throw new KubectlExit(`petlab: 'kubectl events ${f.bool('watch') ? '--watch' : '-o'}' is not available in this lab\n`);
   const allNs = f.bool('all-namespaces');
   let items = env.store.list('events', { namespace: allNs ? undefined : env.namespace }).items as Json[];
   const forArg = f.str('for');

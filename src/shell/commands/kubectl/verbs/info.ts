@@ -17,7 +17,7 @@ export const VERSION_FLAGS: FlagSpecs = { client: { type: 'bool' }, output: { ty
 
 /** Runs `kubectl version`. */
 export async function version(env: KubectlEnv): Promise<number> {
-  if (env.flags.str('output')) throw fail(`petlab: 'kubectl version -o' is not available in this lab`);
+  if (env.flags.str('output')) throw new KubectlExit(`petlab: 'kubectl version -o' is not available in this lab\n`);
   env.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (env.flags.bool('client')) return 0;
   if (!env.cluster) {
@@ -74,7 +74,7 @@ export async function apiResources(env: KubectlEnv): Promise<number> {
 
 /** Runs `kubectl cluster-info`. */
 export async function clusterInfo(env: KubectlEnv): Promise<number> {
-  if (env.flags.args[0] === 'dump') throw fail(`petlab: 'kubectl cluster-info dump' is not available in this lab`);
+  if (env.flags.args[0] === 'dump') throw new KubectlExit(`petlab: 'kubectl cluster-info dump' is not available in this lab\n`);
   const url = serverUrl(env.cluster);
   env.out(
     `Kubernetes control plane is running at ${url}\nCoreDNS is running at ${url}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\n` +
@@ -122,7 +122,7 @@ export async function config(env: KubectlEnv): Promise<number> {
     case 'set-context': {
       const name = f.bool('current') ? CONTEXT : rest[0];
       if (!name) throw fail('you must specify a non-empty context name or --current');
-      if (name !== CONTEXT) throw fail(`petlab: only the context "${CONTEXT}" exists in this lab`);
+      if (name !== CONTEXT) throw new KubectlExit(`petlab: only the context "${CONTEXT}" exists in this lab\n`);
       if (f.has('namespace')) state.namespace = f.str('namespace');
       env.out(`Context "${CONTEXT}" modified.\n`);
       return 0;
@@ -137,7 +137,7 @@ export async function config(env: KubectlEnv): Promise<number> {
     }
   }
   if (sub === undefined) throw new KubectlExit("error: Required subcommand not specified.\nSee 'kubectl config -h' for help and examples\n");
-  throw fail(`petlab: 'kubectl config ${sub}' is not available in this lab`);
+  throw new KubectlExit(`petlab: 'kubectl config ${sub}' is not available in this lab\n`);
 }
 
 export const EXPLAIN_FLAGS: FlagSpecs = { recursive: { type: 'bool' }, 'api-version': { type: 'string' }, output: { type: 'string', short: 'o' } };

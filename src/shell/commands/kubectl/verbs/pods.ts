@@ -7,6 +7,7 @@ import type { KubeObject } from '../../../../emulator/kube/api/index.ts';
 import type { Process } from '../../../../emulator/linux/process.ts';
 import { kindSlashName, type KubectlEnv } from '../env.ts';
 import { errorText, fail, KubectlExit } from '../errors.ts';
+import { formatLabels, formatSelector } from '../printers/columns.ts';
 import { parseOutput, printObjects } from '../printers/output.ts';
 import type { FlagSpecs } from '../util/flags.ts';
 import type { Json } from '../util/json.ts';
@@ -38,9 +39,11 @@ function podFor(env: KubectlEnv, arg: string): KubeObject {
   const [req] = parseResourceArgs([arg]);
   const obj = env.store.get(req.info, req.info.namespaced ? env.namespace : undefined, req.names![0]);
   if (req.info.kind === 'Pod') return obj;
-  const pods = env.store
-    .list('pods', { namespace: env.namespace })
-    .items.filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.uid === obj.metadata.uid));
+  // kubectl picks the workload's pods by its selector (polymorphichelpers.AttachablePodForObject).
+  const spec = obj.spec as Json;
+  const selector = req.info.kind === 'Service' ? formatLabels(spec?.selector) : formatSelector(spec?.selector);
+  if (selector === '<none>') throw fail(`cannot attach to ${req.info.kind}: selector is empty`);
+  const pods = env.store.list('pods', { namespace: env.namespace, labelSelector: selector }).items;
   if (pods.length === 0) throw fail(`timed out waiting for the condition`);
   if (pods.length > 1) env.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
   return pods[0];

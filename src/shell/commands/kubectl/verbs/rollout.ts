@@ -197,8 +197,7 @@ export async function rollout(env: KubectlEnv): Promise<number> {
         env.out(`${label} skipped rollback (current template already matches revision ${target.revision})\n`);
         return 0;
       }
-      env.store.patch(info, ns, name, 'merge', { spec: { template: null } });
-      env.store.patch(info, ns, name, 'merge', { spec: { template: target.template } });
+      env.store.patch(info, ns, name, 'json', [{ op: 'replace', path: '/spec/template', value: target.template }]);
       env.out(`${label} rolled back\n`);
       return 0;
     }

@@ -11,6 +11,7 @@ import { API_RESOURCES_FLAGS, apiResources, clusterInfo, config, CONFIG_FLAGS, e
 import { cordon, drain, NODE_FLAGS } from './nodes.ts';
 import { edit, exec, EXEC_FLAGS, logs, LOGS_FLAGS, run, RUN_FLAGS } from './pods.ts';
 import { rollout, ROLLOUT_FLAGS } from './rollout.ts';
+import { set, SET_FLAGS } from './set-image.ts';
 import { wait, WAIT_FLAGS } from './wait.ts';
 import { LABEL_FLAGS, labelOrAnnotate, patch, PATCH_FLAGS, scale, SCALE_FLAGS } from './modify.ts';
 
@@ -43,6 +44,7 @@ export const VERBS: Readonly<Record<string, VerbEntry>> = {
   rollout: { flags: ROLLOUT_FLAGS, run: rollout },
   run: { flags: RUN_FLAGS, run },
   scale: { flags: SCALE_FLAGS, run: scale },
+  set: { flags: SET_FLAGS, run: set },
   uncordon: { flags: NODE_FLAGS, run: (env) => cordon(env, false) },
   version: { flags: VERSION_FLAGS, run: version, offline: true },
   wait: { flags: WAIT_FLAGS, run: wait },

@@ -193,3 +193,14 @@ describe('kubectl delete, scale, patch, label, annotate', () => {
     expect(h.store.get('configmaps', 'default', 'a').metadata).toMatchObject({ labels: { tier: 'db' }, annotations: { note: 'hello' } });
   });
 });
+
+describe('kubectl set image and rollout undo', () => {
+  it('updates images and rolls a deployment back to its previous template', async () => {
+    const h = harness();
+    await h.kubectl('create deployment nginx --image=nginx:1.27');
+    // Output text: kubernetes/website deployment.md (`deployment.apps/nginx-deployment image updated`).
+    expect((await h.kubectl('set image deployment/nginx nginx=nginx:1.28'))).toEqual({ stdout: 'deployment.apps/nginx image updated\n', stderr: '', status: 0 });
+    expect(await h.kubectl('set image deployment/nginx web=nginx:1.28')).toEqual({ stdout: '', stderr: 'error: unable to find container named "web"\n', status: 1 });
+    expect(await h.kubectl('set env deployment/nginx A=1')).toEqual({ stdout: '', stderr: "petlab: 'kubectl set env' is not available in this lab\n", status: 1 });
+  });
+});

@@ -152,7 +152,12 @@ export function imageDigest(spec: ImageSpec): string {
   return `sha256:${stableHex(`digest:${spec.repo}:${spec.tag}`, 64)}`;
 }
 
+/** Images built FROM debian:trixie-slim share its base layer (so a second pull says "Already exists"). */
+const DEBIAN_BASED = new Set(['nginx', 'redis', 'postgres', 'httpd']);
+
 /** Short (12 hex) ids of the image's layers, as `docker pull` prints them. */
 export function layerIds(spec: ImageSpec): string[] {
-  return Array.from({ length: spec.layers }, (_, i) => stableHex(`layer:${spec.repo}:${spec.tag}:${i}`, 12));
+  return Array.from({ length: spec.layers }, (_, i) =>
+    i === 0 && DEBIAN_BASED.has(spec.repo) ? stableHex('layer:debian:trixie-slim:0', 12) : stableHex(`layer:${spec.repo}:${spec.tag}:${i}`, 12),
+  );
 }

@@ -82,6 +82,7 @@ export async function pullWithProgress(
   quiet = false,
 ): Promise<{ image: Image; reference: ImageReference; upToDate: boolean }> {
   const parsed = parseReference(ref);
+  const present = new Set([...engine.images.values()].flatMap((i) => layerIds(i.spec)));
   const result = engine.pull(ref);
   const name = `${familiarRepo(parsed)}:${parsed.tag}`;
   if (quiet) return result;
@@ -89,6 +90,10 @@ export async function pullWithProgress(
     write(`${parsed.tag}: Pulling from ${parsed.path}\n`);
     const layers = layerIds(result.image.spec);
     for (const id of layers) {
+      if (present.has(id)) {
+        write(`${id}: Already exists\n`);
+        continue;
+      }
       await ctx.sleep(150);
       write(`${id}: Pull complete\n`);
     }

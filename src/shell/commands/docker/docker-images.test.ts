@@ -159,3 +159,10 @@ test('docker --version', async () => {
   const sh = await dockerShell();
   expect(await sh.run('docker --version')).toEqual({ stdout: 'Docker version 28.5.2, build ecc6942\n', stderr: '', status: 0 });
 });
+
+test('a layer already present is not pulled again', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull nginx');
+  const r = await sh.run('docker pull redis');
+  expect(r.stdout.split('\n').slice(0, 4)).toEqual(['Using default tag: latest', 'latest: Pulling from library/redis', expect.stringMatching(/^[0-9a-f]{12}: Already exists$/), expect.stringMatching(/^[0-9a-f]{12}: Pull complete$/)]);
+});

@@ -30,10 +30,12 @@ export function resolveName(net: Network, proc: Process, name: string): Resoluti
   for (const server of servers) {
     const ip = parseIp(server);
     if (ip === undefined) continue;
-    const resolver = net.dns.serverAt(ip, proc.ns.net) ?? (net.internet.nameservers.has(ip) ? (n: string) => net.internet.resolve(n) : undefined);
+    // A registered server decides itself who reaches it (its scope: Docker's 127.0.0.11, a
+    // cluster's Service IP that answers DNS but not ping); the upstream ones need a path.
+    const registered = net.dns.serverAt(ip, proc.ns.net);
+    const resolver = registered ?? (net.internet.nameservers.has(ip) ? (n: string) => net.internet.resolve(n) : undefined);
     if (!resolver) continue;
-    const path = net.reach(proc.ns.net, ip, { proto: 'icmp' });
-    if (!path.ok) continue;
+    if (!registered && !net.reach(proc.ns.net, ip, { proto: 'icmp' }).ok) continue;
     for (const candidate of candidates) {
       const addresses = resolver(candidate, proc.ns.net);
       if (addresses && addresses.length > 0) return { ok: true, addresses, source: 'dns', server };

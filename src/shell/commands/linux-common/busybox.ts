@@ -17,3 +17,16 @@ export function isBusyBox(proc: Process, tool: string): boolean {
   }
   return false;
 }
+
+/**
+ * The BusyBox minor version of the caller's /bin/busybox, read from the version string the image
+ * puts in the binary ("BusyBox v1.28.4"); undefined when none is recorded (then 1.36 is assumed).
+ */
+export function busyBoxMinor(proc: Process): number | undefined {
+  try {
+    const m = /BusyBox v1\.(\d+)/.exec(proc.fs.readFile('/bin/busybox'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { parseIp } from '../../../emulator/linux/net/ipv4.ts';
 import type { Command, CommandContext } from '../../types.ts';
-import { isBusyBox } from '../linux-common/busybox.ts';
+import { busyBoxMinor, isBusyBox } from '../linux-common/busybox.ts';
 
 function readConf(ctx: CommandContext): { servers: string[]; search: string[]; ndots: number } {
   let text = '';
@@ -39,9 +39,19 @@ async function run(ctx: CommandContext): Promise<number> {
   const server = args[1] ?? conf.servers[0];
   const serverIp = parseIp(server);
   const net = ctx.world.linux.net;
-  const head = busybox ? `Server:\t\t${server}\nAddress:\t${server}:53\n\n` : `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
-  const resolver = serverIp === undefined ? undefined : net.dns.serverAt(serverIp, ctx.process.ns.net) ?? (net.internet.nameservers.has(serverIp) ? (n: string) => net.internet.resolve(n) : undefined);
-  const reachable = serverIp !== undefined && net.reach(ctx.process.ns.net, serverIp, { proto: 'icmp' }).ok;
+  // BusyBox before 1.29 (busybox:1.28 of the Kubernetes tutorials) printed "Address 1:" lines with PTR names.
+  const old = busybox && (busyBoxMinor(ctx.process) ?? 36) < 29;
+  const ptr = (ip: string) => (serverIp === undefined ? undefined : net.dns.reverseAt(serverIp, ip, ctx.process.ns.net));
+  const withName = (ip: string) => (ptr(ip) ? `${ip} ${ptr(ip)}` : ip);
+  const head = old
+    ? `Server:    ${server}\nAddress 1: ${withName(server)}\n\n`
+    : busybox
+      ? `Server:\t\t${server}\nAddress:\t${server}:53\n\n`
+      : `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  const registered = serverIp === undefined ? undefined : net.dns.serverAt(serverIp, ctx.process.ns.net);
+  const resolver = registered ?? (serverIp !== undefined && net.internet.nameservers.has(serverIp) ? (n: string) => net.internet.resolve(n) : undefined);
+  // A registered server's scope says who reaches it; the upstream ones need a path over the network.
+  const reachable = registered !== undefined || (serverIp !== undefined && net.reach(ctx.process.ns.net, serverIp, { proto: 'icmp' }).ok);
   if (!resolver || !reachable) {
     if (!(await ctx.sleep(busybox ? 10_000 : 15_000))) return 130;
     if (busybox) ctx.stderr.write(`;; connection timed out; no servers could be reached\n\n`);
@@ -53,6 +63,10 @@ async function run(ctx: CommandContext): Promise<number> {
   const candidates = absolute ? [name.slice(0, -1)] : dots >= conf.ndots ? [name, ...conf.search.map((s) => `${name}.${s}`)] : [...conf.search.map((s) => `${name}.${s}`), name];
   for (const candidate of candidates) {
     const answer = resolver(candidate, ctx.process.ns.net);
+    if (answer && answer.length > 0 && old) {
+      ctx.stdout.write(`${head}Name:      ${name}\n${answer.map((ip, i) => `Address ${i + 1}: ${withName(ip)}\n`).join('')}\n`);
+      return 0;
+    }
     if (answer && answer.length > 0) {
       const authoritative = /\.cluster\.local$/.test(candidate);
       let out = head + (authoritative ? '' : 'Non-authoritative answer:\n');
@@ -60,6 +74,11 @@ async function run(ctx: CommandContext): Promise<number> {
       ctx.stdout.write(`${out}\n`);
       return 0;
     }
+  }
+  if (old) {
+    ctx.stdout.write(head);
+    ctx.stderr.write(`nslookup: can't resolve '${name}'\n`);
+    return 1;
   }
   ctx.stdout.write(`${head}** server can't find ${absolute ? name.slice(0, -1) : name}: NXDOMAIN\n\n`);
   return 1;

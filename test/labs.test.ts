@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labBundles } from '../labs/index.ts';
 import { labFolders, LABS_DIR, readLabAssets, renderLabIndex } from '../src/cli/lab-sync.ts';
+import { evaluateTasks } from '../src/grading/evaluate.ts';
+import { prepareWorld } from '../src/grading/prepare.ts';
 import { verifyLab } from '../src/grading/verify.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -17,6 +19,40 @@ describe('labs verify', () => {
     const report = await verifyLab({ lab: bundle!.lab, ...readLabAssets(id) });
     expect(report.problems).toEqual([]);
     expect(report.results.every((r) => r.status === 'pass')).toBe(true);
+  }, 60_000);
+});
+
+describe('what a learner reads first', () => {
+  it('each lab starts with messages that name what is missing', async () => {
+    const start: Record<string, string[]> = {};
+    for (const id of labFolders()) {
+      const bundle = { lab: labBundles.find((b) => b.lab.id === id)!.lab, ...readLabAssets(id) };
+      const world = await prepareWorld(bundle, bundle.lab.seed);
+      start[id] = evaluateTasks(bundle.lab, { world, home: bundle.lab.home }).map((t) => `${t.id}: ${t.status}: ${t.message}`);
+    }
+    expect(start).toEqual({
+      'pid-namespaces': [
+        "pid-1-shell: fail: every process runs in the host's PID namespace pid:[4026531836]: start a shell as PID 1 of a new one",
+        'own-proc: skipped: not checked: first complete "Start a shell that is PID 1"',
+        "uts-hostname: fail: every process shares the host's UTS namespace uts:[4026531838]: create a new one and set its hostname to pet-1",
+        'record-namespace: skipped: not checked: first complete "Start a shell that is PID 1"',
+      ],
+      'statefulset-identity': [
+        'headless-service: fail: Service nginx not found in namespace default',
+        'three-ready: skipped: not checked: first complete "Create the headless Service nginx"',
+        'ordered-start: skipped: not checked: first complete "Run three Ready replicas"',
+        'claims-bound: skipped: not checked: first complete "Run three Ready replicas"',
+        'stable-dns: skipped: not checked: first complete "Run three Ready replicas"',
+        'same-name-back: skipped: not checked: first complete "Run three Ready replicas"',
+        'data-survives: skipped: not checked: first complete "Run three Ready replicas"',
+      ],
+      'user-defined-bridge-dns': [
+        'create-network: fail: no network named alpine-net: create one with the bridge driver',
+        'attach-containers: skipped: not checked: first complete "Create the network alpine-net"',
+        'resolve-by-name: skipped: not checked: first complete "Attach alpine1 and alpine2"',
+        'default-bridge-no-dns: fail: no container named alpine3 yet',
+      ],
+    });
   }, 60_000);
 });
 

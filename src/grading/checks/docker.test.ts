@@ -22,6 +22,8 @@ describe('docker checks', () => {
     expect(userNetworkExists(empty, { name: 'appnet' }).message).toBe('no network named appnet: create one with the bridge driver');
     expect(userNetworkExists(empty, { name: 'bridge' }).message).toBe("bridge is one of Docker's predefined networks, not a user-defined one");
     expect(containerOnNetwork(empty, { container: 'web', network: 'appnet' }).message).toBe('no container named web');
+    expect(defaultBridgeDoesNotResolve(empty, { from: 'alpine3', name: 'alpine1' }).message).toBe('no container named alpine3 yet');
+    expect(resolvesByName(empty, { from: 'alpine1', name: 'alpine2' }).message).toBe('no container named alpine1 yet');
   });
 
   it('see two containers on a user-defined bridge resolve each other by name', () => {

@@ -20,6 +20,14 @@ function byName(engine: DockerEngine, name: string): Container | undefined {
   return undefined;
 }
 
+/** Why `name` cannot be used as a running container, or undefined when it can. */
+function notRunning(engine: DockerEngine, name: string): string | undefined {
+  const c = byName(engine, name);
+  if (!c) return `no container named ${name} yet`;
+  if (c.state.status !== 'running') return `container ${name} is ${c.state.status}, not running`;
+  return undefined;
+}
+
 function networkNamed(engine: DockerEngine, name: string): Network | undefined {
   for (const n of engine.networks.values()) if (n.name === name) return n;
   return undefined;
@@ -89,8 +97,9 @@ export function containerResolves(engine: DockerEngine, from: Container, name: s
 /** Running container `from` resolves `name` by Docker's embedded DNS. */
 export function resolvesByName(engine: DockerEngine | undefined, want: { from: string; name: string }): CheckResult {
   if (!engine) return noEngine;
-  const from = byName(engine, want.from);
-  if (!from || from.state.status !== 'running') return fail(`container ${want.from} is not running`);
+  const why = notRunning(engine, want.from);
+  if (why) return fail(why);
+  const from = byName(engine, want.from)!;
   const live = containerResolves(engine, from, want.name);
   if (live?.ok) return pass(`${want.from} resolves ${want.name} to ${live.addresses[0]}${live.server ? ` (DNS server ${live.server})` : ` (${live.source})`}`);
   const found = live ? [] : resolveByName(engine, from, want.name);
@@ -105,8 +114,9 @@ export function resolvesByName(engine: DockerEngine | undefined, want: { from: s
 /** Running container `from` sits on the default bridge and cannot resolve `name`. */
 export function defaultBridgeDoesNotResolve(engine: DockerEngine | undefined, want: { from: string; name: string }): CheckResult {
   if (!engine) return noEngine;
-  const from = byName(engine, want.from);
-  if (!from || from.state.status !== 'running') return fail(`container ${want.from} is not running`);
+  const why = notRunning(engine, want.from);
+  if (why) return fail(why);
+  const from = byName(engine, want.from)!;
   if (!from.endpoints.has('bridge')) return fail(`container ${want.from} is not on the default bridge network`);
   if (!byName(engine, want.name)) return fail(`no container named ${want.name} to look up`);
   const live = containerResolves(engine, from, want.name);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readHostFile } from './checks/linux.ts';
 import { fail, pass } from './checks/result.ts';
@@ -71,6 +72,19 @@ describe('gradeSubmission', () => {
       ['copy', 'skipped', 'not checked: first complete "Say hello in notes.txt"'],
       ['buggy', 'fail', 'the check of task "buggy" failed to run: boom'],
     ]);
+  });
+
+  it('touches only the emulated machine, never the real one', async () => {
+    const probe = `/tmp/petlab-probe-${process.pid}-${Date.now()}`;
+    const { result, transcript } = await gradeSubmission(bundle, {
+      version: 1,
+      lab: 'notes',
+      commands: [`echo secret > ${probe}`, `cat ${probe}`, 'cat /etc/hostname'],
+      files: { [`${probe}.file`]: 'x' },
+    });
+    expect(existsSync(probe) || existsSync(`${probe}.file`)).toBe(false);
+    expect(transcript).toBe(`$ echo secret > ${probe}\n$ cat ${probe}\nsecret\n$ cat /etc/hostname\npetlab\nexit\n`);
+    expect(result.commands).toBe(3);
   });
 
   it('refuses a submission for another lab', async () => {

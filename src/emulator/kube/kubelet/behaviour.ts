@@ -19,6 +19,41 @@ export interface Behaviour {
   argv: string[];
   /** Text it writes to stdout when it starts (kubectl logs). */
   startupLog: string[];
+  /** File changes and output a `sh -c` script makes over time (the docs' liveness example). */
+  steps?: ScriptStep[];
+}
+
+/** One effect of a shell script, `afterMs` from the container's start. */
+export interface ScriptStep {
+  afterMs: number;
+  op: 'touch' | 'rm' | 'write' | 'append' | 'log';
+  path?: string;
+  text?: string;
+}
+
+/**
+ * Reads a simple `sh -c` script — commands joined by `;`, `&&` or newlines: `sleep N`, `touch F`,
+ * `rm [-f] F`, `echo T [> F | >> F]`, `exit N` — into timed steps. Returns undefined for scripts
+ * with loops or anything else it cannot follow.
+ */
+export function parseScript(script: string): { steps: ScriptStep[]; endMs: number; exitCode: number } | undefined {
+  if (/\b(while|until|for|if)\b|\||`|\$\(/.test(script)) return undefined;
+  const steps: ScriptStep[] = [];
+  let t = 0;
+  for (const raw of script.split(/;|&&|\n/)) {
+    const cmd = raw.trim();
+    if (!cmd) continue;
+    let m: RegExpMatchArray | null;
+    if ((m = cmd.match(/^sleep\s+(\d+(?:\.\d+)?)$/))) t += Number(m[1]) * 1000;
+    else if ((m = cmd.match(/^touch\s+(\S+)$/))) steps.push({ afterMs: t, op: 'touch', path: m[1] });
+    else if ((m = cmd.match(/^rm\s+(?:-\w+\s+)*(\S+)$/))) steps.push({ afterMs: t, op: 'rm', path: m[1] });
+    else if ((m = cmd.match(/^echo\s+(?:"([^"]*)"|'([^']*)'|(.*?))\s*(>>?)\s*(\S+)$/))) steps.push({ afterMs: t, op: m[4] === '>>' ? 'append' : 'write', path: m[5], text: `${m[1] ?? m[2] ?? m[3] ?? ''}\n` });
+    else if ((m = cmd.match(/^echo\s+(?:"([^"]*)"|'([^']*)'|(.*))$/))) steps.push({ afterMs: t, op: 'log', text: m[1] ?? m[2] ?? m[3] ?? '' });
+    else if ((m = cmd.match(/^exit\s+(\d+)$/))) return { steps, endMs: t + 20, exitCode: Number(m[1]) };
+    else if (/^(true|:)$/.test(cmd)) continue;
+    else return undefined;
+  }
+  return { steps, endMs: t + 20, exitCode: 0 };
 }
 
 /** Decides the behaviour of `container` running `image`. */
@@ -39,6 +74,11 @@ export function behaviourOf(container: Container, image: ImageInfo): Behaviour {
   if (cmd.length === 0 || (cmd.length === 1 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]))) {
     // A shell with no script and no terminal reads EOF and exits 0.
     return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: [] };
+  }
+  const shell = cmd.length >= 3 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]) && cmd[1] === '-c' ? cmd.slice(2).join(' ') : undefined;
+  const parsed = shell !== undefined ? parseScript(shell) : undefined;
+  if (parsed) {
+    return { exitCode: parsed.exitCode, exitAfterMs: parsed.endMs, handlesSigterm: false, ports: [], argv, startupLog: [], steps: parsed.steps };
   }
   const exit = script.match(/\bexit\s+(\d+)/);
   if (/\b(while|until)\b.*\b(true|:)\b|sleep\s+(infinity|inf)\b|tail\s+-f|httpd|nginx|http\.server/.test(script)) {

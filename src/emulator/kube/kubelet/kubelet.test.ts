@@ -71,8 +71,8 @@ describe('kubelet', () => {
     );
     world.settle();
     const p = store.get('pods', 'default', 'probe') as Pod;
-    // The exec probe's file does not exist in the container (the script is not interpreted).
-    expect(p.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
+    // The script touched /tmp/healthy, so the exec readiness probe passes.
+    expect(p.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
     world.advance(20_000);
     const ev = podEvents(world, 'probe');
     expect(ev).toContain(`Unhealthy: Liveness probe failed: Get "http://${p.status?.podIP}:8080/healthz": dial tcp ${p.status?.podIP}:8080: connect: connection refused`);
@@ -93,5 +93,35 @@ describe('kubelet', () => {
     world.settle();
     expect(store.tryGet('pods', 'default', 'sh')).toBeUndefined();
     expect(world.now() - t0).toBe(20_000);
+  });
+});
+
+describe('kubelet running the docs liveness example', () => {
+  it('restarts the container after the script removes /tmp/healthy', () => {
+    const world = new World({ seed: 4 });
+    const cluster = createCluster(world, { bare: true });
+    cluster.store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'liveness-exec', labels: { test: 'liveness' } },
+      spec: {
+        containers: [
+          {
+            name: 'liveness',
+            image: 'registry.k8s.io/busybox:1.27.2',
+            args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+            livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+          },
+        ],
+      },
+    });
+    world.settle();
+    world.advance(45_000);
+    const ev = podEvents(world, 'liveness-exec');
+    expect(ev).toContain("Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+    expect(ev).toContain('Killing: Container liveness failed liveness probe, will be restarted');
+    // busybox's sh ignores SIGTERM, so the restart comes at the 30 s grace deadline.
+    expect((cluster.store.get('pods', 'default', 'liveness-exec') as Pod).status?.containerStatuses?.[0].restartCount).toBe(1);
+    expect(ev.filter((e) => e.startsWith('Killing'))).toHaveLength(1);
   });
 });

@@ -387,6 +387,21 @@ export class Kubelet {
     for (const l of run.behaviour.startupLog) this.log(w, run, `${stamp} ${l}`);
     this.writeStatus(w);
     const b = run.behaviour;
+    for (const step of b.steps ?? []) {
+      const startedAt = now;
+      this.timer(
+        w,
+        Math.max(1, step.afterMs),
+        () => {
+          if (run.startedAt !== startedAt) return;
+          const current = this.pod(w);
+          if (!current) return;
+          if (step.op === 'log') this.log(w, run, `${rfc3339(this.store.world.now())} ${step.text}`);
+          else this.runtime.applyFileOp(current, run.name, step.op, String(step.path), step.text);
+        },
+        step.afterMs > FOREGROUND_LIMIT_MS,
+      );
+    }
     if (b.exitAfterMs !== undefined) {
       const startedAt = now;
       this.timer(w, b.exitAfterMs, () => run.startedAt === startedAt && this.exited(w, run, b.exitCode), b.exitAfterMs > FOREGROUND_LIMIT_MS);
@@ -444,11 +459,12 @@ export class Kubelet {
     run.liveFails++;
     this.event(w, 'Warning', 'Unhealthy', `${title} probe failed: ${r.message}`, run.name);
     if (run.liveFails >= (probe.failureThreshold ?? 3)) {
+      // Probing stops once the kill is decided (a new instance probes afresh).
+      run.startedAt = -1;
       this.event(w, 'Normal', 'Killing', `Container ${run.name} failed liveness probe, will be restarted`, run.name);
       const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
       const stopMs = run.behaviour?.handlesSigterm ? 200 : grace * 1000;
-      const instance = run.startedAt;
-      this.timer(w, stopMs, () => run.startedAt === instance && this.exited(w, run, run.behaviour?.handlesSigterm ? 0 : 137), true);
+      this.timer(w, stopMs, () => run.startedAt === -1 && this.exited(w, run, run.behaviour?.handlesSigterm ? 0 : 137), true);
     }
   }
 

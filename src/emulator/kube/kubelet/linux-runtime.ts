@@ -290,6 +290,19 @@ export class LinuxRuntime implements ContainerRuntime {
     return { code: 0, output: '' };
   }
 
+  applyFileOp(pod: Pod, name: string, op: 'touch' | 'rm' | 'write' | 'append', path: string, text = ''): void {
+    const proc = this.processOf(pod, name);
+    if (!proc) return;
+    try {
+      if (op === 'touch') proc.fs.touch(path);
+      else if (op === 'rm') proc.fs.rm(path, { force: true });
+      else if (op === 'write') proc.fs.writeFile(path, text);
+      else proc.fs.appendFile(path, text);
+    } catch {
+      /* the script's command fails, as sh would report; the container goes on */
+    }
+  }
+
   httpGet(pod: Pod, port: number, path: string): HttpResult {
     const rec = this.pods.get(String(pod.metadata.uid));
     if (!rec) return { error: `dial tcp ${pod.status?.podIP}:${port}: connect: connection refused` };

@@ -38,6 +38,8 @@ export interface ContainerRuntime {
   httpGet(pod: Pod, port: number, path: string, host?: string): HttpResult;
   /** A TCP connect from the node to the pod. */
   tcp(pod: Pod, port: number): boolean;
+  /** Applies a file change a container's script makes (touch, rm, write, append). */
+  applyFileOp(pod: Pod, name: string, op: 'touch' | 'rm' | 'write' | 'append', path: string, text?: string): void;
   /** The container's main process, for `kubectl exec` and `nsenter`. */
   processOf(pod: Pod, name: string): Process | undefined;
 }

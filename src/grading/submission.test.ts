@@ -23,6 +23,7 @@ describe('parseSubmission', () => {
     const h = parseSubmission('{"version":1,"lab":"x","seed":7,"commands":"cat <<EOF\\nhi\\nEOF"}');
     expect(h.files).toEqual({});
     expect(submissionScript(h)).toBe('cat <<EOF\nhi\nEOF\n');
+    expect(submissionScript(parseSubmission('{"version":1,"lab":"x","commands":"ls\\r\\npwd\\r\\n"}'))).toBe('ls\npwd\n');
   });
 
   it('rejects unknown fields and wrong types with every problem listed', () => {

@@ -102,9 +102,13 @@ export function validateSubmission(data: unknown, source = 'the submission'): Su
   throw new GradingError('INVALID_SUBMISSION', formatIssues(`Invalid submission in ${source}:`, result.error.issues, fixSubmission));
 }
 
-/** The command lines of a submission as one script text for the shell's script runner. */
+/**
+ * The command lines of a submission as one script text for the shell's script runner. Windows
+ * line ends (CRLF) become LF, so a commands file saved on Windows replays as typed.
+ */
 export function submissionScript(submission: Submission): string {
-  const text = typeof submission.commands === 'string' ? submission.commands : submission.commands.join('\n');
+  const raw = typeof submission.commands === 'string' ? submission.commands : submission.commands.join('\n');
+  const text = raw.replace(/\r\n/g, '\n');
   return text.endsWith('\n') || text === '' ? text : `${text}\n`;
 }
 

@@ -44,6 +44,17 @@ export function blocksOf(st: Stat): number {
   return Math.ceil(st.size / 4096) * 4;
 }
 
+/**
+ * GNU ls's default quoting on a terminal (`shell-escape`): names with shell metacharacters are
+ * single-quoted (`'a b'`, `'net:[4026531840]'`); others are left alone. Into a pipe ls quotes
+ * nothing (`literal`).
+ */
+export function shellEscape(name: string): string {
+  if (name !== '' && !/[\s!"#$&'()*;<>?[\\\]^`{|}~=]/.test(name)) return name;
+  if (!name.includes("'")) return `'${name}'`;
+  return `'${name.replace(/'/g, "'\\''")}'`.replace(/^''/, '').replace(/''$/, '');
+}
+
 /** Lays names out in columns top to bottom, as GNU ls does on a terminal `width` wide. */
 export function columns(names: readonly string[], width: number): string {
   if (names.length === 0) return '';

@@ -27,6 +27,15 @@ describe('ls on a terminal', () => {
       'file-number-00  file-number-03  file-number-06  file-number-09\nfile-number-01  file-number-04  file-number-07  file-number-10\nfile-number-02  file-number-05  file-number-08  file-number-11\n',
     );
   });
+  it('shell-quotes names and link targets on a terminal, aligning the others', async () => {
+    const sh = testShell();
+    const out = Object.assign(new BufferOutput(), { isTTY: true });
+    await sh.session.execute('touch "a b" c; ls; ls -l /proc/$$/ns/net', { stdout: out });
+    const pid = sh.session.process.localPid;
+    expect(out.text).toBe(`'a b'   c\nlrwxrwxrwx 1 root root 0 Nov 29 10:00 /proc/${pid}/ns/net -> 'net:[4026531840]'\n`);
+    expect(await sh.run('ls; ls -l /proc/$$/ns/net')).toEqual({ stdout: `a b\nc\nlrwxrwxrwx 1 root root 0 Nov 29 10:00 /proc/${pid}/ns/net -> net:[4026531840]\n`, stderr: '', status: 0 });
+  });
+
   it('uses columns when stdout is a terminal', async () => {
     const sh = testShell();
     const out = Object.assign(new BufferOutput(), { isTTY: true });

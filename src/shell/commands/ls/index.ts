@@ -8,7 +8,7 @@ import type { Command } from '../../types.ts';
 import { errText, fsOf } from '../../lib/files.ts';
 import { parseOptions, usageError } from '../../lib/options.ts';
 import { groupName, userName } from '../../lib/users.ts';
-import { blocksOf, columns, humanSize, lsTime, modeString } from './format.ts';
+import { blocksOf, columns, humanSize, lsTime, modeString, shellEscape } from './format.ts';
 
 interface Entry {
   name: string;
@@ -48,19 +48,27 @@ export const command: Command = {
       });
       return opts.has('r') ? sorted.reverse() : sorted;
     };
+    // On a terminal names are shell-quoted, and when any is, the others get a space so they align.
+    const quote = ctx.stdout.isTTY === true ? shellEscape : (n: string) => n;
+    const display = (entries: Entry[]): string[] => {
+      const quoted = entries.map((e) => quote(e.name));
+      const anyQuoted = quoted.some((q, i) => q !== entries[i].name && q.startsWith("'"));
+      return quoted.map((q) => (anyQuoted && !q.startsWith("'") ? ` ${q}` : q));
+    };
     const render = (entries: Entry[], withTotal: boolean): string => {
+      const shown = display(entries);
       if (!long) {
-        const names = entries.map((e) => (opts.has('i') ? `${e.st.ino} ${e.name}` : e.name) + (opts.has('F') && e.st.type === 'dir' ? '/' : ''));
+        const names = entries.map((e, i) => (opts.has('i') ? `${e.st.ino} ${shown[i]}` : shown[i]) + (opts.has('F') && e.st.type === 'dir' ? '/' : ''));
         return tty ? columns(names, width) : names.map((n) => `${n}\n`).join('');
       }
       const now = ctx.world.now();
-      const rows = entries.map((e) => {
+      const rows = entries.map((e, i) => {
         const owner = opts.has('n') ? String(e.st.uid) : (userName(fs, e.st.uid) ?? String(e.st.uid));
         const group = opts.has('n') ? String(e.st.gid) : (groupName(fs, e.st.gid) ?? String(e.st.gid));
-        let name = e.name;
+        let name = shown[i];
         if (e.st.type === 'symlink') {
           try {
-            name += ` -> ${fs.readlink(e.path)}`;
+            name += ` -> ${quote(fs.readlink(e.path))}`;
           } catch {
             // unreadable link: name only
           }

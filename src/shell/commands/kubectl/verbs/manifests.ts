@@ -28,14 +28,52 @@ function absolute(env: KubectlEnv, path: string): string {
   return `${env.ctx.cwd.replace(/\/$/, '')}/${path}`;
 }
 
-/** go-yaml's wording for the JS parser's error codes (best effort; the line number is exact). */
-function goYamlMessage(code: string, message: string): string {
-  if (code === 'TAB_AS_INDENT' || /tab/i.test(message)) return 'found character that cannot start any token';
-  if (code === 'BAD_INDENT' || code === 'BAD_DIRECTIVE') return 'did not find expected key';
-  if (code === 'MISSING_CHAR' || code === 'MULTILINE_IMPLICIT_KEY') return "could not find expected ':'";
-  if (code === 'DUPLICATE_KEY') return 'mapping key already defined';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'UNEXPECTED_TOKEN') return 'mapping values are not allowed in this context';
-  return 'did not find expected node content';
+interface YamlErrorLike {
+  code: string;
+  message: string;
+  pos: [number, number];
+  linePos?: { line: number; col: number }[];
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+/**
+ * go-yaml's (sigs.k8s.io/yaml) wording and line for the JS parser's first error, as kubectl
+ * prints it after `error converting YAML to JSON: `. Best effort; the common mistakes (bad
+ * indentation, tabs, unclosed quotes and brackets, duplicate keys) match go-yaml.
+ */
+export function goYamlError(text: string, errors: readonly YamlErrorLike[]): string {
+  const e = errors[0];
+  const lastLine = Math.max(...errors.map((x) => x.linePos?.[1]?.line ?? x.linePos?.[0]?.line ?? 1));
+  const line = e.linePos?.[0]?.line ?? 1;
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return `yaml: line ${line}: found character that cannot start any token`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `yaml: line ${lastLine}: mapping values are not allowed in this context`;
+    case 'DUPLICATE_KEY': {
+      const rest = text.slice(e.pos[0]);
+      const key = rest.slice(0, rest.search(/\s*:|\n|$/));
+      return `yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map`;
+    }
+    case 'MISSING_CHAR':
+      if (/quote/i.test(e.message)) {
+        const start = Math.max(text.lastIndexOf('"', e.pos[0] - 1), text.lastIndexOf("'", e.pos[0] - 1));
+        return `yaml: line ${lineAt(text, start)}: found unexpected end of stream`;
+      }
+      return `yaml: line ${line}: could not find expected ':'`;
+    case 'BAD_INDENT':
+      if (/Flow sequence/.test(e.message)) return `yaml: line ${line}: did not find expected ',' or ']'`;
+      if (/Flow mapping/.test(e.message)) return `yaml: line ${line}: did not find expected ',' or '}'`;
+      return `yaml: line ${line}: did not find expected key`;
+  }
+  if (/tab/i.test(e.message)) return `yaml: line ${line}: found character that cannot start any token`;
+  return `yaml: line ${line}: did not find expected node content`;
 }
 
 /** Parses one file's text into objects. Throws KubectlExit with kubectl's message. */
@@ -44,10 +82,8 @@ export function parseManifestText(text: string, source: string): Manifest[] {
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
-    const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0]?.line ?? 1;
-      throw fail(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(error.code, error.message)}`);
+    if (doc.errors.length > 0) {
+      throw fail(`error parsing ${source}: error converting YAML to JSON: ${goYamlError(text, doc.errors as unknown as YamlErrorLike[])}`);
     }
     const data = doc.toJS() as Json;
     if (data === null || data === undefined) continue;

@@ -37,6 +37,8 @@ export async function execAs(ctx: CommandContext, proc: Process, argv: string[])
     args: { value: argv.slice(1) },
     process: { value: proc },
     cwd: { value: proc.cwd },
+    // An exec'd program is not the calling shell's built-in: `unshare -w /tmp pwd` prints /tmp.
+    shell: { value: undefined },
   });
   return command.run(sub);
 }

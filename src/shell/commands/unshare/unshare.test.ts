@@ -27,6 +27,15 @@ describe('unshare', () => {
     expect((await sh.run('hostname')).stdout).toBe('petlab\n');
   });
 
+  it('maps users with -r, leaves them unmapped with --user, and honours -w', async () => {
+    const sh = linuxShell();
+    expect((await sh.run('unshare -r id')).stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+    expect((await sh.run('unshare --user id')).stdout).toBe('uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n');
+    expect((await sh.run('unshare -r cat /proc/self/uid_map')).stdout).toBe('         0          0          1\n');
+    expect((await sh.run('unshare -w /tmp pwd')).stdout).toBe('/tmp\n');
+    expect((await sh.run('unshare -n ip -br link')).stdout).toBe('lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n');
+  });
+
   it('reports unknown options and missing programs like util-linux', async () => {
     const sh = linuxShell();
     expect(await sh.run('unshare --bogus')).toEqual({ stdout: '', stderr: "unshare: unrecognized option '--bogus'\nTry 'unshare --help' for more information.\n", status: 1 });

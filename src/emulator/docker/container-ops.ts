@@ -187,6 +187,13 @@ export function startContainer(engine: DockerEngine, c: Container, attached = fa
       activateEndpoint(engine, c, net, ep);
       activated.push([net, ep]);
     }
+    const gwbridge = [...engine.networks.values()].find((n) => n.name === 'docker_gwbridge');
+    if (gwbridge && activated.some(([n]) => n.driver === 'overlay')) {
+      const gw: Endpoint = { networkId: gwbridge.id, containerId: c.id, endpointId: engine.newId(), mac: '', aliases: [] };
+      activateEndpoint(engine, c, gwbridge, gw);
+      c.gatewayEndpoint = gw;
+      activated.push([gwbridge, gw]);
+    }
     const primary = activated[0];
     for (const b of c.hostConfig.portBindings) {
       if (primary && !hasInterface(primary[0])) break;
@@ -267,13 +274,14 @@ export function exitContainer(engine: DockerEngine, c: Container, code: number, 
   c.state.status = 'exited';
   c.state.exitCode = code;
   c.state.finishedAt = engine.now();
-  for (const ep of c.endpoints.values()) {
+  for (const ep of [...c.endpoints.values(), ...(c.gatewayEndpoint ? [c.gatewayEndpoint] : [])]) {
     const net = engine.networks.get(ep.networkId);
     if (net) {
       if (net.endpoints.has(c.id)) engine.runtime.endpointLeft(engine, c, ep, net);
       deactivateEndpoint(net, c, ep);
     }
   }
+  c.gatewayEndpoint = undefined;
   engine.runtime.stopContainer(engine, c);
   c.state.pid = 0;
   engine.event('container.die', `container/${c.name}`, `container ${c.name} exited with code ${code}`, { id: c.id, name: c.name, exitCode: code });

@@ -227,7 +227,7 @@ export function inspectNetwork(engine: DockerEngine, n: Network): Record<string,
   for (const [id, ep] of n.endpoints) {
     const c = engine.containers.get(id);
     containers[id] = {
-      Name: c?.name ?? '',
+      Name: c && c.gatewayEndpoint === ep ? `gateway_${ep.endpointId.slice(0, 12)}` : (c?.name ?? ''),
       EndpointID: ep.endpointId,
       MacAddress: ep.mac,
       IPv4Address: ep.ip !== undefined ? `${formatIPv4(ep.ip)}/${n.pool?.subnet.bits ?? 32}` : '',

@@ -219,7 +219,7 @@ export function activateEndpoint(engine: DockerEngine, c: Container, net: Networ
   if (hasInterface(net) && net.pool) {
     ep.ip = ep.requestedIp ? net.pool.reserve(ep.requestedIp) : net.pool.allocate(`${net.name} (${net.id.slice(0, 12)})`);
     ep.mac = randomMac(engine);
-    const used = new Set([...c.endpoints.values()].map((e) => e.ifName).filter(Boolean));
+    const used = new Set([...c.endpoints.values(), ...(c.gatewayEndpoint ? [c.gatewayEndpoint] : [])].map((e) => e.ifName).filter(Boolean));
     let i = 0;
     while (used.has(`eth${i}`)) i++;
     ep.ifName = `eth${i}`;

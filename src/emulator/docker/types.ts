@@ -136,4 +136,9 @@ export interface Container {
   restartCount: number;
   /** Set when the container was started at least once. */
   everStarted: boolean;
+  /**
+   * A container on a swarm overlay also gets a hidden endpoint on docker_gwbridge (its eth1 and
+   * default route out); it is not one of its networks in `docker inspect`.
+   */
+  gatewayEndpoint?: Endpoint;
 }

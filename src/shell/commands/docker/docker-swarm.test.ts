@@ -90,3 +90,14 @@ describe('docker network prune and swarm', () => {
     `);
   });
 });
+
+test('a container on an attachable overlay: eth0 on the overlay, eth1 on docker_gwbridge with the default route', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  await sh.run('docker swarm init');
+  await sh.run('docker network create -d overlay --attachable ov');
+  await sh.run('docker run -d --name o1 --network ov alpine sleep 600');
+  expect(await sh.run(`docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{$v.IPAddress}}{{end}}' o1`)).toEqual({ stdout: 'ov 10.0.1.2\n', stderr: '', status: 0 });
+  expect(await sh.run('docker exec o1 ip route')).toEqual({ stdout: 'default via 172.18.0.1 dev eth1 \n10.0.1.0/24 dev eth0 scope link  src 10.0.1.2 \n172.18.0.0/16 dev eth1 scope link  src 172.18.0.2 \n', stderr: '', status: 0 });
+  expect(await sh.run(`docker network inspect -f '{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}' docker_gwbridge`)).toMatchObject({ stdout: expect.stringMatching(/^gateway_[0-9a-f]{12} 172\.18\.0\.2\/16\n$/), status: 0 });
+});

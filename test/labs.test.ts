@@ -3,6 +3,7 @@
 // the tasks it needs). Plus the index is fresh and labs load in the browser (no node: imports).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { labBundles } from '../labs/index.ts';
 import { labFolders, LABS_DIR, readLabAssets, renderLabIndex } from '../src/cli/lab-sync.ts';
@@ -79,6 +80,22 @@ describe('the labs folder', () => {
       if (lab) expect(ids.has(lab.replace(/['"]/g, '')), `${file} names lab ${lab}`).toBe(true);
     }
   });
+
+  it('bundles for the browser: src/grading and labs/index.ts on the neutral platform, no node: import', async () => {
+    const result = await build({
+      stdin: { contents: "export * from './src/grading/index.ts';\nexport { labBundles } from './labs/index.ts';", resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      target: 'es2023',
+      logLevel: 'silent',
+    });
+    const js = result.outputFiles.map((f) => f.text).join('\n');
+    expect(js).toContain('statefulset-identity');
+    expect(js.match(/(?:from|import|require)\s*\(?\s*["']node:[^"']+["']/g) ?? []).toEqual([]);
+  }, 60_000);
 
   it('loads in the browser: no node: imports in labs/ or src/grading/', () => {
     const walk = (dir: string): string[] =>

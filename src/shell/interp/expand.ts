@@ -1,5 +1,5 @@
 /**
- * Word expansion in bash's order: tilde, parameters, command substitution, arithmetic, then
+ * Word expansion in bash's order: braces, tilde, parameters, command substitution, arithmetic, then
  * field splitting on IFS (unquoted results only), pathname expansion (globbing against the
  * process's file system) and quote removal.
  *
@@ -8,6 +8,7 @@
  */
 import type { Word, WordPart } from '../parser/ast.ts';
 import { ArithError, evaluateArithmetic } from './arith.ts';
+import { braceExpand } from './brace.ts';
 import { hasGlobChars, patternToRegExp } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
 
@@ -349,7 +350,7 @@ export function setArithWordParser(fn: (body: string) => Word): void {
 export async function expandWords(words: readonly Word[], host: ExpansionHost): Promise<string[]> {
   const ex = new Expander(host);
   const out: string[] = [];
-  for (const w of words) out.push(...(await ex.fields(w)));
+  for (const w of words) for (const b of braceExpand(w)) out.push(...(await ex.fields(b)));
   return out;
 }
 

@@ -38,6 +38,11 @@ describe('expansion', () => {
     expect(a.stdout).toMatch(/^\d+ \d+\n$/);
   });
 
+  it('expands braces before anything else, but not inside quotes', async () => {
+    expect(await testShell().run('echo web-{0,1,2} {1..3} {a..c}x {05..1..2} "{a,b}" {x} {a,{b,c}}')).toEqual(ok('web-0 web-1 web-2 1 2 3 ax bx cx 05 03 01 {a,b} {x} a b c\n'));
+    expect(await testShell().run('for i in {0..2}; do echo web-$i; done')).toEqual(ok('web-0\nweb-1\nweb-2\n'));
+  });
+
   it('expands ~ to $HOME', async () => {
     expect(await testShell().run('echo ~ ~/x ~root')).toEqual(ok('/root /root/x /root\n'));
   });

@@ -139,14 +139,11 @@ export class Scheduler {
   }
 
   private bind(pod: Pod, nodeName: string): void {
-    const next = clone(pod);
-    next.spec.nodeName = nodeName;
-    const bound = this.store.update(next, { system: true }) as Pod;
-    const withStatus = clone(bound);
-    const conditions = (withStatus.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const next: Pod = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName } };
+    const bound = this.store.update(next, { system: true, adopt: true }) as Pod;
+    const conditions = (bound.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.store.world.now()) });
-    withStatus.status = { ...(withStatus.status ?? {}), conditions };
-    this.store.updateStatus(withStatus);
+    this.store.updateStatus({ ...bound, status: { ...(bound.status ?? {}), conditions } }, { adopt: true });
     this.recorder.event(SOURCE, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
   }
 

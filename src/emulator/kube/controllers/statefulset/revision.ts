@@ -41,17 +41,21 @@ export function getPatch(set: StatefulSet): { spec: { template: unknown } } {
   return { spec: { template: { ...clone(set.spec.template), $patch: 'replace' } } };
 }
 
-const hashes = new WeakMap<object, string>();
+const dataJson = new WeakMap<object, string>();
+const patches = new WeakMap<object, { json: string; data: { spec: { template: unknown } } }>();
 
 /** A new revision object (not yet stored) for the set's current template. */
 export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
-  const data = getPatch(set);
-  let json = hashes.get(set.spec.template);
-  if (json === undefined) {
-    json = stableJson(data);
-    if (Object.isFrozen(set.spec.template)) hashes.set(set.spec.template, json);
+  // The patch and its JSON are kept per (frozen) template: a sync per pod event must not re-copy it.
+  let p = patches.get(set.spec.template);
+  if (!p) {
+    const data = getPatch(set);
+    p = { json: stableJson(data), data };
+    if (Object.isFrozen(set.spec.template)) patches.set(set.spec.template, p);
+    dataJson.set(data, p.json);
   }
-  const hash = safeEncode(fnv32a(json + (collisionCount ? String(collisionCount) : '')));
+  const data = p.data;
+  const hash = safeEncode(fnv32a(p.json + (collisionCount ? String(collisionCount) : '')));
   return {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
@@ -67,8 +71,6 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
 }
 
 /** Whether two revisions hold the same template. */
-const dataJson = new WeakMap<object, string>();
-
 function jsonOfData(r: ControllerRevision): string {
   let j = dataJson.get(r.data);
   if (j === undefined) {

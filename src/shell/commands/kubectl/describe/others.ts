@@ -14,6 +14,7 @@ import {
   rfc1123z,
 } from './writer.ts';
 import { since } from '../util/duration.ts';
+import { formatBytes, formatCpu, parseQuantity, withPercent } from '../util/quantity.ts';
 
 function endpointsFor(slices: Json[], port: Json): string {
   if (slices.length === 0) return '<none>';
@@ -177,13 +178,33 @@ export function describeNode(node: Json, pods: Json[], events: Json[], now: numb
   w.write(LEVEL_0, `Non-terminated Pods:\t(${active.length} in total)\n`);
   w.write(LEVEL_1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
+  const alloc = st.allocatable ?? {};
+  const allocCpu = parseQuantity(alloc.cpu);
+  const allocMem = parseQuantity(alloc.memory);
+  const total = { reqCpu: 0, limCpu: 0, reqMem: 0, limMem: 0 };
   for (const p of active) {
-    w.write(LEVEL_1, `${p.metadata.namespace}\t${p.metadata.name}\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${since(p.metadata.creationTimestamp, now)}\n`);
+    const r = { reqCpu: 0, limCpu: 0, reqMem: 0, limMem: 0 };
+    for (const c of ((p.spec as Json)?.containers ?? []) as Json[]) {
+      r.reqCpu += parseQuantity(c.resources?.requests?.cpu);
+      r.limCpu += parseQuantity(c.resources?.limits?.cpu);
+      r.reqMem += parseQuantity(c.resources?.requests?.memory);
+      r.limMem += parseQuantity(c.resources?.limits?.memory);
+    }
+    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
+    const cells = [
+      withPercent(formatCpu(r.reqCpu), r.reqCpu, allocCpu),
+      withPercent(formatCpu(r.limCpu), r.limCpu, allocCpu),
+      withPercent(formatBytes(r.reqMem), r.reqMem, allocMem),
+      withPercent(formatBytes(r.limMem), r.limMem, allocMem),
+    ];
+    w.write(LEVEL_1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cells.join('\t')}\t${since(p.metadata.creationTimestamp, now)}\n`);
   }
   w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(LEVEL_1, 'Resource\tRequests\tLimits\n');
   w.write(LEVEL_1, '--------\t--------\t------\n');
-  for (const r of ['cpu', 'memory', 'ephemeral-storage', 'hugepages-1Gi', 'hugepages-2Mi']) w.write(LEVEL_1, `${r}\t0 (0%)\t0 (0%)\n`);
+  w.write(LEVEL_1, `cpu\t${withPercent(formatCpu(total.reqCpu), total.reqCpu, allocCpu)}\t${withPercent(formatCpu(total.limCpu), total.limCpu, allocCpu)}\n`);
+  w.write(LEVEL_1, `memory\t${withPercent(formatBytes(total.reqMem), total.reqMem, allocMem)}\t${withPercent(formatBytes(total.limMem), total.limMem, allocMem)}\n`);
+  for (const r of ['ephemeral-storage', 'hugepages-1Gi', 'hugepages-2Mi']) w.write(LEVEL_1, `${r}\t0 (0%)\t0 (0%)\n`);
   describeEvents(w, events, now);
   return w.text;
 }

@@ -169,3 +169,19 @@ describe('kubectl get', () => {
     );
   });
 });
+
+describe('kubectl get -w on an empty list', () => {
+  it('prints the header with the first row that appears (as `kubectl get pods -w -l app=nginx` before apply)', async () => {
+    const h = harness();
+    const done = h.kubectl('get pods -w -l app=nginx --request-timeout=10s');
+    await Promise.resolve();
+    h.world.advance(2000);
+    pod(h, 'web-0');
+    h.world.advance(10_000);
+    expect(await done).toEqual({
+      stdout: 'NAME    READY   STATUS    RESTARTS   AGE\nweb-0   0/1     Pending   0          0s\nweb-0   1/1     Running   0          0s\n',
+      stderr: '',
+      status: 0,
+    });
+  });
+});

@@ -121,3 +121,20 @@ describe('kubectl run', () => {
     expect(await h.kubectl('run x')).toEqual({ stdout: '', stderr: 'error: required flag(s) "image" not set\n', status: 1 });
   });
 });
+
+describe('kubectl logs -f', () => {
+  it('streams new lines until Ctrl-C', async () => {
+    const h = harness();
+    withContainers(h);
+    runningPod(h, 'web-0');
+    let listener: ((chunk: string) => void) | undefined;
+    h.cluster.followLogs = (_ns: string, _pod: string, _c: string, l: (chunk: string) => void) => {
+      listener = l;
+      return () => (listener = undefined);
+    };
+    const done = h.kubectl('logs -f web-0', { interruptAfterMs: 0 });
+    listener?.('GET / 200\n');
+    expect(await done).toEqual({ stdout: 'web-0/nginx line 1\nweb-0/nginx line 2\nGET / 200\n', stderr: '', status: 130 });
+    expect(listener).toBeUndefined();
+  });
+});

@@ -36,6 +36,8 @@ export interface CreateOptions {
   workdir?: string;
   user?: string;
   restart?: string;
+  /** `--expose 8080[/tcp]`: extra exposed ports. */
+  expose?: string[];
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -99,7 +101,7 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
     env: mergeEnv(spec.env, o.env ?? []),
     cmd, entrypoint, image: o.imageRef, workingDir: o.workdir ?? spec.workingDir,
     tty: o.tty ?? false, openStdin: o.openStdin ?? false, labels: o.labels ?? {},
-    exposedPorts: [...new Set([...spec.exposedPorts, ...(o.publish ?? []).map((p) => `${p.containerPort}/${p.proto}`)])],
+    exposedPorts: [...new Set([...spec.exposedPorts, ...(o.expose ?? []), ...(o.publish ?? []).map((p) => `${p.containerPort}/${p.proto}`)])],
     stopSignal: spec.stopSignal,
   };
   const bindings = [...(o.publish ?? [])];

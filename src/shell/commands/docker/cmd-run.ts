@@ -43,6 +43,17 @@ const CONTAINER_FLAGS: FlagSpec[] = [
   { long: 'privileged', kind: 'bool' },
   { long: 'detach-keys', kind: 'string' },
   { long: 'sig-proxy', kind: 'bool' },
+  { long: 'expose', kind: 'list' },
+  { long: 'env-file', kind: 'list' },
+];
+
+/** Real `docker run`/`create` flags the lab does not emulate: they say so instead of "unknown flag". */
+const UNAVAILABLE: FlagSpec[] = [
+  ...['add-host', 'dns', 'dns-option', 'dns-search', 'mount', 'link', 'device', 'tmpfs', 'security-opt', 'sysctl', 'ulimit',
+    'log-driver', 'log-opt', 'mac-address', 'domainname', 'ipc', 'cgroupns', 'userns', 'cap-drop', 'group-add', 'health-cmd',
+    'ip6', 'runtime', 'gpus', 'memory', 'cpus', 'shm-size', 'stop-signal', 'stop-timeout', 'label-file', 'pids-limit', 'volumes-from',
+    'attach', 'cidfile'].map((long) => ({ long, kind: 'list' as const, ...(long === 'memory' ? { short: 'm' } : long === 'attach' ? { short: 'a' } : {}) })),
+  ...['init', 'read-only', 'oom-kill-disable', 'no-healthcheck'].map((long) => ({ long, kind: 'bool' as const })),
 ];
 
 const RUN_USE = 'run [OPTIONS] IMAGE [COMMAND] [ARG...]';
@@ -88,6 +99,7 @@ function createOptions(f: ParsedFlags, image: Image, imageRef: string, rest: str
   const publish = (f.lists.get('publish') ?? []).flatMap(parsePublish);
   const entry = f.strings.get('entrypoint');
   const env = (f.lists.get('env') ?? []).map((e) => e);
+  const expose = (f.lists.get('expose') ?? []).map((p) => (p.includes('/') ? p : `${p}/tcp`));
   return {
     image, imageRef, name: f.strings.get('name'), cmd: rest,
     entrypoint: entry === undefined ? undefined : entry === '' ? [] : [entry],
@@ -98,12 +110,40 @@ function createOptions(f: ParsedFlags, image: Image, imageRef: string, rest: str
     utsMode: f.strings.get('uts'), workdir: f.strings.get('workdir'), user: f.strings.get('user'),
     labels: Object.fromEntries((f.lists.get('label') ?? []).map((l) => [l.split('=')[0], l.split('=').slice(1).join('=')])),
     restart: f.strings.get('restart'),
+    expose,
   };
 }
 
 async function createFromArgs(ctx: CommandContext, args: readonly string[], path: string, use: string): Promise<{ c: Container; f: ParsedFlags } | number> {
-  const f = parseOrUsage(ctx, args, CONTAINER_FLAGS, path, use, false);
+  const f = parseOrUsage(ctx, args, [...CONTAINER_FLAGS, ...UNAVAILABLE], path, use, false);
   if (typeof f === 'number') return f;
+  const unavailable = UNAVAILABLE.find((u) => f.bools.has(u.long) || f.lists.has(u.long));
+  if (unavailable) {
+    ctx.stderr.write(`petlab: '${path} --${unavailable.long}' is not available in this lab\n`);
+    return 1;
+  }
+  // --env-file: KEY=VALUE lines (comments and blanks skipped), before the -e values, as docker/cli reads them.
+  const fromFiles: string[] = [];
+  for (const file of f.lists.get('env-file') ?? []) {
+    let text: string;
+    try {
+      text = ctx.process.fs.readFile(file.startsWith('/') ? file : `${ctx.cwd}/${file}`);
+    } catch {
+      return runError(ctx, path, new Error(`open ${file}: no such file or directory`));
+    }
+    for (const line of text.split('\n')) {
+      const t = line.trim();
+      if (t === '' || t.startsWith('#')) continue;
+      fromFiles.push(t);
+    }
+  }
+  // `-e NAME` without a value passes the client's NAME through (and nothing when it is unset).
+  const env = [...fromFiles, ...(f.lists.get('env') ?? [])].flatMap((e) => {
+    if (e.includes('=')) return [e];
+    const v = ctx.env.get(e);
+    return v === undefined ? [] : [`${e}=${v}`];
+  });
+  f.lists.set('env', env);
   if (f.positionals.length < 1) return argsError(ctx, path, use, 'min', 1);
   const engine = engineOf(ctx);
   const [ref, ...rest] = f.positionals;

@@ -250,3 +250,17 @@ describe('docker run', () => {
     `);
   });
 });
+
+test('environment: -e, -e NAME from the client, --env-file; --expose; flags the lab lacks', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull alpine');
+  await sh.run("printf 'A=from-file\\n# comment\\n\\nB=2\\n' > /root/app.env");
+  await sh.run('export C=from-client');
+  expect(await sh.run('docker run --rm --env-file app.env -e A=from-flag -e C -e UNSET_X alpine env', '')).toMatchObject({ status: 0 });
+  const env = (await sh.run('docker run --rm --env-file app.env -e A=from-flag -e C -e UNSET_X alpine env')).stdout.split('\n');
+  expect(env.filter((l) => /^(A|B|C|UNSET_X)=/.test(l))).toEqual(['A=from-flag', 'B=2', 'C=from-client']);
+  await sh.run('docker run -d --name ex --expose 9000 alpine sleep 60');
+  expect(await sh.run('docker ps --filter name=ex --format "{{.Ports}}"')).toEqual({ stdout: '9000/tcp\n', stderr: '', status: 0 });
+  expect(await sh.run('docker run --dns 8.8.8.8 alpine true')).toEqual({ stdout: '', stderr: "petlab: 'docker run --dns' is not available in this lab\n", status: 1 });
+  expect(await sh.run('docker run --env-file nope.env alpine true')).toEqual({ stdout: '', stderr: "docker: open nope.env: no such file or directory\n\nRun 'docker run --help' for more information\n", status: 125 });
+});

@@ -247,7 +247,9 @@ export class ApiStore {
       }
       const errs = options.system ? [] : validateUpdate(next, prev);
       if (errs.length) throw invalid(info, name, errs);
-      if (GENERATION_KINDS.has(info.kind) && JSON.stringify(next.spec) !== JSON.stringify(prev.spec)) {
+      // Binding a pod (the scheduler's write of spec.nodeName) is a subresource: no new generation.
+      const binding = info.kind === 'Pod' && options.system;
+      if (GENERATION_KINDS.has(info.kind) && !binding && next.spec !== prev.spec && JSON.stringify(next.spec) !== JSON.stringify(prev.spec)) {
         next.metadata.generation = (prev.metadata.generation ?? 1) + 1;
       }
     }

@@ -294,6 +294,11 @@ export class Linux {
         proc.uid = target.uid;
         proc.user = target.user;
       }
+      this.world.events.record({
+        source: 'linux', type: 'namespace.entered', subject: `process/${proc.host.id}/${proc.pid}`,
+        message: `${proc.comm} (pid ${proc.pid}) entered ${kind} namespace ${ns.inode}`,
+        data: { host: proc.host.id, pid: proc.pid, kind, inode: ns.inode },
+      });
     }
     this.world.markChanged();
   }

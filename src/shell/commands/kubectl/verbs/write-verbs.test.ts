@@ -204,3 +204,59 @@ describe('kubectl set image and rollout undo', () => {
     expect(await h.kubectl('set env deployment/nginx A=1')).toEqual({ stdout: '', stderr: "petlab: 'kubectl set env' is not available in this lab\n", status: 1 });
   });
 });
+
+describe('kubectl apply: API validation errors', () => {
+  const sts = (labels: string, extra = '', serviceName = 'nginx') => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: ${serviceName}
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: ${labels}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx${extra}
+`;
+
+  it('prints Invalid errors with their field causes (cmdutil.CheckErr)', async () => {
+    const h = harness();
+    h.files.set('/root/web.yaml', sts('web'));
+    expect(await h.kubectl('apply -f web.yaml')).toEqual({
+      stdout: '',
+      stderr: 'The StatefulSet "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`\n',
+      status: 1,
+    });
+  });
+
+  it('prints strict decoding errors with the source file', async () => {
+    const h = harness();
+    h.files.set('/root/web.yaml', sts('nginx', '\n        foo: bar'));
+    expect(await h.kubectl('apply -f web.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'Error from server (BadRequest): error when creating "web.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.template.spec.containers[0].foo"\n',
+      status: 1,
+    });
+  });
+
+  it("prints the StatefulSet's forbidden-update message", async () => {
+    const h = harness();
+    h.files.set('/root/web.yaml', sts('nginx'));
+    await h.kubectl('apply -f web.yaml');
+    h.files.set('/root/web.yaml', sts('nginx', '', 'other'));
+    expect(await h.kubectl('apply -f web.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        "The StatefulSet \"web\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n",
+      status: 1,
+    });
+  });
+});

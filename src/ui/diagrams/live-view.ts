@@ -19,7 +19,7 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
   const title = h('h3', { id }, 'Live view');
   const figure = h('div', { class: 'lv-figure' });
   const text = h('ul', { class: 'lv-text' });
-  const events = h('ol', { class: 'lv-events', 'aria-label': 'Event timeline, newest last' });
+  const events = h('ol', { class: 'lv-events', 'aria-label': 'Event timeline, newest last', tabindex: '0' });
   host.append(
     title,
     figure,

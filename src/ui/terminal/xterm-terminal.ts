@@ -43,6 +43,7 @@ export class XtermTerminal implements Terminal {
   private readonly disposers: (() => void)[] = [];
   private escapePressed = false;
   private muted = false;
+  private prompted = false;
 
   constructor(container: HTMLElement, options: XtermTerminalOptions) {
     this.xterm = new Xterm({
@@ -86,6 +87,11 @@ export class XtermTerminal implements Terminal {
   /** Reads a line; lines read without a prompt (a command's stdin) or as PS2 stay out of ↑ history. */
   readLine(prompt: string): Promise<string | null> {
     this.promptStart = this.transcript.length;
+    if (!this.prompted && !this.muted) {
+      // The first interactive prompt: browser tests measure load → prompt from this mark.
+      this.prompted = true;
+      performance.mark('petlab:prompt');
+    }
     return this.editor.readLine(prompt, { history: prompt !== '' && prompt !== '> ' });
   }
 
@@ -106,6 +112,10 @@ export class XtermTerminal implements Terminal {
   /** While muted, nothing reaches the screen (replaying a journal after a reload). */
   setMuted(muted: boolean): void {
     this.muted = muted;
+    if (!muted && this.editor.isReading && !this.prompted) {
+      this.prompted = true;
+      performance.mark('petlab:prompt');
+    }
   }
 
   /** Writes restored scrollback straight to the screen and starts the transcript from it. */

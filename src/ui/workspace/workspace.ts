@@ -54,9 +54,12 @@ export interface WorkspaceOptions {
 
 /** Mounts the workspace into `root` (replacing its placeholder). Resolves once the prompt shows. */
 export async function mountWorkspace(root: HTMLElement, options: WorkspaceOptions): Promise<Workspace> {
+  performance.mark('petlab:workspace-module');
   const bundle = options.labId === 'sandbox' ? undefined : await loadLabBundle(options.labId);
+  performance.mark('petlab:lab-loaded');
   const seed = bundle?.lab.seed ?? 1;
   const world = bundle ? await prepareWorld(bundle, seed) : createWorld({ seed, environment: 'linux' });
+  performance.mark('petlab:world-ready');
   return new Workspace(root, options, bundle, world, seed);
 }
 
@@ -64,6 +67,8 @@ export class Workspace {
   readonly ctx: WorkspaceContext;
   readonly ready: Promise<void>;
   private readonly disposer = new Disposer();
+  /** While the journal replays, inputs are not journaled again. */
+  private replaying = false;
 
   constructor(root: HTMLElement, options: WorkspaceOptions, bundle: LabBundle | undefined, world: World, seed: number) {
     const disposer = this.disposer;
@@ -85,12 +90,14 @@ export class Workspace {
       completer: { complete: (request) => completer.complete(request) },
       theme: currentTheme() === 'light' ? LIGHT_THEME : DARK_THEME,
       interrupt: (): boolean => {
-        store.append({ t: world.now() - startedAt, k: 'int' });
+        if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'int' });
         const running = session.foreground.current() !== undefined;
         if (running) session.interrupt();
         return running;
       },
-      onLine: (v) => store.append({ t: world.now() - startedAt, k: 'line', v }),
+      onLine: (v) => {
+        if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'line', v });
+      },
     });
     disposer.add(() => terminal.dispose());
     const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d) }, clock: 'external' });
@@ -174,21 +181,28 @@ export class Workspace {
       if (!stopped) terminal.write('\r\n[The shell has exited. Reset the lab to start a new one.]\r\n');
     });
     if (record.journal.length > 0) {
-      await replayJournal(
-        record.journal,
-        {
-          now: () => world.now(),
-          advance: (ms) => world.advance(ms),
-          feed: (d) => terminal.editor.feed(d),
-          isReading: () => terminal.editor.isReading,
-          writeFile: (path, content) => {
-            const fs = session.process.fs;
-            fs.writeFile(path, content);
+      this.replaying = true;
+      try {
+        await replayJournal(
+          [...record.journal],
+          {
+            now: () => world.now(),
+            advance: (ms) => world.advance(ms),
+            feed: (d) => terminal.editor.feed(d),
+            isReading: () => terminal.editor.isReading,
+            writeFile: (path, content) => {
+              const fs = session.process.fs;
+              fs.writeFile(path, content);
+            },
+            pause: (ms) => new Promise((r) => setTimeout(r, ms)),
           },
-          pause: (ms) => new Promise((r) => setTimeout(r, ms)),
-        },
-        { start: ctx.startedAt, elapsed: record.elapsed },
-      );
+          { start: ctx.startedAt, elapsed: record.elapsed },
+        );
+      } catch (error) {
+        ctx.notify(`Restoring this lab failed (${error instanceof Error ? error.message : String(error)}); you may need to reset it.`);
+      } finally {
+        this.replaying = false;
+      }
       terminal.setMuted(false);
       terminal.editor.redraw();
     } else if (record.scrollback) {

@@ -1,0 +1,73 @@
+/**
+ * Helpers for the lab's browser tests: open a lesson with a lab, read the terminal's buffer
+ * (through the workspace the page exposes for tests as `window.petlabWorkspaces`), type and
+ * paste like a learner, and wait for output.
+ */
+import type { Page } from 'playwright-core';
+import { E2E_BASE, openSite, serveDist, type StaticServer } from './harness/index.ts';
+
+/**
+ * Serves the e2e build; `PETLAB_E2E_DIST` points at another build of the same site (so a
+ * developer can test a private build while someone else rebuilds the shared one).
+ */
+export function openLabSite(): Promise<StaticServer> {
+  const dir = process.env.PETLAB_E2E_DIST;
+  return dir ? serveDist(dir, E2E_BASE) : openSite();
+}
+
+/** Waits until the lab with `labId` shows its prompt. */
+export async function waitForLab(page: Page, labId: string): Promise<void> {
+  await page.waitForSelector(`.petlab-lab[data-lab-id="${labId}"][data-state="ready"]`, { timeout: 90_000 });
+}
+
+/** The terminal's whole buffer (scrollback included), trailing blanks trimmed. */
+export async function terminalText(page: Page, labId: string): Promise<string> {
+  return page.evaluate((id) => {
+    const ws = (window as unknown as { petlabWorkspaces: Record<string, { ctx: { terminal: { xterm: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string; isWrapped: boolean } | undefined } } } } } }> }).petlabWorkspaces[id];
+    const buffer = ws.ctx.terminal.xterm.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const line = buffer.getLine(i);
+      if (!line) continue;
+      const text = line.translateToString(true);
+      if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
+    return lines.join('\n').replace(/\s+$/, '');
+  }, labId);
+}
+
+/** Polls the terminal until `test` passes; throws with the terminal's text when it never does. */
+export async function waitForTerminal(page: Page, labId: string, test: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeoutMs) {
+    text = await terminalText(page, labId);
+    if (test(text)) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`terminal never matched; it shows:\n${text}`);
+}
+
+/** Focuses the lab's terminal. */
+export async function focusTerminal(page: Page, labId: string): Promise<void> {
+  await page.locator(`.petlab-lab[data-lab-id="${labId}"] .xterm-helper-textarea`).focus();
+}
+
+/** Pastes `text` into the terminal the way the browser delivers a clipboard paste. */
+export async function pasteIntoTerminal(page: Page, labId: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ id, data }) => {
+      const area = document.querySelector<HTMLTextAreaElement>(`.petlab-lab[data-lab-id="${id}"] .xterm-helper-textarea`);
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', data);
+      area?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    { id: labId, data: text },
+  );
+}
+
+/** The last line of the terminal (where the prompt is). */
+export function lastLine(text: string): string {
+  return text.split('\n').pop() ?? '';
+}

@@ -1,0 +1,146 @@
+/**
+ * The lab workspace in real Chromium: the prompt appears fast, typed commands run, Tab
+ * completes, a pasted here-document runs, Ctrl-C stops `kubectl get pods -w`, and after a reload
+ * the scrollback, history, files and the cluster are as they were.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
+import { focusTerminal, lastLine, openLabSite, pasteIntoTerminal, terminalText, waitForLab, waitForTerminal } from './lab-helpers.ts';
+
+const PID_PAGE = 'linux-namespaces/pid-and-uts-namespaces/';
+const STS_PAGE = 'petsets/petsets-to-statefulsets/';
+const PROMPT = 'root@petlab:~# ';
+
+let site: StaticServer;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  site = await openLabSite();
+  chromium = await launchBrowser();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+async function typeLine(page: Page, line: string): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+describe('lab terminal', () => {
+  it('shows an interactive prompt soon after load and loads little JavaScript for it', async () => {
+    const page = await chromium.browser.newPage();
+    const problems = watchPage(page);
+    const scripts: { url: string; gzip: number; beforePrompt: boolean }[] = [];
+    let prompted = false;
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      const before = !prompted;
+      const body = await res.body().catch(() => Buffer.alloc(0));
+      scripts.push({ url: res.url(), gzip: gzipSync(body, { level: 9 }).length, beforePrompt: before });
+    });
+    await page.goto(site.url + PID_PAGE);
+    await waitForLab(page, 'pid-namespaces');
+    prompted = true;
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const prompt = performance.getEntriesByName('petlab:prompt')[0];
+      return { prompt: Math.round(prompt.startTime), load: Math.round(nav.loadEventEnd), domContentLoaded: Math.round(nav.domContentLoadedEventEnd) };
+    });
+    await page.waitForTimeout(500);
+    const lab = scripts.filter((s) => !/Search|TableOfContents|page\.|ec\.|Sidebar/.test(s.url));
+    const kb = (list: typeof scripts) => Math.round(list.reduce((n, s) => n + s.gzip, 0) / 102.4) / 10;
+    const report = {
+      promptMsAfterNavigation: timing.prompt,
+      promptMsAfterLoadEvent: timing.prompt - timing.load,
+      labJsBeforePromptKbGzip: kb(lab.filter((s) => s.beforePrompt)),
+      labJsOnLoadKbGzip: kb(lab),
+      allJsKbGzip: kb(scripts),
+      monacoLoaded: scripts.some((s) => /monaco/.test(s.url)),
+    };
+    console.log('lab page figures', JSON.stringify(report), lab.map((s) => `${s.url.split('/').pop()} ${s.gzip}`).join(', '));
+    expect(report.monacoLoaded).toBe(false);
+    // The target is ≤ 300 ms after load on an idle machine; CI machines here are shared (load
+    // average > 10 on 2 cores), so the test only guards against gross regressions and the
+    // figures above go into the report. PETLAB_STRICT_PERF=1 enforces the target.
+    expect(report.promptMsAfterLoadEvent).toBeLessThanOrEqual(process.env.PETLAB_STRICT_PERF ? 300 : 5000);
+    expect(problems).toEqual({ errors: [], failedRequests: [] });
+    expect(lastLine(await terminalText(page, 'pid-namespaces'))).toBe(PROMPT.trimEnd());
+    await page.close();
+  });
+
+  it('loads no lab code on a lesson without a lab', async () => {
+    const page = await chromium.browser.newPage();
+    const urls: string[] = [];
+    page.on('request', (req) => urls.push(req.url()));
+    await page.goto(site.url + 'pets-and-cattle/pets-vs-cattle/');
+    await page.waitForLoadState('load');
+    expect(urls.filter((u) => /mount|monaco|xterm|Lab\.astro/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  it('runs typed commands, completes with Tab and runs a pasted here-document', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(site.url + PID_PAGE);
+    await waitForLab(page, 'pid-namespaces');
+    await page.evaluate(() => localStorage.clear());
+    await focusTerminal(page, 'pid-namespaces');
+    await typeLine(page, 'echo hello; pwd');
+    await waitForTerminal(page, 'pid-namespaces', (t) => t.endsWith(`${PROMPT}echo hello; pwd\nhello\n/root\n${PROMPT.trimEnd()}`));
+
+    await page.keyboard.type('ech');
+    await page.keyboard.press('Tab');
+    await waitForTerminal(page, 'pid-namespaces', (t) => lastLine(t) === `${PROMPT}echo`);
+    await page.keyboard.type('done');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, 'pid-namespaces', (t) => t.endsWith(`${PROMPT}echo done\ndone\n${PROMPT.trimEnd()}`));
+
+    await page.keyboard.type('cat /etc/host');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await waitForTerminal(page, 'pid-namespaces', (t) => t.endsWith(`${PROMPT}cat /etc/host\nhostname  hosts\n${PROMPT}cat /etc/host`));
+    await page.keyboard.press('Control+U');
+
+    await pasteIntoTerminal(page, 'pid-namespaces', "cat > note.txt <<'EOF'\nfirst line\n$HOME stays literal\nEOF\ncat note.txt\n");
+    const text = await waitForTerminal(page, 'pid-namespaces', (t) => t.includes('$HOME stays literal\n' + PROMPT.trimEnd()));
+    expect(text.slice(text.indexOf("cat > note.txt"))).toBe(
+      `cat > note.txt <<'EOF'\n> first line\n> $HOME stays literal\n> EOF\n${PROMPT}cat note.txt\nfirst line\n$HOME stays literal\n${PROMPT.trimEnd()}`,
+    );
+    await page.close();
+  });
+
+  it('stops kubectl get pods -w with Ctrl-C, and restores scrollback, history, files and cluster after a reload', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(site.url + STS_PAGE);
+    await waitForLab(page, 'statefulset-identity');
+    await page.evaluate(() => localStorage.clear());
+    await focusTerminal(page, 'statefulset-identity');
+    await typeLine(page, 'kubectl apply -f web.yaml');
+    await waitForTerminal(page, 'statefulset-identity', (t) => t.includes('statefulset.apps/web created\n' + PROMPT.trimEnd()));
+    await typeLine(page, 'kubectl get pods -w');
+    await waitForTerminal(page, 'statefulset-identity', (t) => /kubectl get pods -w\nNAME +READY +STATUS +RESTARTS +AGE\nweb-0 /.test(t));
+    await page.keyboard.press('Control+C');
+    const stopped = await waitForTerminal(page, 'statefulset-identity', (t) => lastLine(t) === PROMPT.trimEnd());
+    expect(stopped).toMatch(/\^C\nroot@petlab:~#$/);
+    await typeLine(page, "echo kept > kept.txt");
+    await page.waitForTimeout(300);
+    const before = await terminalText(page, 'statefulset-identity');
+    await page.evaluate(() => (window as unknown as { petlabWorkspaces: Record<string, { save(): void }> }).petlabWorkspaces['statefulset-identity'].save());
+
+    await page.reload();
+    await waitForLab(page, 'statefulset-identity');
+    const after = await terminalText(page, 'statefulset-identity');
+    expect(after).toBe(before);
+    await focusTerminal(page, 'statefulset-identity');
+    await page.keyboard.press('ArrowUp');
+    await waitForTerminal(page, 'statefulset-identity', (t) => lastLine(t) === `${PROMPT}echo kept > kept.txt`);
+    await page.keyboard.press('Control+U');
+    await typeLine(page, 'cat kept.txt; kubectl get statefulset web');
+    await waitForTerminal(page, 'statefulset-identity', (t) => /cat kept.txt; kubectl get statefulset web\nkept\nNAME +READY +AGE\nweb +2\/2 /.test(t));
+    await page.close();
+  });
+});

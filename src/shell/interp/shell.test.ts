@@ -48,6 +48,16 @@ describe('expansion', () => {
   });
 });
 
+describe('[[ … ]]', () => {
+  it('tests patterns, regexes, files and integers, with && || ! and parentheses', async () => {
+    const sh = testShell();
+    expect(await sh.run('x="web-1"; [[ $x == web-* ]] && echo glob; [[ $x == "web-*" ]] || echo quoted; [[ $x =~ ^web-([0-9])$ ]] && echo re $BASH_REMATCH')).toEqual(ok('glob\nquoted\nre web-1\n'));
+    expect(await sh.run('[[ -d /etc && ! -f /nope ]] && echo files; [[ ( 3 -gt 2 || 1 -eq 0 ) && -n "a b" ]] && echo ints; [[ b > a ]] && echo str')).toEqual(ok('files\nints\nstr\n'));
+    expect(await sh.run('[[ x -eq 1 ]]')).toEqual({ stdout: '', stderr: 'bash: x: integer expression expected\n', status: 2 });
+    expect(await sh.run('[[ -f /etc/hostname')).toEqual({ stdout: '', stderr: "bash: unexpected EOF while looking for `]]'\nbash: syntax error: unexpected end of file\n", status: 2 });
+  });
+});
+
 describe('aliases', () => {
   it('expands an alias in the first word and lists them as bash does', async () => {
     const sh = testShell();

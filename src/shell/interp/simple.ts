@@ -15,6 +15,7 @@ import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from
 import type { IO, Shell } from './shell.ts';
 import { InterruptibleInput } from './streams.ts';
 import { INTERNAL_BUILTINS, runInternal } from './builtins.ts';
+import { runDoubleBracket } from './double-bracket.ts';
 import { spawnShell } from './spawn.ts';
 
 /** Real programs the lab does not have: they say so instead of "command not found". */
@@ -29,6 +30,11 @@ const BASH_BUILTINS = new Set(['.', ':', '[', 'cd', 'echo', 'exit', 'export', 'f
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', '{', '}', '!', '[[', ']]', 'time']);
 
 export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promise<number> {
+  const w0 = cmd.words[0]?.parts;
+  if (w0?.length === 1 && w0[0].type === 'lit' && !w0[0].quoted && w0[0].text === '[[') {
+    const { io: redirected } = await applyRedirects(shell, cmd.redirs, io);
+    return runDoubleBracket(shell, cmd.words, redirected);
+  }
   const expanded = await shell.expandArgs(cmd.words, io);
   if (expanded === undefined) return 1;
   let argv = expanded;

@@ -297,6 +297,8 @@ class Parser {
         }
         case 'function':
           return this.parseFunctionKeyword();
+        case '[[':
+          return this.parseDoubleBracket();
         case 'then':
         case 'else':
         case 'elif':
@@ -322,6 +324,54 @@ class Parser {
       }
     }
     return this.parseSimple();
+  }
+
+  /** `[[ … ]]`: operators inside are words (`&&`, `<`, `(`), evaluated by the `[[` built-in. */
+  private parseDoubleBracket(): ShellCommand {
+    const cmd: SimpleCommand = { type: 'simple', assigns: [], words: [], redirs: [], line: 0 };
+    const first = this.nextToken();
+    if (first.kind === 'word') cmd.words.push(first.word);
+    for (;;) {
+      const t = this.nextToken();
+      if (t.kind === 'eof') throw new Incomplete("unexpected EOF while looking for `]]'");
+      if (t.kind === 'newline') continue;
+      if (t.kind === 'word') {
+        cmd.words.push(t.word);
+        if (t.raw === ']]') break;
+        if (t.raw === '=~') cmd.words.push(this.readRegexWord());
+        continue;
+      }
+      const text = t.kind === 'op' ? t.value : t.kind === 'redir' ? `${t.fd ?? ''}${t.op}` : '';
+      if (text === ';' || text === '&' || text === '|' || text === ';;') throw new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${text}'`);
+      cmd.words.push({ parts: [{ type: 'lit', text, quoted: false }] });
+    }
+    cmd.redirs = this.parseTrailingRedirs();
+    return cmd;
+  }
+
+  /** The operand of `=~`: parentheses and `|` are part of the regex, not operators. */
+  private readRegexWord(): Word {
+    this.sc.skipBlanks();
+    const c = this.sc.peek();
+    if (c === '"' || c === "'") return this.sc.readWord().word;
+    let text = '';
+    let depth = 0;
+    for (;;) {
+      const ch = this.sc.peek();
+      if (ch === undefined) throw new Incomplete("unexpected EOF while looking for `]]'");
+      if ((ch === ' ' || ch === '\t' || ch === '\n') && depth === 0) break;
+      if (ch === '\\' && this.sc.peek(1) !== undefined) {
+        text += ch + (this.sc.peek(1) as string);
+        this.sc.pos += 2;
+        continue;
+      }
+      if (ch === '(') depth++;
+      if (ch === ')') depth = Math.max(0, depth - 1);
+      text += ch;
+      this.sc.pos++;
+    }
+    this.peeked = undefined;
+    return { parts: [{ type: 'lit', text, quoted: true }] };
   }
 
   private parseFunctionKeyword(): ShellCommand {

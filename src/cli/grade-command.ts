@@ -30,7 +30,7 @@ Options:
   --commands FILE    shell commands, one per line (here-documents allowed)
   --files DIR        edited files to place in the learner's home (with --commands)
   --dir DIR          grade a class: one *.json file or folder per student
-  --seed N           the world's seed (with --commands; default: the lab's)
+  --seed N           the world's seed for one submission (default: its own, else the lab's)
   --format FORMAT    text (default), json (results.json) or junit (JUnit XML)
   --output PATH      write the report to PATH (with --dir: a folder, default ./petlab-results)
   --timeout SECONDS  real time one submission may take (default 60)
@@ -88,6 +88,7 @@ async function grade(args: string[]): Promise<number> {
   const sources = [values.submission, values.commands, values.dir].filter((v) => v !== undefined);
   if (sources.length !== 1) throw usage('give exactly one of --submission, --commands or --dir');
   if (values.files !== undefined && values.commands === undefined) throw usage('--files goes with --commands');
+  if (values.seed !== undefined && values.dir !== undefined) throw usage('--seed grades one submission; with --dir each submission keeps its own seed');
   let seed: number | undefined;
   if (values.seed !== undefined) {
     if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 0xffffffff) throw usage(`--seed wants a whole number from 0 to 4294967295, got '${values.seed}'`);
@@ -124,7 +125,8 @@ async function gradeWith(
     return rows.length > 0 && passed === rows.length ? 0 : 1;
   }
 
-  const submission = values.submission !== undefined ? readSubmissionFile(values.submission) : readCommandsSubmission(bundle.lab.id, values.commands!, values.files, seed);
+  const read = values.submission !== undefined ? readSubmissionFile(values.submission) : readCommandsSubmission(bundle.lab.id, values.commands!, values.files);
+  const submission = seed === undefined ? read : { ...read, seed };
   const { result } = await sandbox.grade(bundle.lab.id, submission);
   const report = formatReport(result, format);
   if (values.output !== undefined) writeFileSync(values.output, report);

@@ -145,6 +145,8 @@ describe('accessibility', () => {
 
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.waitForLoadState('networkidle');
+    // Labs mount after load; check the page as the learner sees it, lab included.
+    await expect.poll(() => page.locator('.petlab-lab[data-state="loading"]').count(), { timeout: 30_000 }).toBe(0);
     await page.addScriptTag({ path: axeSource });
     return page.evaluate(async () => {
       type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };

@@ -55,6 +55,9 @@ describe('every page', () => {
     idsByPage.set(new URL(page.url()).pathname, new Set(links.ids));
     for (const url of links.urls) if (url.startsWith(site.origin) && !found.has(url)) found.set(url, path);
     await page.waitForLoadState('networkidle');
+    // A page's labs (if any) finish loading without failing.
+    await expect.poll(() => page.locator('.petlab-lab[data-state="loading"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('.petlab-lab[data-state="failed"]').count()).toBe(0);
     expect(problems).toEqual({ errors: [], failedRequests: [] });
     await page.close();
   });

@@ -55,6 +55,7 @@ export async function run() {
   const pods = cluster.store.list('pods', { namespace: 'default' }).items.length;
   // Collect the cluster's start-up garbage first so it does not land in the first measurements.
   (globalThis as { gc?: () => void }).gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const get = await median(world, ['get', 'pods']);
   const wide = await median(world, ['get', 'pods', '-o', 'wide']);
   const name = await median(world, ['get', 'pods', '-o', 'name']);
@@ -74,5 +75,7 @@ export async function run() {
     getPodsYamlMs: yaml.ms,
     getPodsYamlBytes: yaml.bytes,
     describeStsMs: describe.ms,
+    heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1048576),
+    heapGrowthDuringGetsMB: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576),
   };
 }

@@ -168,6 +168,18 @@ export class Linux {
     return table.mount({ target: abs, root: root ?? new MemDir(this.world.now()), fstype, source, options, readOnly: false });
   }
 
+  /**
+   * `mount --bind SOURCE TARGET`: the directory SOURCE (as `proc` sees it) appears at TARGET too,
+   * in `proc`'s mount namespace only. ENOENT/ENOTDIR for bad paths.
+   */
+  bindMount(proc: Process, source: string, target: string): Mount {
+    const root = proc.fs.directory(source);
+    const abs = proc.fs.realpath(target);
+    if (proc.fs.stat(abs).type !== 'dir') throw new LinuxError('ENOTDIR', 'mount', target);
+    const from = proc.fs.mountOf(source);
+    return proc.ns.mnt.mounts.mount({ target: abs, root, fstype: from.fstype, source: from.source, options: from.options, readOnly: from.readOnly });
+  }
+
   /** Unmounts the topmost mount at `target` in `proc`'s mount namespace; EINVAL when none. */
   umount(proc: Process, target: string): void {
     const abs = normalize(target, proc.cwd);

@@ -237,6 +237,13 @@ export class Vfs {
     else this.writeFile(path, '');
   }
 
+  /** The directory node at `path` (for bind mounts). ENOENT when missing, ENOTDIR for a file. */
+  directory(path: string): DirNode {
+    const node = this.existing(path, true, 'mount');
+    if (node.kind !== 'dir') throw new LinuxError('ENOTDIR', 'mount', path);
+    return node;
+  }
+
   /** The mount that holds `path` (for `df`, `stat -f`, mountpoint checks). */
   mountOf(path: string): Mount {
     return this.host.mounts().containing(this.realpath(path));

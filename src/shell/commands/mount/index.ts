@@ -1,7 +1,8 @@
 /**
  * `mount` (util-linux 2.38.1): without arguments lists the caller's mount namespace
  * (`SOURCE on TARGET type FSTYPE (OPTIONS)`), `-t TYPE` filters; `mount -t proc proc /proc`
- * mounts a proc for the caller's PID namespace, `-t tmpfs` an empty tmpfs.
+ * mounts a proc for the caller's PID namespace, `-t tmpfs` an empty tmpfs, `--bind A B` shows
+ * directory A at B (in the caller's mount namespace only).
  */
 import { isLinuxError } from '../../../emulator/linux/errors.ts';
 import type { Command, CommandContext } from '../../types.ts';
@@ -34,6 +35,7 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!parsed.ok) return tryHelp(ctx.stderr, 'mount', parsed.error);
   let type: string | undefined;
   let propagation = false;
+  let bind = false;
   for (const [key, value] of parsed.value.options) {
     if (key === 'h') return notAvailable(ctx, 'mount --help');
     if (key === 'V') {
@@ -41,7 +43,7 @@ async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     if (key === 't') type = value;
-    else if (key === 'B' || key === 'R') return notAvailable(ctx, 'mount --bind');
+    else if (key === 'B' || key === 'R') bind = true;
     else if (key.startsWith('make-')) propagation = true;
   }
   const proc = ctx.process;
@@ -67,6 +69,23 @@ async function run(ctx: CommandContext): Promise<number> {
   if (second === undefined) {
     ctx.stderr.write(`mount: ${first}: can't find in /etc/fstab.\n`);
     return 1;
+  }
+  if (bind) {
+    try {
+      ctx.world.linux.bindMount(proc, first, second);
+    } catch (err) {
+      if (isLinuxError(err, 'ENOENT')) {
+        ctx.stderr.write(proc.fs.exists(first) ? `mount: ${second}: mount point does not exist.\n` : `mount: ${second}: special device ${first} does not exist.\n`);
+        return 32;
+      }
+      if (isLinuxError(err, 'ENOTDIR')) {
+        ctx.stderr.write(`mount: ${second}: mount point is not a directory.\n`);
+        return 32;
+      }
+      throw err;
+    }
+    ctx.world.markChanged();
+    return 0;
   }
   if (type === undefined || !FSTYPES.has(type)) {
     if (type === undefined) return notAvailable(ctx, `mount ${first} ${second}`);

@@ -12,6 +12,13 @@ describe('mount', () => {
     expect((await sh.run('mount -t proc')).stdout).toBe('proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\n');
   });
 
+  it('bind-mounts a directory in the caller\'s mount namespace only', async () => {
+    const sh = linuxShell();
+    const r = await sh.run("mkdir -p /srv/data /mnt/view && echo hi > /srv/data/file && unshare --mount bash -c 'mount --bind /srv/data /mnt/view && cat /mnt/view/file && mount | tail -1'; ls /mnt/view");
+    expect(r).toEqual({ stdout: 'hi\n/dev/vda1 on /mnt/view type ext4 (rw,relatime,errors=remount-ro)\n', stderr: '', status: 0 });
+    expect(await sh.run('mount --bind /nope /mnt/view')).toEqual({ stdout: '', stderr: 'mount: /mnt/view: special device /nope does not exist.\n', status: 32 });
+  });
+
   it('reports a missing mount point and unmounts', async () => {
     const sh = linuxShell();
     expect(await sh.run('mount -t tmpfs tmpfs /nope')).toEqual({

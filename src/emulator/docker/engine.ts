@@ -29,6 +29,7 @@ export type ProgramRunner = (
   io: { stdout: (text: string) => void; stderr: (text: string) => void },
 ) => Promise<number>;
 
+/** Swarm membership of this engine (a single-node manager after `docker swarm init`). */
 export interface SwarmState {
   readonly nodeId: string;
   readonly createdAt: number;
@@ -38,6 +39,7 @@ export interface SwarmState {
 
 const DAY = 86_400_000;
 
+/** One host's Docker daemon: state, lookups and images (see the file comment). */
 export class DockerEngine {
   readonly world: World;
   readonly rng: Rng;

@@ -11,6 +11,7 @@ export type DockerErrorCode =
   | 'unavailable'
   | 'system';
 
+/** A daemon error: `message` is the API text, `code` its errdefs class. */
 export class DockerError extends Error {
   readonly code: DockerErrorCode;
   constructor(code: DockerErrorCode, message: string) {

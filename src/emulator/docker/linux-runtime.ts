@@ -42,6 +42,7 @@ interface Sandbox {
 
 const EMBEDDED_DNS = 0x7f00000b;
 
+/** The EngineRuntime backed by `world.linux` (see the file comment). */
 export class LinuxRuntime implements EngineRuntime {
   readonly world: World;
   readonly host: Host;

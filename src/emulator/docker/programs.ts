@@ -14,6 +14,7 @@ export interface ProgramProcess {
   readonly parent: number;
 }
 
+/** The behaviour of a container's main process. */
 export type Program =
   /** Runs until stopped: a server. `listens` are ports it accepts connections on. */
   | {

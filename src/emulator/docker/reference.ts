@@ -5,6 +5,7 @@
  */
 import { DockerError } from './errors.ts';
 
+/** A parsed image reference, normalized as Docker Hub names it. */
 export interface ImageReference {
   /** Registry host, `docker.io` for Hub. */
   readonly domain: string;

@@ -8,6 +8,7 @@ import type { Container, Endpoint, Network } from './types.ts';
 import type { DockerEngine } from './engine.ts';
 import type { Process } from '../linux/process.ts';
 
+/** What the engine asks of the machine it runs on. */
 export interface EngineRuntime {
   /** A network was created (make its bridge). */
   networkCreated(engine: DockerEngine, net: Network): void;

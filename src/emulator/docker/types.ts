@@ -61,6 +61,7 @@ export interface Network {
   readonly endpoints: Map<string, Endpoint>;
 }
 
+/** One `-p` mapping (a host port of 0 is picked from the ephemeral range at start). */
 export interface PortBinding {
   /** Container port and protocol, e.g. 80, 'tcp'. */
   readonly containerPort: number;
@@ -71,8 +72,10 @@ export interface PortBinding {
   hostPort: number;
 }
 
+/** The API's State.Status values. */
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
+/** The API's State object, with virtual-ms timestamps. */
 export interface ContainerState {
   status: ContainerStatus;
   /** Host pid of the main process while running, else 0. */
@@ -101,6 +104,7 @@ export interface ContainerConfig {
   stopSignal?: string;
 }
 
+/** The parts of the API's HostConfig the lab uses. */
 export interface HostConfig {
   networkMode: string;
   portBindings: PortBinding[];
@@ -119,6 +123,7 @@ export interface LogLine {
   readonly text: string;
 }
 
+/** A container as the daemon keeps it. */
 export interface Container {
   readonly id: string;
   name: string;

@@ -12,6 +12,7 @@ import { TemplateError } from './go-template.ts';
 const DEFAULT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
 const HEADERS = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE', Digest: 'DIGEST', Containers: 'CONTAINERS' };
 
+/** `docker images`. */
 export const images: Subcommand = {
   use: 'images [OPTIONS] [REPOSITORY[:TAG]]',
   short: 'List images',
@@ -107,6 +108,7 @@ export async function pullWithProgress(
   return result;
 }
 
+/** `docker pull`. */
 export const pull: Subcommand = {
   use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
   short: 'Download an image from a registry',
@@ -137,6 +139,7 @@ export const pull: Subcommand = {
   },
 };
 
+/** `docker rmi`. */
 export const rmi: Subcommand = {
   use: 'rmi [OPTIONS] IMAGE [IMAGE...]',
   short: 'Remove one or more images',

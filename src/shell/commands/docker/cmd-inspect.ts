@@ -41,6 +41,7 @@ function find(engine: DockerEngine, ref: string, type: string | undefined): unkn
   return undefined;
 }
 
+/** `docker inspect`. */
 export const inspect: Subcommand = {
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',
@@ -60,6 +61,7 @@ export const inspect: Subcommand = {
   },
 };
 
+/** `docker container inspect`. */
 export const containerInspect: Subcommand = {
   use: 'container inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
@@ -79,6 +81,7 @@ export const containerInspect: Subcommand = {
   },
 };
 
+/** `docker image inspect`. */
 export const imageInspect: Subcommand = {
   use: 'image inspect [OPTIONS] IMAGE [IMAGE...]',
   short: 'Display detailed information on one or more images',

@@ -2,6 +2,7 @@
 import { exitContainer, killContainer, removeContainer, renameContainer, startContainer, stopPlan } from '../../../emulator/docker/container-ops.ts';
 import { argsError, daemonError, engineOf, forEachRef, parseOrUsage, type Subcommand } from './common.ts';
 
+/** `docker stop`. */
 export const stop: Subcommand = {
   use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Stop one or more running containers',
@@ -22,6 +23,7 @@ export const stop: Subcommand = {
   },
 };
 
+/** `docker restart`. */
 export const restart: Subcommand = {
   use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Restart one or more containers',
@@ -44,6 +46,7 @@ export const restart: Subcommand = {
   },
 };
 
+/** `docker kill`. */
 export const kill: Subcommand = {
   use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Kill one or more running containers',
@@ -56,6 +59,7 @@ export const kill: Subcommand = {
   },
 };
 
+/** `docker rm`. */
 export const rm: Subcommand = {
   use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Remove one or more containers',
@@ -83,6 +87,7 @@ export const rm: Subcommand = {
   },
 };
 
+/** `docker rename`. */
 export const rename: Subcommand = {
   use: 'rename CONTAINER NEW_NAME',
   short: 'Rename a container',

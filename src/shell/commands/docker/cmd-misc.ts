@@ -7,6 +7,7 @@ import { argsError, daemonError, engineOf, parseOrUsage, type Subcommand } from 
 import { detachableInput, runInContainer, shellQuote } from './attach-io.ts';
 import { tabwrite } from './tabwriter.ts';
 
+/** `docker logs`. */
 export const logs: Subcommand = {
   use: 'logs [OPTIONS] CONTAINER',
   short: 'Fetch the logs of a container',
@@ -37,6 +38,7 @@ export const logs: Subcommand = {
   },
 };
 
+/** `docker port`. */
 export const port: Subcommand = {
   use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
   short: 'List port mappings or a specific mapping for the container',
@@ -75,6 +77,7 @@ function clock(ms: number): string {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/** `docker top`. */
 export const top: Subcommand = {
   use: 'top CONTAINER [ps OPTIONS]',
   short: 'Display the running processes of a container',
@@ -96,6 +99,7 @@ export const top: Subcommand = {
   },
 };
 
+/** `docker exec`. */
 export const exec: Subcommand = {
   use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
   short: 'Execute a command in a running container',
@@ -139,6 +143,7 @@ export const exec: Subcommand = {
   },
 };
 
+/** `docker attach`. */
 export const attach: Subcommand = {
   use: 'attach [OPTIONS] CONTAINER',
   short: 'Attach local standard input, output, and error streams to a running container',
@@ -180,6 +185,7 @@ export const attach: Subcommand = {
   },
 };
 
+/** `docker swarm`. */
 export const swarm: Subcommand = {
   use: 'swarm COMMAND',
   short: 'Manage Swarm',

@@ -40,6 +40,7 @@ function matches(engine: DockerEngine, c: Container, key: string, value: string)
   }
 }
 
+/** `docker ps`. */
 export const ps: Subcommand = {
   use: 'ps [OPTIONS]',
   short: 'List containers',

@@ -191,6 +191,7 @@ function startExitCode(e: unknown): number {
   return 125;
 }
 
+/** `docker run`. */
 export const run: Subcommand = {
   use: RUN_USE,
   short: 'Create and run a new container from an image',
@@ -214,6 +215,7 @@ export const run: Subcommand = {
   },
 };
 
+/** `docker create`. */
 export const create: Subcommand = {
   use: CREATE_USE,
   short: 'Create a new container',
@@ -225,6 +227,7 @@ export const create: Subcommand = {
   },
 };
 
+/** `docker start`. */
 export const start: Subcommand = {
   use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Start one or more stopped containers',

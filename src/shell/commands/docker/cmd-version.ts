@@ -37,6 +37,7 @@ Server: Docker Engine - Community
   GitCommit:        de40ad0
 `;
 
+/** `docker version`. */
 export const version: Subcommand = {
   use: 'version [OPTIONS]',
   short: 'Show the Docker version information',

@@ -108,6 +108,15 @@ describe('lessons', () => {
     await page.close();
   });
 
+  it('prerequisites link to the lessons by title', async () => {
+    const page = await open('docker-networking/default-bridge/');
+    const links = await page.locator('.lesson-prerequisites a').evaluateAll((as) =>
+      as.map((a) => [a.textContent, a.getAttribute('href')]),
+    );
+    expect(links).toEqual([['Containers are processes: PID and UTS namespaces', '/course/linux-namespaces/pid-and-uts-namespaces/']]);
+    await page.close();
+  });
+
   it('the sidebar groups lessons by module, in course order', async () => {
     const page = await open(LESSONS[0]);
     const groups = await page

@@ -205,6 +205,10 @@ export const network: Subcommand = {
       return 0;
     }
     const s = SUBS[sub];
+    if (s && rest[0] === '--help') {
+      ctx.stdout.write(`\nUsage:  docker ${s.use}\n\n${s.short}\n`);
+      return 0;
+    }
     if (!s) {
       ctx.stderr.write(`docker: unknown command: docker network ${sub}\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information\n`);
       return 1;

@@ -294,3 +294,9 @@ describe('docker network', () => {
     `);
   });
 });
+
+test('--help prints the usage line and description', async () => {
+  const sh = await dockerShell();
+  expect(await sh.run('docker network create --help')).toEqual({ stdout: '\nUsage:  docker network create [OPTIONS] NETWORK\n\nCreate a network\n', stderr: '', status: 0 });
+  expect(await sh.run('docker ps --help')).toEqual({ stdout: '\nUsage:  docker ps [OPTIONS]\n\nList containers\n', stderr: '', status: 0 });
+});

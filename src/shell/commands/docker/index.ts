@@ -85,6 +85,11 @@ async function dispatch(ctx: CommandContext, table: Record<string, Subcommand>, 
     return 0;
   }
   const s = table[sub];
+  if (s && rest[0] === '--help' && sub !== 'network' && sub !== 'swarm') {
+    // The usage and description of cobra's help; the lab does not list every option.
+    ctx.stdout.write(`\nUsage:  docker ${s.use}\n\n${s.short}\n`);
+    return 0;
+  }
   if (s) return s.run(ctx, rest, `${prefix} ${sub}`);
   if (prefix === 'docker' && (sub === 'container' || sub === 'image')) {
     return dispatch(ctx, sub === 'container' ? CONTAINER : IMAGE, rest, `docker ${sub}`);

@@ -48,6 +48,13 @@ describe('expansion', () => {
   });
 });
 
+describe('(( … ))', () => {
+  it('evaluates arithmetic as a command: status 0 when not zero', async () => {
+    expect(await testShell().run('i=0; while (( i < 3 )); do echo $i; (( i++ )); done; (( 0 )); echo $?; ((x = 2 * (3 + 1))); echo $x')).toEqual(ok('0\n1\n2\n1\n8\n'));
+    expect(await testShell().run('(( 1 / 0 ))')).toEqual({ stdout: '', stderr: 'bash: 1 / 0: division by 0 (error token is "0")\n', status: 1 });
+  });
+});
+
 describe('[[ … ]]', () => {
   it('tests patterns, regexes, files and integers, with && || ! and parentheses', async () => {
     const sh = testShell();

@@ -10,6 +10,7 @@ import type { Command, CommandContext, ShellControl, SpawnShellOptions } from '.
 import { exitChild, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ExpansionError, expandSingle } from './expand.ts';
+import { ArithError, evaluateArithmetic } from './arith.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
@@ -31,6 +32,22 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'f
 
 export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promise<number> {
   const w0 = cmd.words[0]?.parts;
+  if (w0?.length === 1 && w0[0].type === 'lit' && !w0[0].quoted && w0[0].text === '((' && cmd.words.length === 2) {
+    // (( expr )): status 0 when the value is not zero
+    let expr: string;
+    try {
+      expr = await expandSingle(cmd.words[1], shell.expansionHost(io));
+      const value = evaluateArithmetic(expr, { get: (n) => shell.env.get(n), set: (n, v) => shell.env.set(n, v) });
+      return value !== 0 ? 0 : 1;
+    } catch (e) {
+      if (e instanceof ExpansionError) return reportExpansion(e, io);
+      if (e instanceof ArithError) {
+        io.stderr.write(`bash: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
   if (w0?.length === 1 && w0[0].type === 'lit' && !w0[0].quoted && w0[0].text === '[[') {
     const { io: redirected } = await applyRedirects(shell, cmd.redirs, io);
     return runDoubleBracket(shell, cmd.words, redirected);

@@ -7,7 +7,7 @@
  * reads a continuation line with PS2), or a syntax `error` in bash's own words.
  */
 import type { AndOr, Assignment, CaseClause, List, ListItem, Pipeline, Redirect, RedirOp, ShellCommand, SimpleCommand, Word } from './ast.ts';
-import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart } from './scanner.ts';
+import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart, parseHeredocBody } from './scanner.ts';
 
 export type ParseResult =
   | { kind: 'ok'; program: List; warnings: string[] }
@@ -270,6 +270,10 @@ class Parser {
     if (t.kind === 'eof') throw new Incomplete();
     if (t.kind === 'newline') throw this.unexpected(t);
     if (t.kind === 'op') {
+      if (t.value === '(' && /^[ \t]*\(\(/.test(this.sc.src.slice(this.sc.pos, this.sc.pos + 64))) {
+        const arith = this.tryArithCommand();
+        if (arith) return arith;
+      }
       if (t.value === '(') {
         this.nextToken();
         const body = this.parseCompoundList();
@@ -347,6 +351,40 @@ class Parser {
     }
     cmd.redirs = this.parseTrailingRedirs();
     return cmd;
+  }
+
+  /**
+   * `(( expr ))`: an arithmetic command, kept as the words `((` and the expression text (expanded
+   * like a here-document, then evaluated). Undefined when the parentheses do not close as `))`.
+   */
+  private tryArithCommand(): ShellCommand | undefined {
+    this.sc.skipBlanks();
+    const start = this.sc.pos + 2;
+    const src = this.sc.src;
+    let depth = 0;
+    for (let i = start; i < src.length; i++) {
+      const c = src[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        if (src[i + 1] !== ')') return undefined;
+        this.sc.pos = i + 2;
+        this.peeked = undefined;
+        const cmd: SimpleCommand = {
+          type: 'simple',
+          assigns: [],
+          words: [{ parts: [{ type: 'lit', text: '((', quoted: false }] }, parseHeredocBody(src.slice(start, i))],
+          redirs: [],
+          line: 0,
+        };
+        cmd.redirs = this.parseTrailingRedirs();
+        return cmd;
+      }
+    }
+    throw new Incomplete();
   }
 
   /** The operand of `=~`: parentheses and `|` are part of the regex, not operators. */

@@ -111,6 +111,11 @@ describe('ApiStore', () => {
     expect(spec.updateStrategy.rollingUpdate.partition).toBe(3);
   });
 
+  it('refuses to delete the default namespace', () => {
+    const { store } = setup();
+    expect(err(() => store.delete('namespaces', undefined, 'default')).message).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
+  });
+
   it('keeps objects with finalizers until they are removed, and delivers watch events', () => {
     const { world, store } = setup();
     const seen: string[] = [];

@@ -309,6 +309,8 @@ export class ApiStore {
     const grace = this.gracePeriod(info, prev, options.gracePeriodSeconds);
     const now = this.world.now();
     if (info.kind === 'Namespace') {
+      // NamespaceLifecycle admission keeps the system namespaces.
+      if (['default', 'kube-system', 'kube-public'].includes(name)) throw forbidden(info, name, 'this namespace may not be deleted');
       if (!isTerminating(prev)) {
         m.deletionTimestamp = rfc3339(now);
         m.deletionGracePeriodSeconds = 0;

@@ -125,3 +125,17 @@ describe('kubelet running the docs liveness example', () => {
     expect(ev.filter((e) => e.startsWith('Killing'))).toHaveLength(1);
   });
 });
+
+describe('kubelet and pod updates', () => {
+  it('restarts a container whose image was changed', () => {
+    const world = new World({ seed: 4 });
+    const cluster = createCluster(world, { bare: true });
+    cluster.store.create(pod('web', { image: 'nginx:1.25' }));
+    world.settle();
+    cluster.store.patch('pods', 'default', 'web', 'strategic', { spec: { containers: [{ name: 'c', image: 'nginx:1.26' }] } });
+    world.settle();
+    const p = cluster.store.get('pods', 'default', 'web') as Pod;
+    expect(p.status?.containerStatuses?.[0]).toMatchObject({ image: 'nginx:1.26', restartCount: 1, ready: true });
+    expect(podEvents(world, 'web').slice(5, 7)).toEqual(['Killing: Container c definition changed, will be restarted', 'Pulling: Pulling image "nginx:1.26"']);
+  });
+});

@@ -84,6 +84,7 @@ export class Kubelet {
   private readonly emptyDirs = new Map<string, MemDir>();
   private readonly source: { component: string; host: string };
   private readonly logListeners = new Map<string, Set<(line: string) => void>>();
+  private readonly restartsAfterReboot = new Map<string, Map<string, number>>();
 
   constructor(o: KubeletOptions) {
     this.nodeName = o.nodeName;
@@ -131,6 +132,8 @@ export class Kubelet {
   stop(): void {
     this.running = false;
     for (const w of this.workers.values()) {
+      // After the node comes back each container restarts: its count goes up by one.
+      this.restartsAfterReboot.set(w.uid, new Map(w.runs.map((r) => [r.name, r.restartCount + (r.started || r.state.terminated ? 1 : 0)])));
       for (const t of w.timers) t.cancel();
       const pod = this.store.tryGet('pods', ...splitKey(w.key)) as Pod | undefined;
       if (pod) this.runtime.stopPodSandbox(pod);
@@ -180,10 +183,26 @@ export class Kubelet {
     }
     if (isTerminating(pod)) return this.terminate(pod, w);
     if (!w) return this.begin(pod);
+    this.applySpecChanges(w, pod);
     if (!w.volumesReady && this.volumesBound(pod)) {
       w.volumesReady = true;
       this.createSandbox(w);
     }
+  }
+
+  /** A changed container image (the one mutable container field): restart that container with it. */
+  private applySpecChanges(w: Worker, pod: Pod): void {
+    pod.spec.containers.forEach((c, i) => {
+      const run = w.runs[i];
+      if (!run || run.name !== c.name || run.image === c.image) return;
+      run.image = c.image ?? '';
+      run.spec = c;
+      if (!run.state.running) return;
+      this.event(w, 'Normal', 'Killing', `Container ${run.name} definition changed, will be restarted`, run.name);
+      run.startedAt = -1;
+      const stopMs = run.behaviour?.handlesSigterm ? 200 : (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+      this.timer(w, stopMs, () => run.startedAt === -1 && this.exited(w, run, run.behaviour?.handlesSigterm ? 0 : 137, true));
+    });
   }
 
   private volumesBound(pod: Pod): boolean {
@@ -221,6 +240,11 @@ export class Kubelet {
       terminating: false,
       volumesReady: this.volumesBound(pod),
     };
+    const restarts = this.restartsAfterReboot.get(w.uid);
+    if (restarts) {
+      for (const r of w.runs) r.restartCount = restarts.get(r.name) ?? 0;
+      this.restartsAfterReboot.delete(w.uid);
+    }
     w.view.containers = w.runs;
     this.workers.set(w.key, w);
     this.writeStatus(w, true);
@@ -275,13 +299,15 @@ export class Kubelet {
   }
 
   /** Pull (if needed), create and start container `i`, then the next one. */
-  private startContainer(w: Worker, i: number): void {
+  private startContainer(w: Worker, i: number, chain = true): void {
     const run = w.runs[i];
     if (!run || w.terminating) return;
     const policy = run.spec.imagePullPolicy ?? 'IfNotPresent';
     const info = lookupImage(run.image);
     const cached = info !== undefined && this.images.has(info.ref);
-    const next = () => this.startContainer(w, i + 1);
+    const next = () => {
+      if (chain) this.startContainer(w, i + 1);
+    };
     if (policy === 'Never' && !cached) {
       run.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${run.image}" is not present with pull policy of Never` } };
       this.event(w, 'Warning', 'ErrImageNeverPull', `Container image "${run.image}" is not present with pull policy of Never`, run.name);
@@ -469,7 +495,7 @@ export class Kubelet {
   }
 
   /** A container's process ended with `code`: record it and restart per restartPolicy. */
-  private exited(w: Worker, run: Run, code: number): void {
+  private exited(w: Worker, run: Run, code: number, changed = false): void {
     const pod = this.pod(w);
     if (!pod || !run.state.running) return;
     const now = this.store.world.now();
@@ -491,8 +517,9 @@ export class Kubelet {
       this.writeStatus(w);
       return;
     }
-    const delay = run.backoffMs;
-    run.backoffMs = Math.min(run.backoffMs ? run.backoffMs * 2 : 10_000, MAX_BACKOFF_MS);
+    // A definition change restarts at once and does not count toward the crash back-off.
+    const delay = changed ? 0 : run.backoffMs;
+    if (!changed) run.backoffMs = Math.min(run.backoffMs ? run.backoffMs * 2 : 10_000, MAX_BACKOFF_MS);
     if (delay > 0) {
       run.lastState = { terminated };
       run.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay).replace(/\.0+s$/, 's')} restarting failed container=${run.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } };
@@ -507,6 +534,11 @@ export class Kubelet {
     run.lastState = { terminated: last };
     run.restartCount++;
     run.previousLogs = run.logs;
+    if (lookupImage(run.image)?.ref !== run.info.ref) {
+      // A new image: pull it (as at first start) before creating the container again.
+      this.startContainer(w, w.runs.indexOf(run), false);
+      return;
+    }
     this.event(w, 'Normal', 'Pulled', `Container image "${run.image}" already present on machine`, run.name);
     this.create(w, run, run.info);
   }

@@ -11,9 +11,9 @@ import type { World } from '../world.ts';
 import type { Rng } from '../rng.ts';
 import { Host } from './host.ts';
 import { LinuxError } from './errors.ts';
-import { MountTable } from './fs/mounts.ts';
+import { MountTable, mountIdWatermark } from './fs/mounts.ts';
 import type { Mount } from './fs/mounts.ts';
-import { MemDir } from './fs/nodes.ts';
+import { MemDir, inodeWatermark } from './fs/nodes.ts';
 import type { DirNode } from './fs/nodes.ts';
 import { procRoot } from './fs/procfs.ts';
 import { seedDebianRoot } from './fs/seed.ts';
@@ -93,11 +93,18 @@ export class Linux {
   readonly hosts = new Map<string, Host>();
   readonly net: Network;
   private readonly logins = new Map<Host, Process>();
+  /** First inode number of this world (stat shows `ino - inodeBase + 2`, ext4's root is 2). */
+  readonly inodeBase: number;
+  /** First mount id of this world (mountinfo shows `id - mountBase + 21`). */
+  readonly mountBase: number;
 
   constructor(world: World) {
     this.world = world;
     this.rng = world.rng.fork();
     this.net = new Network(this);
+    // Inode and mount numbers are shown relative to these, so each world numbers from the start.
+    this.inodeBase = inodeWatermark();
+    this.mountBase = mountIdWatermark();
   }
 
   /**
@@ -387,7 +394,7 @@ export class Linux {
     const proc = new Process({
       host, pids, ppid, argv: o.argv, comm, uid: o.uid, gid: o.gid, user: o.user, startTime: this.world.now(),
       cwd: o.cwd, env: o.env, tty: o.tty ?? undefined, vsz: o.vsz ?? vsz, rss: o.rss ?? rss, ns: { ...ns, pid: pidNs },
-      makeVfs: (p) => new Vfs({ mounts: () => p.ns.mnt.mounts, cwd: () => p.cwd, context: () => ({ pid: p.pid, uid: p.uid }), now: () => this.world.now() }),
+      makeVfs: (p) => new Vfs({ mounts: () => p.ns.mnt.mounts, cwd: () => p.cwd, context: () => ({ pid: p.pid, uid: p.uid }), now: () => this.world.now(), inodeBase: this.inodeBase }),
     });
     chain.forEach((n, i) => n.members.set(pids[i], proc));
     if (parent) for (const kind of orderKinds(unshare.filter((k) => k !== 'pid'))) this.unshare(proc, [kind]);

@@ -30,6 +30,11 @@ export type MountInput = Omit<Mount, 'id'>;
 
 let nextMountId = 21;
 
+/** The next mount id; /proc/PID/mountinfo numbers mounts relative to its world's watermark. */
+export function mountIdWatermark(): number {
+  return nextMountId;
+}
+
 /** The ordered mounts of one mount namespace; the last mount on a path hides earlier ones. */
 export class MountTable {
   private readonly list: Mount[];

@@ -24,9 +24,18 @@ interface Meta {
 }
 
 let nextIno = 2;
-/** A fresh inode number (global; only uniqueness matters). */
+/** A fresh inode number (only uniqueness matters; `ls -i` and `stat` show it). */
 export function allocIno(): number {
   return nextIno++;
+}
+
+/**
+ * The next inode number to be handed out. A world remembers it at creation and reports inode
+ * numbers relative to it, so worlds built one after another replay identically while numbers
+ * stay unique within each world.
+ */
+export function inodeWatermark(): number {
+  return nextIno;
 }
 
 /** A directory: named children, possibly generated. */

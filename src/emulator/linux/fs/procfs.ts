@@ -69,7 +69,7 @@ function pidDir(p: Process, pidNs: PidNamespace, t: number, now: () => number): 
     environ: () => new GenFile(t, () => Object.entries(p.env).map(([k, v]) => `${k}=${v}\0`).join('')),
     exe: () => new GenLink(t, () => (p.argv[0]?.startsWith('/') ? p.argv[0] : `/usr/bin/${p.comm}`)),
     gid_map: () => new GenFile(t, () => formatMap(p.ns.user.gidMap)),
-    mountinfo: () => new GenFile(t, () => formatMountinfo(p.ns.mnt.mounts)),
+    mountinfo: () => new GenFile(t, () => formatMountinfo(p.ns.mnt.mounts, p.host.linux.mountBase)),
     mounts: () => new GenFile(t, () => formatMounts(p.ns.mnt.mounts)),
     net: () => new GenDir(t, () => ['dev'], (n) => (n === 'dev' ? new GenFile(t, () => netDev(p)) : undefined)),
     ns: () => nsDir(p, t),
@@ -157,12 +157,13 @@ export function formatMounts(table: MountTable): string {
   return table.all().map((m) => `${m.source} ${m.target} ${m.fstype} ${m.options} 0 0\n`).join('');
 }
 
-function formatMountinfo(table: MountTable): string {
+function formatMountinfo(table: MountTable, base: number): string {
   const all = table.all();
+  const id = (n: number) => n - base + 21;
   return all
     .map((m) => {
       const parent = all.filter((x) => x !== m && x.id < m.id && (x.target === '/' || m.target.startsWith(`${x.target}/`))).pop();
-      return `${m.id} ${parent?.id ?? 1} 0:${m.id} / ${m.target} ${m.options} - ${m.fstype} ${m.source} ${m.readOnly ? 'ro' : 'rw'}\n`;
+      return `${id(m.id)} ${parent ? id(parent.id) : 1} 0:${id(m.id)} / ${m.target} ${m.options} - ${m.fstype} ${m.source} ${m.readOnly ? 'ro' : 'rw'}\n`;
     })
     .join('');
 }

@@ -63,6 +63,15 @@ describe('Vfs', () => {
     expect(errorOf(() => f.readFile('/tmp/loop'))).toBe('ELOOP /tmp/loop: Too many levels of symbolic links');
   });
 
+  it('numbers inodes and mounts the same way in every new world', () => {
+    const a = fs();
+    const first = [a.stat('/etc/hostname').ino, a.readFile('/proc/self/mountinfo')];
+    a.writeFile('/tmp/x', 'more inodes');
+    const b = fs();
+    expect([b.stat('/etc/hostname').ino, b.readFile('/proc/self/mountinfo')]).toEqual(first);
+    expect(b.stat('/').ino).toBe(2);
+  });
+
   it('writes through /proc/sys to the caller\'s namespaces', () => {
     const world = new World({ seed: 1 });
     const shell = world.linux.loginShell();

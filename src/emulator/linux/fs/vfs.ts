@@ -43,6 +43,8 @@ export interface VfsHost {
   cwd(): string;
   context(): LookupContext;
   now(): number;
+  /** Inode numbers are reported relative to this (the world's first inode). @default 2 */
+  inodeBase?: number;
 }
 
 const MAX_SYMLINKS = 40;
@@ -256,7 +258,8 @@ export class Vfs {
     if (node.kind === 'symlink') size = node instanceof MemLink ? node.target().length : 0;
     else if (node.kind !== 'dir') size = node instanceof MemFile ? utf8Length(node.content) : 0;
     const nlink = node.kind === 'dir' ? 2 + node.names(ctx).filter((n) => node.get(n, ctx)?.kind === 'dir').length : 1;
-    return { type: node.kind, size, mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, ino: node.ino, nlink };
+    const ino = node.ino - (this.host.inodeBase ?? 2) + 2;
+    return { type: node.kind, size, mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, ino, nlink };
   }
 
   private existing(path: string, follow: boolean, syscall: string): Inode {

@@ -18,6 +18,7 @@ import { readyConditions } from './node-objects.ts';
 
 export const NODE_MONITOR_GRACE_MS = 50_000;
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
+const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const NODE_CONTROLLER = { component: 'node-controller' };
 
 export class NodeLifecycle {
@@ -30,6 +31,23 @@ export class NodeLifecycle {
     this.store = store;
     this.recorder = recorder;
     this.kubelets = kubelets;
+    // `kubectl cordon` sets spec.unschedulable; the controller mirrors it as a taint.
+    store.watch('nodes', {}, (e) => {
+      if (e.type !== 'DELETED') this.syncUnschedulableTaint(e.object as Node);
+    });
+  }
+
+  private syncUnschedulableTaint(node: Node): void {
+    const has = (node.spec.taints ?? []).some((t) => t.key === UNSCHEDULABLE);
+    const want = node.spec.unschedulable === true;
+    if (has === want) return;
+    const cur = this.store.tryGet('nodes', undefined, String(node.metadata.name)) as Node | undefined;
+    if (!cur) return;
+    const next = clone(cur);
+    const others = (next.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE);
+    next.spec.taints = want ? [...others, { key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: rfc3339(this.store.world.now()) }] : others;
+    if (next.spec.taints.length === 0) delete next.spec.taints;
+    this.store.update(next, { system: true });
   }
 
   /** Whether `node` is up. Throws for an unknown node. */

@@ -28,6 +28,7 @@ describe('scheduler', () => {
     for (const n of ['petlab-worker', 'petlab-worker2']) store.patch('nodes', undefined, n, 'merge', { spec: { unschedulable: true } });
     store.create(pod('p'));
     world.settle();
+    expect(store.get('nodes', undefined, 'petlab-worker').spec).toMatchObject({ unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: '2026-11-29T10:00:00Z' }] });
     const p = store.get('pods', 'default', 'p') as Pod;
     const msg = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
     expect(p.status?.conditions).toEqual([{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: '2026-11-29T10:00:00Z', reason: 'Unschedulable', message: msg }]);

@@ -128,6 +128,11 @@ export function createContainer(engine: DockerEngine, o: CreateOptions): Contain
       aliases: [...(o.aliases ?? [])], requestedIp: o.ip,
     });
   }
+  // Named volumes in -v are created with the container, as the daemon does.
+  for (const b of c.hostConfig.binds) {
+    const src = b.split(':')[0];
+    if (src && !src.startsWith('/') && !engine.volumes.has(src)) engine.volumes.set(src, { created: engine.now() });
+  }
   engine.containers.set(id, c);
   engine.event('container.create', `container/${name}`, `container ${name} created from ${o.imageRef}`, { id, name, image: o.imageRef });
   engine.changed();

@@ -17,7 +17,6 @@ import type { Container, Image, Network } from './types.ts';
 import { createPredefinedNetworks } from './network-ops.ts';
 import { LinuxRuntime } from './linux-runtime.ts';
 import type { Host } from '../linux/host.ts';
-import type { MemDir } from '../linux/fs/nodes.ts';
 
 /**
  * Runs a command line as a container's main process or an exec, through the shell. The docker
@@ -51,8 +50,8 @@ export class DockerEngine {
   /** Networks by id, in creation order. */
   readonly networks = new Map<string, Network>();
   swarm: SwarmState | undefined;
-  /** Named volumes (`-v data:/var/lib/data`): their directories outlive containers. */
-  readonly volumes = new Map<string, MemDir>();
+  /** Named volumes (`-v data:/var/lib/data`, `docker volume create`) by name; data lives on the host. */
+  readonly volumes = new Map<string, { created: number }>();
   programRunner: ProgramRunner | undefined;
   /** The host's primary address (advertise address for swarm, `docker info`). */
   hostAddress = '10.0.0.10';

@@ -181,7 +181,7 @@ export class LinuxRuntime implements EngineRuntime {
     });
     mnt.mounts.mount({ target: '/', root, fstype: 'overlay', source: 'overlay', options: `rw,relatime,lowerdir=/var/lib/docker/overlay2/l/${c.image.id.slice(7, 33).toUpperCase()},upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work`, readOnly: false });
     linux.mountStandard(mnt.mounts, pidNs, now);
-    for (const bind of c.hostConfig.binds) this.mountBind(engine, c, root, mnt, bind);
+    for (const bind of c.hostConfig.binds) this.mountBind(engine, root, mnt, bind);
     const made: Process[] = [main];
     for (const p of procs.slice(1)) made.push(linux.spawn(made[p.parent] ?? main, { argv: p.argv, user: p.user, uid: p.user === 'root' ? 0 : 101 }));
     const sb: Sandbox = { main, root, netns, pidNs, closers: [], program };
@@ -209,32 +209,34 @@ export class LinuxRuntime implements EngineRuntime {
 
   /**
    * `-v SRC:DST[:ro]`: a host directory (created when missing, as Docker does) or a named volume
-   * (kept by the engine across containers) mounted in the container's mount namespace.
+   * (/var/lib/docker/volumes/NAME/_data on the host, outliving containers) mounted in the
+   * container's mount namespace.
    */
-  private mountBind(engine: DockerEngine, c: Container, root: MemDir, mnt: MountNamespace, bind: string): void {
+  private mountBind(engine: DockerEngine, root: MemDir, mnt: MountNamespace, bind: string): void {
     const [src, dst, mode] = bind.split(':');
     if (!src || !dst) return;
     const now = this.world.now();
-    let dir: MemDir | undefined;
-    let source: string;
-    if (src.startsWith('/')) {
-      const fs = this.host.init.fs;
-      if (!fs.exists(src)) fs.mkdir(src, { recursive: true });
-      const m = fs.mountOf(src);
-      let node: unknown = m.root;
-      for (const part of src.slice(m.target.length).split('/').filter(Boolean)) node = node instanceof MemDir ? node.get(part) : undefined;
-      dir = node instanceof MemDir ? node : undefined;
-      source = m.source;
-    } else {
-      dir = engine.volumes.get(src) ?? new MemDir(now);
-      engine.volumes.set(src, dir);
-      source = '/dev/vda1';
+    let hostPath = src;
+    if (!src.startsWith('/')) {
+      if (!engine.volumes.has(src)) engine.volumes.set(src, { created: now });
+      hostPath = `/var/lib/docker/volumes/${src}/_data`;
     }
-    if (!dir) return;
+    const fs = this.host.init.fs;
+    if (!fs.exists(hostPath)) fs.mkdir(hostPath, { recursive: true });
+    const m = fs.mountOf(hostPath);
+    let node: unknown = m.root;
+    for (const part of hostPath.slice(m.target.length).split('/').filter(Boolean)) node = node instanceof MemDir ? node.get(part) : undefined;
+    if (!(node instanceof MemDir)) return;
     putDir(root, dst, now);
     const ro = mode === 'ro';
-    mnt.mounts.mount({ target: dst, root: dir, fstype: 'ext4', source, options: ro ? 'ro,relatime' : 'rw,relatime', readOnly: ro });
-    void c;
+    mnt.mounts.mount({ target: dst, root: node, fstype: 'ext4', source: m.source, options: ro ? 'ro,relatime' : 'rw,relatime', readOnly: ro });
+  }
+
+  /** Removes a named volume's directory from the host (`docker volume rm`). */
+  removeVolume(name: string): void {
+    const fs = this.host.init.fs;
+    const path = `/var/lib/docker/volumes/${name}`;
+    if (fs.exists(path)) fs.rm(path, { recursive: true, force: true });
   }
 
   /** An HTTP answer from the container's web root (nginx, httpd), logged like nginx's access log. */

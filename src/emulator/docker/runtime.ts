@@ -22,6 +22,8 @@ export interface EngineRuntime {
   endpointJoined(engine: DockerEngine, c: Container, ep: Endpoint, net: Network): void;
   /** A running container left a network. */
   endpointLeft(engine: DockerEngine, c: Container, ep: Endpoint, net: Network): void;
+  /** Deletes a named volume's data (`docker volume rm`). */
+  removeVolume?(name: string): void;
   /** The container's main process in the Linux model (for `docker exec`, `nsenter`), if any. */
   processOf?(engine: DockerEngine, c: Container): Process | undefined;
   /** Host processes to show in `docker top` / `ps` inside: argv lists of the container's tree. */

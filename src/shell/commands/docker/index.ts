@@ -9,13 +9,14 @@ import { containerInspect, imageInspect, inspect } from './cmd-inspect.ts';
 import { kill, restart, rename, rm, stop } from './cmd-lifecycle.ts';
 import { attach, exec, logs, port, swarm, top } from './cmd-misc.ts';
 import { network } from './cmd-network.ts';
+import { volume } from './cmd-volume.ts';
 import { ps } from './cmd-ps.ts';
 import { create, run, start } from './cmd-run.ts';
 import { installProgramRunner } from './program-runner.ts';
 import { CLI_COMMIT, DOCKER_VERSION, version } from './cmd-version.ts';
 
 const TOP: Record<string, Subcommand> = {
-  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, rmi, run, start, stop, swarm, top, version,
+  attach, create, exec, images, inspect, kill, logs, network, port, ps, pull, rename, restart, rm, rmi, run, start, stop, swarm, top, version, volume,
 };
 
 /** `docker container X` and `docker image X` aliases. */
@@ -34,7 +35,7 @@ const KNOWN_SUB: Record<string, Set<string>> = {
 const KNOWN = new Set([
   'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'config', 'context', 'cp', 'diff', 'events', 'export',
   'history', 'import', 'info', 'load', 'login', 'logout', 'manifest', 'node', 'pause', 'plugin', 'push', 'save',
-  'search', 'secret', 'service', 'stack', 'stats', 'system', 'tag', 'trust', 'unpause', 'update', 'volume', 'wait',
+  'search', 'secret', 'service', 'stack', 'stats', 'system', 'tag', 'trust', 'unpause', 'update', 'wait',
 ]);
 
 const USAGE = `
@@ -53,6 +54,7 @@ Management Commands:
   container   Manage containers
   image       Manage images
   network     Manage networks
+  volume      Manage volumes
   swarm       Manage Swarm
 
 Commands:
@@ -85,7 +87,7 @@ async function dispatch(ctx: CommandContext, table: Record<string, Subcommand>, 
     return 0;
   }
   const s = table[sub];
-  if (s && rest[0] === '--help' && sub !== 'network' && sub !== 'swarm') {
+  if (s && rest[0] === '--help' && sub !== 'network' && sub !== 'swarm' && sub !== 'volume') {
     // The usage and description of cobra's help; the lab does not list every option.
     ctx.stdout.write(`\nUsage:  docker ${s.use}\n\n${s.short}\n`);
     return 0;

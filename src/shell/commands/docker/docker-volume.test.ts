@@ -15,7 +15,7 @@ test('volumes: create, ls, inspect, data on the host that outlives the container
   await sh.run('docker run -d --name other -v cache:/cache alpine sleep 60');
   expect(await sh.run('docker volume ls')).toEqual({ stdout: 'DRIVER    VOLUME NAME\nlocal     cache\nlocal     pgdata\n', stderr: '', status: 0 });
   expect(await sh.run('docker volume inspect pgdata')).toEqual({
-    stdout: '[\n    {\n        "CreatedAt": "2026-11-29T10:00:01Z",\n        "Driver": "local",\n        "Labels": null,\n        "Mountpoint": "/var/lib/docker/volumes/pgdata/_data",\n        "Name": "pgdata",\n        "Options": null,\n        "Scope": "local"\n    }\n]\n',
+    stdout: '[\n    {\n        "CreatedAt": "2026-11-29T10:00:00Z",\n        "Driver": "local",\n        "Labels": null,\n        "Mountpoint": "/var/lib/docker/volumes/pgdata/_data",\n        "Name": "pgdata",\n        "Options": null,\n        "Scope": "local"\n    }\n]\n',
     stderr: '', status: 0,
   });
   const writer = (await sh.run("docker inspect -f '{{.Id}}' writer")).stdout.trim();

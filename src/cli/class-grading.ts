@@ -63,19 +63,28 @@ export type Grader = (bundle: LabBundle, submission: Submission) => Promise<Grad
 /** Grades in this thread, without the sandbox's real-time and memory bounds. */
 export const gradeInProcess: Grader = (bundle, submission) => gradeSubmission(bundle, submission);
 
-/** Grades every entry in turn (deterministic order); errors become `error` rows. */
-export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry[], grade: Grader = gradeInProcess): Promise<GradedStudent[]> {
-  const rows: GradedStudent[] = [];
+/**
+ * Grades every entry, up to `concurrency` at a time; rows come back in the entries' order
+ * whatever the concurrency. Errors become `error` rows.
+ */
+export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry[], grade: Grader = gradeInProcess, concurrency = 1): Promise<GradedStudent[]> {
+  const rows: GradedStudent[] = new Array(entries.length);
   const info = { id: bundle.lab.id, title: bundle.lab.title };
-  for (const entry of entries) {
-    try {
-      const report = await grade(bundle, entry.load());
-      rows.push({ student: entry.student, result: report.result, transcript: report.transcript });
-    } catch (error) {
-      const message = isGradingError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-      rows.push({ student: entry.student, result: errorResult(info, message, bundle.lab.seed), transcript: '' });
+  let next = 0;
+  const lane = async () => {
+    while (next < entries.length) {
+      const i = next++;
+      const entry = entries[i];
+      try {
+        const report = await grade(bundle, entry.load());
+        rows[i] = { student: entry.student, result: report.result, transcript: report.transcript };
+      } catch (error) {
+        const message = isGradingError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+        rows[i] = { student: entry.student, result: errorResult(info, message, bundle.lab.seed), transcript: '' };
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, lane));
   return rows;
 }
 

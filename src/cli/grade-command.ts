@@ -10,13 +10,14 @@
  * one-paragraph message, never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GradingError, isGradingError } from '../grading/errors.ts';
 import type { LabBundle } from '../grading/bundle.ts';
 import { gradeClass, listClassDir, writeClassReports } from './class-grading.ts';
 import { findLab } from './lab-catalogue.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report-format.ts';
-import { GradingSandbox } from './sandbox.ts';
+import { GradingPool } from './sandbox.ts';
 import { readCommandsSubmission, readSubmissionFile } from './submission-files.ts';
 
 export const GRADE_USAGE = `Usage: petlab grade <lab-id> --submission FILE.json [options]
@@ -34,6 +35,7 @@ Options:
   --format FORMAT    text (default), json (results.json) or junit (JUnit XML)
   --output PATH      write the report to PATH (with --dir: a folder, default ./petlab-results)
   --timeout SECONDS  real time one submission may take (default 60)
+  --jobs N           with --dir: submissions graded in parallel (default: CPU count, at most 4)
 
 Exit status: 0 all tasks passed, 1 some failed, 2 invalid input.
 `;
@@ -53,6 +55,7 @@ function parse(args: string[]) {
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         timeout: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,25 +102,30 @@ async function grade(args: string[]): Promise<number> {
     if (!/^\d{1,5}$/.test(values.timeout) || Number(values.timeout) < 1) throw usage(`--timeout wants a whole number of seconds from 1, got '${values.timeout}'`);
     timeoutMs = Number(values.timeout) * 1000;
   }
+  let jobs = Math.min(4, availableParallelism());
+  if (values.jobs !== undefined) {
+    if (!/^\d{1,2}$/.test(values.jobs) || Number(values.jobs) < 1) throw usage(`--jobs wants a whole number from 1 to 99, got '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
   const bundle = findLab(positionals[0]);
 
-  const sandbox = new GradingSandbox({ timeoutMs });
+  const pool = new GradingPool(values.dir !== undefined ? jobs : 1, { timeoutMs });
   try {
-    return await gradeWith(sandbox, bundle, values, format, seed);
+    return await gradeWith(pool, bundle, values, format, seed);
   } finally {
-    await sandbox.close();
+    await pool.close();
   }
 }
 
 async function gradeWith(
-  sandbox: GradingSandbox,
+  sandbox: GradingPool,
   bundle: LabBundle,
   values: { submission?: string; commands?: string; files?: string; dir?: string; output?: string },
   format: ReportFormat,
   seed: number | undefined,
 ): Promise<number> {
   if (values.dir !== undefined) {
-    const rows = await gradeClass(bundle, listClassDir(values.dir, bundle.lab.id), (b, s) => sandbox.grade(b.lab.id, s));
+    const rows = await gradeClass(bundle, listClassDir(values.dir, bundle.lab.id), (b, s) => sandbox.grade(b.lab.id, s), sandbox.size);
     const outDir = values.output ?? 'petlab-results';
     writeClassReports(outDir, bundle, rows, format);
     const passed = rows.filter((r) => r.result.status === 'pass').length;

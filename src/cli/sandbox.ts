@@ -109,3 +109,37 @@ export class GradingSandbox {
     if (w) await w.terminate();
   }
 }
+
+/**
+ * Several sandboxes graded in parallel (one worker thread each): `grade` waits for a free one.
+ * Each submission still runs alone in its world, so results do not depend on the pool's size.
+ */
+export class GradingPool {
+  private readonly free: GradingSandbox[];
+  private readonly all: GradingSandbox[];
+  private readonly waiting: ((s: GradingSandbox) => void)[] = [];
+
+  constructor(size: number, options: SandboxOptions = {}) {
+    this.all = Array.from({ length: Math.max(1, size) }, () => new GradingSandbox(options));
+    this.free = [...this.all];
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  async grade(lab: string, submission: Submission): Promise<GradeReport> {
+    const sandbox = this.free.pop() ?? (await new Promise<GradingSandbox>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await sandbox.grade(lab, submission);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(sandbox);
+      else this.free.push(sandbox);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((s) => s.close()));
+  }
+}

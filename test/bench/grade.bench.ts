@@ -1,26 +1,32 @@
 /**
  * Bench: `petlab grade statefulset-identity --dir` over 100 submissions, through the same code
- * the CLI runs (listClassDir → gradeClass in the GradingSandbox worker → writeClassReports).
- * Start-up (the worker, module loading, the first world, JIT warm-up) is the first submission;
- * the target is ≤ 50 ms per submission after it. CPU time is the worker's: process.cpuUsage
- * covers every thread of the process. Run: `node test/bench/grade.bench.ts` (or through test/bench/run.ts with `npm run bench`).
+ * the CLI runs (listClassDir → gradeClass over a GradingPool of worker threads →
+ * writeClassReports). Start-up is each worker's first submission (thread, module loading, first
+ * world, JIT warm-up); after it, the figure is wall time per submission over the rest of the
+ * class (throughput, with `--jobs` workers in parallel as the CLI's default), plus each
+ * submission's own latency and the CPU time per submission (all threads). Target: ≤ 50 ms per
+ * submission after start-up. Run: `npm run bench grade` or `node test/bench/grade.bench.ts`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gradeClass, listClassDir, writeClassReports, type Grader } from '../../src/cli/class-grading.ts';
-import { GradingSandbox } from '../../src/cli/sandbox.ts';
+import { gradeClass, listClassDir, writeClassReports, type Grader, type GradedStudent } from '../../src/cli/class-grading.ts';
 import { findLab } from '../../src/cli/lab-catalogue.ts';
+import { GradingPool } from '../../src/cli/sandbox.ts';
 
 export interface BenchFigures {
   name: string;
   submissions: number;
+  jobs: number;
   startupMs: number;
-  perSubmissionMs: { mean: number; median: number; p95: number; max: number };
-  /** CPU time (user + system) per submission after start-up: less disturbed by other load. */
+  /** Wall time per submission after start-up (the class's throughput). */
+  perSubmissionMs: number;
+  /** How long one submission took from start to report, after start-up. */
+  latencyMs: { median: number; p95: number; max: number };
+  /** CPU time (user + system, all threads) per submission after start-up. */
   cpuPerSubmissionMs: number;
-  /** The machine's 1-minute load average when the bench ended. */
+  /** The machine's 1-minute load average when the bench ended (2 cores shared with others). */
   loadAverage: number;
   totalMs: number;
   targetMs: number;
@@ -48,52 +54,59 @@ function writeClass(dir: string, solution: string, count: number): void {
 }
 
 /** Runs the bench; returns its figures. */
-export async function run(count = 100): Promise<BenchFigures> {
+export async function run(count = 100, jobs = Math.min(4, availableParallelism())): Promise<BenchFigures> {
   const root = mkdtempSync(join(tmpdir(), 'petlab-bench-'));
+  const pool = new GradingPool(jobs);
   try {
     const bundle = findLab(LAB);
     const subs = join(root, 'submissions');
     mkdirSync(subs);
     writeClass(subs, bundle.solution, count);
     const entries = listClassDir(subs, LAB);
-    const sandbox = new GradingSandbox();
-    const grade: Grader = (b, submission) => sandbox.grade(b.lab.id, submission);
-    const times: number[] = [];
-    const rows = [];
-    const t0 = performance.now();
-    let cpuStart = process.cpuUsage();
-    for (const [i, entry] of entries.entries()) {
+    const latencies: number[] = [];
+    const timed: Grader = async (b, submission) => {
       const t = performance.now();
-      rows.push(...(await gradeClass(bundle, [entry], grade)));
-      times.push(performance.now() - t);
-      if (i === 0) cpuStart = process.cpuUsage();
-    }
-    const cpu = process.cpuUsage(cpuStart);
-    await sandbox.close();
+      const report = await pool.grade(b.lab.id, submission);
+      latencies.push(performance.now() - t);
+      return report;
+    };
+    const t0 = performance.now();
+    const warm = await gradeClass(bundle, entries.slice(0, jobs), timed, jobs);
+    const startupMs = performance.now() - t0;
+    latencies.length = 0;
+    const cpu0 = process.cpuUsage();
+    const t1 = performance.now();
+    const rest = await gradeClass(bundle, entries.slice(jobs), timed, jobs);
+    const steadyMs = performance.now() - t1;
+    const cpu = process.cpuUsage(cpu0);
+    const rows: GradedStudent[] = [...warm, ...rest];
     writeClassReports(join(root, 'out'), bundle, rows, 'text');
     const totalMs = performance.now() - t0;
-    const steady = times.slice(1).sort((a, b) => a - b);
-    const pick = (q: number) => steady[Math.min(steady.length - 1, Math.floor(q * steady.length))] ?? 0;
-    const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
     const round = (x: number) => Math.round(x * 10) / 10;
+    const perSubmissionMs = steadyMs / Math.max(1, rest.length);
     return {
       name: `grade --dir (${LAB}, ${count} submissions)`,
       submissions: count,
-      startupMs: round(times[0] ?? 0),
-      perSubmissionMs: { mean: round(mean), median: round(pick(0.5)), p95: round(pick(0.95)), max: round(steady[steady.length - 1] ?? 0) },
-      cpuPerSubmissionMs: round((cpu.user + cpu.system) / 1000 / Math.max(1, entries.length - 1)),
+      jobs,
+      startupMs: round(startupMs),
+      perSubmissionMs: round(perSubmissionMs),
+      latencyMs: { median: round(pick(0.5)), p95: round(pick(0.95)), max: round(sorted[sorted.length - 1] ?? 0) },
+      cpuPerSubmissionMs: round((cpu.user + cpu.system) / 1000 / Math.max(1, rest.length)),
       loadAverage: round(loadavg()[0]),
       totalMs: round(totalMs),
       targetMs: TARGET_MS,
       passed: rows.filter((r) => r.result.status === 'pass').length,
-      ok: mean <= TARGET_MS,
+      ok: perSubmissionMs <= TARGET_MS,
     };
   } finally {
+    await pool.close();
     rmSync(root, { recursive: true, force: true });
   }
 }
 
 if (import.meta.main) {
-  const figures = await run(Number(process.argv[2] ?? 100));
+  const figures = await run(Number(process.argv[2] ?? 100), process.argv[3] ? Number(process.argv[3]) : undefined);
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }

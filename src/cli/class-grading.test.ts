@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { LabBundle } from '../grading/bundle.ts';
+import { defineLab } from '../grading/define-lab.ts';
+import { GradingError } from '../grading/errors.ts';
+import { pass } from '../grading/checks/result.ts';
+import { gradeClass, type ClassEntry, type Grader } from './class-grading.ts';
+
+const lab = defineLab({ id: 'tiny', title: 'Tiny', summary: 'x', environment: 'linux', tasks: [{ id: 't', title: 'T', description: 'x', hints: ['x'], check: () => pass('ok') }] });
+const bundle: LabBundle = { lab, files: {}, solution: '' };
+
+describe('gradeClass', () => {
+  it('keeps the entries order whatever the concurrency, and turns failures into error rows', async () => {
+    const entries: ClassEntry[] = ['ann', 'bob', 'cat', 'dan', 'eve'].map((student) => ({
+      student,
+      load: () => {
+        if (student === 'cat') throw new GradingError('INVALID_SUBMISSION', 'cat.json is not valid JSON');
+        return { version: 1, lab: 'tiny', commands: [student], files: {} };
+      },
+    }));
+    const delays: Record<string, number> = { ann: 30, bob: 1, dan: 15, eve: 5 };
+    const grade: Grader = async (_b, s) => {
+      const who = (s.commands as string[])[0];
+      await new Promise((r) => setTimeout(r, delays[who]));
+      if (who === 'dan') throw new Error('worker died');
+      return {
+        result: { lab: { id: 'tiny', title: 'Tiny' }, status: 'pass', score: 1, max: 1, tasks: [], seed: 1, commands: 1, virtualMs: 0 },
+        transcript: `$ ${who}\n`,
+      };
+    };
+    const rows = await gradeClass(bundle, entries, grade, 3);
+    expect(rows.map((r) => [r.student, r.result.status, r.result.error ?? r.transcript])).toEqual([
+      ['ann', 'pass', '$ ann\n'],
+      ['bob', 'pass', '$ bob\n'],
+      ['cat', 'error', 'cat.json is not valid JSON'],
+      ['dan', 'error', 'internal error: worker died'],
+      ['eve', 'pass', '$ eve\n'],
+    ]);
+  });
+});

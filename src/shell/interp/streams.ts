@@ -7,18 +7,28 @@ import type { Input, Output } from '../types.ts';
 /** Splits buffered text into lines for `readLine` on any chunked source. */
 abstract class ChunkedInput implements Input {
   readonly isTTY: boolean = false;
+  /** Unread text is buffer.slice(offset): reading lines moves the offset instead of copying. */
   private buffer = '';
+  private offset = 0;
   private ended = false;
 
   /** The next raw chunk from the source, or null at end. */
   protected abstract nextChunk(): Promise<string | null>;
 
+  private take(): string {
+    const out = this.buffer.slice(this.offset);
+    this.buffer = '';
+    this.offset = 0;
+    return out;
+  }
+
+  private append(chunk: string): void {
+    this.buffer = this.offset > 0 ? this.buffer.slice(this.offset) + chunk : this.buffer + chunk;
+    this.offset = 0;
+  }
+
   async read(): Promise<string | null> {
-    if (this.buffer) {
-      const out = this.buffer;
-      this.buffer = '';
-      return out;
-    }
+    if (this.offset < this.buffer.length) return this.take();
     if (this.ended) return null;
     const chunk = await this.nextChunk();
     if (chunk === null) this.ended = true;
@@ -27,27 +37,25 @@ abstract class ChunkedInput implements Input {
 
   async readLine(): Promise<string | null> {
     for (;;) {
-      const nl = this.buffer.indexOf('\n');
+      const nl = this.buffer.indexOf('\n', this.offset);
       if (nl >= 0) {
-        const line = this.buffer.slice(0, nl);
-        this.buffer = this.buffer.slice(nl + 1);
+        const line = this.buffer.slice(this.offset, nl);
+        this.offset = nl + 1;
+        if (this.offset === this.buffer.length) {
+          this.buffer = '';
+          this.offset = 0;
+        }
         return line;
       }
-      if (this.ended) {
-        if (!this.buffer) return null;
-        const line = this.buffer;
-        this.buffer = '';
-        return line;
-      }
+      if (this.ended) return this.offset < this.buffer.length ? this.take() : null;
       const chunk = await this.nextChunk();
       if (chunk === null) this.ended = true;
-      else this.buffer += chunk;
+      else this.append(chunk);
     }
   }
 
   async readAll(): Promise<string> {
-    let out = this.buffer;
-    this.buffer = '';
+    let out = this.take();
     while (!this.ended) {
       const chunk = await this.nextChunk();
       if (chunk === null) this.ended = true;

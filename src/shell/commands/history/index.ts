@@ -20,7 +20,7 @@ export const command: Command = {
       }
       entries = Number(n) === 0 ? [] : entries.slice(-Number(n));
     }
-    for (const [i, line] of entries) ctx.stdout.write(`${String(i).padStart(5)}  ${line}\n`);
+    ctx.stdout.write(entries.map(([i, line]) => `${String(i).padStart(5)}  ${line}\n`).join(''));
     return 0;
   },
 };

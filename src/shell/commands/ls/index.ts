@@ -62,9 +62,13 @@ export const command: Command = {
         return tty ? columns(names, width) : names.map((n) => `${n}\n`).join('');
       }
       const now = ctx.world.now();
+      const owners = new Map<number, string>();
+      const groups = new Map<number, string>();
+      const owner = (uid: number) => owners.get(uid) ?? owners.set(uid, userName(fs, uid) ?? String(uid)).get(uid) as string;
+      const groupOf = (gid: number) => groups.get(gid) ?? groups.set(gid, groupName(fs, gid) ?? String(gid)).get(gid) as string;
       const rows = entries.map((e, i) => {
-        const owner = opts.has('n') ? String(e.st.uid) : (userName(fs, e.st.uid) ?? String(e.st.uid));
-        const group = opts.has('n') ? String(e.st.gid) : (groupName(fs, e.st.gid) ?? String(e.st.gid));
+        const ownerName = opts.has('n') ? String(e.st.uid) : owner(e.st.uid);
+        const group = opts.has('n') ? String(e.st.gid) : groupOf(e.st.gid);
         let name = shown[i];
         if (e.st.type === 'symlink') {
           try {
@@ -77,7 +81,7 @@ export const command: Command = {
           ino: String(e.st.ino),
           mode: modeString(e.st),
           nlink: String(e.st.nlink),
-          owner,
+          owner: ownerName,
           group,
           size: opts.has('h') ? humanSize(e.st.size) : String(e.st.size),
           time: lsTime(e.st.mtime, now),

@@ -25,9 +25,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Replaces the word `from` in the editor by double-clicking it and typing `to`. */
-async function replaceWord(page: Page, from: string, to: string): Promise<void> {
-  await page.locator('.ed-surface .view-line span', { hasText: new RegExp(`^${from}$`) }).first().dblclick();
+/** Replaces the first `from` in the editor: find it with Ctrl+F (which selects it), then type `to`. */
+async function replaceText(page: Page, from: string, to: string): Promise<void> {
+  await page.locator('.ed-surface .native-edit-context, .ed-surface textarea.inputarea').first().focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  await page.locator('.ed-surface .find-widget textarea, .ed-surface .find-widget input').first().fill(from);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
   await page.keyboard.type(to);
   await page.keyboard.press('Escape');
 }
@@ -53,15 +58,14 @@ describe('lab editor', () => {
     await page.waitForSelector('.ed-surface .view-line', { timeout: 60_000 });
     await page.waitForSelector('.ed-file[data-path="/root/web.yaml"][aria-current="true"]');
 
-    await replaceWord(page, 'serviceName', 'serviceNmae');
+    await replaceText(page, 'serviceName', 'serviceNmae');
     await page.waitForFunction(() => [...document.querySelectorAll('.ed-problems li')].some((li) => li.textContent?.includes('serviceNmae')), null, { timeout: 30_000 });
     expect(await problems(page)).toEqual(['Line 20: Property serviceNmae is not allowed.']);
     expect(await page.locator('.ed-surface .squiggly-warning, .ed-surface .squiggly-error').count()).toBeGreaterThan(0);
 
-    await replaceWord(page, 'serviceNmae', 'serviceName');
+    await replaceText(page, 'serviceNmae', 'serviceName');
     await page.waitForFunction(() => document.querySelectorAll('.ed-problems li').length === 0, null, { timeout: 30_000 });
-    await page.locator('.ed-surface .view-line', { hasText: 'replicas: 2' }).locator('span', { hasText: /^2$/ }).dblclick();
-    await page.keyboard.type('3');
+    await replaceText(page, 'replicas: 2', 'replicas: 3');
     await page.getByRole('button', { name: 'Apply with kubectl' }).click();
 
     await waitForTerminal(page, LAB, (t) => t.includes('# kubectl apply -f web.yaml\nservice/nginx created\nstatefulset.apps/web created'));

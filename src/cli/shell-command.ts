@@ -135,10 +135,10 @@ async function interactive(world: ReturnType<typeof createWorld>): Promise<numbe
   const stdout: Output = { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true };
   const terminal: Terminal = {
     get columns() {
-      return process.stdout.columns ?? 80;
+      return process.stdout.columns || 80;
     },
     get rows() {
-      return process.stdout.rows ?? 24;
+      return process.stdout.rows || 24;
     },
     readLine(prompt: string) {
       if (lines.length > 0) return Promise.resolve(lines.shift() as string);

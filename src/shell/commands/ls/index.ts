@@ -33,7 +33,7 @@ export const command: Command = {
     const fs = fsOf(ctx);
     const long = opts.has('l') || opts.has('n');
     const tty = ctx.stdout.isTTY === true && !opts.has('1');
-    const width = ctx.terminal?.columns ?? 80;
+    const width = ctx.terminal?.columns || 80;
     let status = 0;
 
     const statEntry = (name: string, path: string, follow: boolean): Entry => {

@@ -48,7 +48,7 @@ export const command: Command = {
       ctx.stderr.write('Usage:\n watch [options] command\n');
       return 1;
     }
-    const width = ctx.terminal?.columns ?? 80;
+    const width = ctx.terminal?.columns || 80;
     const host = (ctx.process as { hostname?: string }).hostname ?? 'localhost';
     do {
       const out = new BufferOutput();

@@ -260,11 +260,20 @@ export class LinuxRuntime implements EngineRuntime {
     const stamp = `${p2(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
     const status = body === undefined ? 404 : 200;
     const size = body === undefined ? 153 : utf8Length(body);
-    c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${size} "-" "curl/7.88.1" "-"` });
+    // nginx logs body bytes sent: none for HEAD. The client is taken to be curl (the request line
+    // is all the packet path carries).
+    const sent = method === 'HEAD' ? 0 : size;
+    c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${sent} "-" "curl/7.88.1" "-"` });
     if (body === undefined) {
       return `HTTP/1.1 404 Not Found\r\nServer: ${server}\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.29.3</center>\r\n</body>\r\n</html>\r\n`;
     }
-    return `HTTP/1.1 200 OK\r\nServer: ${server}\r\nContent-Type: text/html\r\nContent-Length: ${size}\r\n\r\n${body}`;
+    // nginx's headers: Date now, Last-Modified and ETag from the file (built with the image).
+    const mtime = c.image.created;
+    const etag = `"${Math.floor(mtime / 1000).toString(16)}-${size.toString(16)}"`;
+    const head = c.image.spec.repo === 'nginx'
+      ? `HTTP/1.1 200 OK\r\nServer: ${server}\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nContent-Type: text/html\r\nContent-Length: ${size}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nConnection: keep-alive\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\n\r\n`
+      : `HTTP/1.1 200 OK\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nServer: ${server}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\nContent-Length: ${size}\r\nContent-Type: text/html\r\n\r\n`;
+    return `${head}${body}`;
   }
 
   private hostFile(path: string): string {

@@ -20,6 +20,7 @@ docker network ls
 docker exec alpine1 ping -c 2 alpine2
 docker exec alpine1 ping -c 2 alpine4
 docker exec alpine1 ping -c 2 alpine3
+docker exec alpine1 nslookup alpine2
 docker exec alpine4 ping -c 2 alpine1
 docker exec alpine4 ping -c 2 172.17.0.2
 docker exec alpine4 ip addr
@@ -28,6 +29,9 @@ docker run --rm --network none alpine ip addr
 docker run --rm --network host alpine ip addr show docker0
 docker run -d --name web -p 8080:80 nginx
 docker port web
+curl -s localhost:8080 | head -4
+curl -sI http://10.0.2.15:8080/
+docker logs web 2>/dev/null
 docker ps
 ip addr show docker0
 ip link

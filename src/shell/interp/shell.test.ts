@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testShell } from '../testing/run.ts';
+import { BufferOutput } from './streams.ts';
 
 const ok = (stdout: string) => ({ stdout, stderr: '', status: 0 });
 
@@ -140,6 +141,19 @@ describe('redirections and pipes', () => {
     const sh = testShell();
     expect(await sh.run('seq 1000000 | head -3')).toEqual(ok('1\n2\n3\n'));
     expect(await sh.run('cat /etc/passwd | grep root | cut -d: -f1,7')).toEqual(ok('root:/bin/bash\n'));
+  });
+
+  it('streams each chunk through the pipe as it is written, not when the writer ends', async () => {
+    const world = testShell().world;
+    const sh = testShell({ world, clock: 'external' });
+    const out = new BufferOutput();
+    const done = sh.session.execute('(echo first; sleep 5; echo second) | grep -v nothing | cat', { stdout: out });
+    while (!world.clock.hasForegroundWork()) await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(out.text).toBe('first\n');
+    world.advance(5000);
+    expect(await done).toBe(0);
+    expect(out.text).toBe('first\nsecond\n');
   });
 
   it('keeps subshells and pipeline stages from changing the shell', async () => {

@@ -95,6 +95,13 @@ describe('ShellSession.interrupt', () => {
     expect(out.text).toBe('start\n^C\n130\n');
   });
 
+  it('bounds busy loops per command line, not per script', async () => {
+    const sh = testShell();
+    const loop = 'i=0; while [ $i -lt 1500 ]; do i=$((i+1)); done; echo $i';
+    const { transcript } = await sh.script(`${loop}\n${loop}\n${loop}\n`);
+    expect(transcript).toBe(`$ ${loop}\n1500\n$ ${loop}\n1500\n$ ${loop}\n1500\n`);
+  }, 60_000);
+
   it('interrupts a command still running after maxCommandMs of virtual time (auto clock)', async () => {
     const sh = testShell({ maxCommandMs: 5000 });
     expect(await sh.run('while true; do echo tick; sleep 2; done')).toEqual({ stdout: 'tick\ntick\ntick\n^C\n', stderr: '', status: 130 });

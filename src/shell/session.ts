@@ -203,6 +203,7 @@ export class ShellSession {
     let idleRounds = 0;
     let sameInstant = 0;
     let lastNow = this.world.now();
+    let lastJob: unknown;
     while (!done) {
       await Promise.race([task.catch(() => 0), macrotask()]);
       if (done) break;
@@ -211,6 +212,14 @@ export class ShellSession {
         // Waiting at a prompt: nothing to drive until a command starts.
         await Promise.race([task.catch(() => 0), this.foreground.whenBusy()]);
         continue;
+      }
+      if (current !== lastJob) {
+        // Bounds are per command line.
+        lastJob = current;
+        busyTurns = 0;
+        sameInstant = 0;
+        afterInterrupt = 0;
+        idleRounds = 0;
       }
       if (loadsInFlight() > 0) {
         // A command's code is still loading: real time, not virtual time, is needed.

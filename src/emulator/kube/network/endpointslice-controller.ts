@@ -48,22 +48,43 @@ export class EndpointSliceController {
   readonly queue: WorkQueue;
   private readonly store: ApiStore;
 
+  /** Pods each Service selects, kept up to date on every write (so a sync never scans all pods). */
+  private readonly members = new Map<string, Map<string, Pod>>();
+
   constructor(store: ApiStore) {
     this.store = store;
     this.queue = new WorkQueue(store.world, 'endpointslice', (k) => this.sync(k));
-    store.watch('services', {}, (e) => this.queue.add(keyOf(e.object)));
-    store.watch('pods', {}, (e) => {
-      if (e.type === 'MODIFIED' && e.oldObject && !endpointChange(e.oldObject as Pod, e.object as Pod)) return;
-      const ns = e.object.metadata.namespace;
-      for (const svc of this.store.list('services', { namespace: ns }).items as Service[]) {
-        const sel = svc.spec.selector;
-        if (!sel) continue;
-        const labels = e.object.metadata.labels ?? {};
-        const old = e.oldObject?.metadata.labels ?? {};
-        const hit = (l: Record<string, string>) => Object.entries(sel).every(([k, v]) => l[k] === v);
-        if (hit(labels) || hit(old)) this.queue.add(keyOf(svc));
+    store.onCommit((info, e) => {
+      if (info.plural === 'services') {
+        const key = keyOf(e.object);
+        if (e.type === 'DELETED') this.members.delete(key);
+        else this.rebuild(e.object as Service);
+        return;
+      }
+      if (info.plural !== 'pods') return;
+      const pod = e.object as Pod;
+      const ns = pod.metadata.namespace;
+      for (const [key, pods] of this.members) {
+        if (!key.startsWith(`${ns}/`)) continue;
+        const svc = this.store.tryGet('services', ns, key.slice(String(ns).length + 1)) as Service | undefined;
+        const hit = e.type !== 'DELETED' && !!svc && selects(svc, pod);
+        const was = pods.has(String(pod.metadata.uid));
+        if (hit) pods.set(String(pod.metadata.uid), pod);
+        else if (was) pods.delete(String(pod.metadata.uid));
+        const joined = hit && !was && !!pod.status?.podIP;
+        const changed = hit && was && (!e.oldObject || endpointChange(e.oldObject as Pod, pod));
+        if (joined || (was && !hit) || changed) this.queue.add(key);
       }
     });
+    store.watch('services', {}, (e) => this.queue.add(keyOf(e.object)));
+  }
+
+  private rebuild(svc: Service): void {
+    const pods = new Map<string, Pod>();
+    if (svc.spec.selector) {
+      for (const p of this.store.list('pods', { namespace: svc.metadata.namespace, sorted: false }).items as Pod[]) if (selects(svc, p)) pods.set(String(p.metadata.uid), p);
+    }
+    this.members.set(keyOf(svc), pods);
   }
 
   private sync(key: string): void {
@@ -71,16 +92,11 @@ export class EndpointSliceController {
     const svc = this.store.tryGet('services', ns, name) as Service | undefined;
     const slices = this.store.list('endpointslices', { namespace: ns, labelSelector: `${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` }).items;
     if (!svc || !svc.spec.selector || isTerminating(svc)) return;
-    const sel = Object.entries(svc.spec.selector);
     const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
     const pods: Pod[] = [];
     const endpoints: Endpoint[] = [];
-    for (const p of this.store.list('pods', { namespace: ns, sorted: false }).items as Pod[]) {
+    for (const p of this.members.get(key)?.values() ?? []) {
       if (!p.status?.podIP || p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
-      const labels = p.metadata.labels ?? {};
-      let ok = true;
-      for (const [k, v] of sel) if (labels[k] !== v) ok = false;
-      if (!ok) continue;
       pods.push(p);
       endpoints.push(this.endpointFor(p, memoKey, name, ns, !!svc.spec.publishNotReadyAddresses));
     }
@@ -124,6 +140,7 @@ export class EndpointSliceController {
   private reconcile(svc: Service, slices: KubeObject[], endpoints: Endpoint[], ports: { name: string; port: number; protocol: string }[]): void {
     const ns = String(svc.metadata.namespace);
     const name = String(svc.metadata.name);
+    if (this.updateInPlace(slices, endpoints, ports)) return;
     const wanted = new Map(endpoints.map((e) => [e.targetRef.uid, e]));
     const placed = new Set<string>();
     const plan: { slice?: KubeObject; endpoints: Endpoint[] }[] = [];
@@ -167,7 +184,7 @@ export class EndpointSliceController {
           ...body,
         };
         if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') slice.metadata.labels!['service.kubernetes.io/headless'] = '';
-        this.store.create(slice);
+        this.store.create(slice, { adopt: true });
         continue;
       }
       const existing = p.slice;
@@ -175,6 +192,35 @@ export class EndpointSliceController {
       const next: KubeObject = { ...existing, ...body, metadata: { ...existing.metadata, annotations: { ...(existing.metadata.annotations ?? {}), 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() } } };
       this.store.update(next, { system: true, adopt: true });
     }
+  }
+
+  /**
+   * The common case — the same pods in the same places, some changed — without re-planning:
+   * each slice whose endpoints differ is rewritten with the new ones. False when pods came or went.
+   */
+  private updateInPlace(slices: KubeObject[], endpoints: Endpoint[], ports: { name: string; port: number; protocol: string }[]): boolean {
+    const sorted = slices.length > 1 ? [...slices].sort((a, b) => (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1)) : slices;
+    let total = 0;
+    for (const sl of sorted) total += ((sl.endpoints as Endpoint[] | null | undefined) ?? []).length;
+    if (total !== endpoints.length || endpoints.length === 0) return false;
+    let i = 0;
+    const updates: [KubeObject, Endpoint[]][] = [];
+    for (const sl of sorted) {
+      const eps = (sl.endpoints as Endpoint[] | null | undefined) ?? [];
+      let differs = false;
+      for (let j = 0; j < eps.length; j++, i++) {
+        const want = endpoints[i];
+        if (eps[j] === want) continue;
+        if (eps[j].targetRef.uid !== want.targetRef.uid) return false;
+        if (endpointJson(eps[j]) !== endpointJson(want)) differs = true;
+      }
+      if (differs || JSON.stringify(sl.ports) !== JSON.stringify(ports)) updates.push([sl, endpoints.slice(i - eps.length, i)]);
+    }
+    for (const [sl, eps] of updates) {
+      const next: KubeObject = { ...sl, endpoints: eps, ports, metadata: { ...sl.metadata, annotations: { ...(sl.metadata.annotations ?? {}), 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() } } };
+      this.store.update(next, { system: true, adopt: true });
+    }
+    return true;
   }
 
   private lastChange(): string {
@@ -188,4 +234,13 @@ function endpointChange(a: Pod, b: Pod): boolean {
   if (a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp || a.metadata.labels !== b.metadata.labels) return true;
   if (a.spec.nodeName !== b.spec.nodeName) return true;
   return isPodReady(a) !== isPodReady(b);
+}
+
+/** Whether the Service's selector selects the pod. */
+function selects(svc: Service, pod: Pod): boolean {
+  const sel = svc.spec.selector;
+  if (!sel) return false;
+  const labels = pod.metadata.labels ?? {};
+  for (const k in sel) if (labels[k] !== sel[k]) return false;
+  return true;
 }

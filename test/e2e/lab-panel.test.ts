@@ -1,0 +1,79 @@
+/**
+ * The lab panel in real Chromium: solving the StatefulSet lab through the terminal turns every
+ * task to done (checks re-run as the world changes), hints come one at a time, the solution sits
+ * behind a spoiler warning, and after a reload the progress is still there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
+import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+
+const LAB = 'statefulset-identity';
+
+let site: StaticServer;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  site = await openLabSite();
+  chromium = await launchBrowser();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+async function run(page: Page, line: string, done: (text: string) => boolean): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await waitForTerminal(page, LAB, done, 30_000);
+}
+
+const readyPods = (page: Page, names: string[]) =>
+  page.waitForFunction((ns) => ns.every((n) => document.querySelector(`.pl-panel-view [data-pod="${n}"][data-state="ready"]`)), names, { timeout: 60_000 });
+
+describe('lab panel', () => {
+  it('marks every task done when the lab is solved in the terminal, and keeps progress over a reload', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
+    await waitForLab(page, LAB);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await waitForLab(page, LAB);
+    await page.waitForSelector('.pl-panel-tasks .pl-task');
+    const tasks = await page.locator('.pl-task').count();
+    expect(await page.locator('.pl-task[data-status="pass"]').count()).toBe(0);
+
+    // Hints one at a time; the solution only after the spoiler warning.
+    const firstHint = page.locator('.pl-task').first().locator('.pl-hint-button');
+    await firstHint.click();
+    expect(await page.locator('.pl-task').first().locator('.pl-hints li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    expect(await page.locator('.pl-solution-text').count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Fast-forward ×10' }).click();
+    await focusTerminal(page, LAB);
+    await run(page, 'kubectl apply -f web.yaml', (t) => t.includes('statefulset.apps/web created'));
+    await run(page, "sed -i 's/replicas: 2/replicas: 3/' web.yaml && kubectl apply -f web.yaml", (t) => t.includes('statefulset.apps/web configured'));
+    await readyPods(page, ['web-0', 'web-1', 'web-2']);
+    await run(page, "kubectl exec web-0 -- sh -c 'hostname > /usr/share/nginx/html/index.html'", (t) => /index\.html'\nroot@petlab:~#$/.test(t));
+    await run(page, 'kubectl delete pod web-0', (t) => t.includes('pod "web-0" deleted'));
+    await page.waitForTimeout(1000);
+    await readyPods(page, ['web-0', 'web-1', 'web-2']);
+    await run(page, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html', (t) => /index\.html\nweb-0\nroot@petlab:~#$/.test(t));
+
+    await page.waitForFunction((n) => document.querySelectorAll('.pl-task[data-status="pass"]').length === n, tasks, { timeout: 30_000 }).catch(async () => {
+      const states = await page.locator('.pl-task').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-task-id')}: ${i.getAttribute('data-status')} ${i.querySelector('.pl-check')?.textContent}`));
+      throw new Error(`not every task passed:\n${states.join('\n')}`);
+    });
+    expect(await page.locator('.pl-complete').isVisible()).toBe(true);
+
+    await page.evaluate((id) => (window as unknown as { petlabWorkspaces: Record<string, { save(): void }> }).petlabWorkspaces[id].save(), LAB);
+    await page.reload();
+    await waitForLab(page, LAB);
+    await page.waitForFunction((n) => document.querySelectorAll('.pl-task[data-status="pass"]').length === n, tasks, { timeout: 60_000 });
+    expect(await page.locator('.pl-task').first().locator('.pl-hints li').count()).toBe(1);
+    await page.close();
+  });
+});

@@ -213,11 +213,19 @@ export class DeploymentController {
       return { type, status: st, lastUpdateTime: same && p.reason === reason ? p.lastUpdateTime : now, lastTransitionTime: same ? p.lastTransitionTime : now, reason, message };
     };
     const complete = newRS && (status.updatedReplicas ?? 0) === replicas && (status.replicas ?? 0) === replicas && available >= replicas;
+    // No progress for progressDeadlineSeconds: Progressing=False (kubectl rollout status then fails).
+    const deadline = (d.spec.progressDeadlineSeconds ?? 600) * 1000;
+    const prevProgress = prev.find((c) => c.type === 'Progressing');
+    const since = prevProgress?.lastUpdateTime ? Date.parse(prevProgress.lastUpdateTime) : this.store.world.now();
+    const timedOut = !complete && !d.spec.paused && prevProgress !== undefined && (prevProgress.reason === 'ProgressDeadlineExceeded' || (prevProgress.reason === 'ReplicaSetUpdated' && this.store.world.now() - since >= deadline));
     const progressing = d.spec.paused
       ? cond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused')
       : complete
         ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRS!.metadata.name}" has successfully progressed.`)
-        : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS?.metadata.name}" is progressing.`);
+        : timedOut
+          ? cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${newRS?.metadata.name}" has timed out progressing.`)
+          : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS?.metadata.name}" is progressing.`);
+    if (!complete && !d.spec.paused && !timedOut) this.queue.addAfter(keyOf(d), Math.max(1000, deadline - (this.store.world.now() - since)), true);
     status.conditions = [
       availableOk ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.') : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
       progressing,

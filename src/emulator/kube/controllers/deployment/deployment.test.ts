@@ -92,6 +92,19 @@ describe('Deployment controller', () => {
   });
 });
 
+describe('Deployment progress deadline', () => {
+  it('marks Progressing=False with ProgressDeadlineExceeded when the new pods never become available', () => {
+    const { world, store } = setup();
+    store.patch('deployments', 'default', 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:doesnotexist' }] } } } });
+    world.settle();
+    world.advance(610_000);
+    const d = store.get('deployments', 'default', 'web') as Deployment;
+    const p = d.status?.conditions?.find((c) => c.type === 'Progressing');
+    expect([p?.status, p?.reason]).toEqual(['False', 'ProgressDeadlineExceeded']);
+    expect(p?.message).toMatch(/^ReplicaSet "web-\w+" has timed out progressing\.$/);
+  });
+});
+
 describe('ReplicaSet controller', () => {
   it('replaces a deleted pod and removes surplus ones', () => {
     const { world, store } = setup();

@@ -20,7 +20,7 @@ describe('labs verify', () => {
     const report = await verifyLab({ lab: bundle!.lab, ...readLabAssets(id) });
     expect(report.problems).toEqual([]);
     expect(report.results.every((r) => r.status === 'pass')).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('what a learner reads first', () => {
@@ -54,7 +54,7 @@ describe('what a learner reads first', () => {
         'default-bridge-no-dns: fail: no container named alpine3 yet',
       ],
     });
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('the labs folder', () => {
@@ -95,7 +95,7 @@ describe('the labs folder', () => {
     const js = result.outputFiles.map((f) => f.text).join('\n');
     expect(js).toContain('statefulset-identity');
     expect(js.match(/(?:from|import|require)\s*\(?\s*["']node:[^"']+["']/g) ?? []).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('loads in the browser: no node: imports in labs/ or src/grading/', () => {
     const walk = (dir: string): string[] =>

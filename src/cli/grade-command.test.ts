@@ -34,7 +34,7 @@ describe('petlab grade', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Lab: Containers are processes: PID and UTS namespaces \(pid-namespaces\)\nScore: 4\/4\n/);
     expect(r.stdout).toMatch(/\n4 of 4 tasks passed \(9 commands replayed, seed 1, 0s of virtual time\)\.\n$/);
-  }, 30_000);
+  }, 120_000);
 
   it('exits 1 and writes results.json when some task fails', async () => {
     const dir = workdir();
@@ -49,7 +49,7 @@ describe('petlab grade', () => {
       'record-namespace:fail',
     ]);
     expect([results.status, results.score, results.max_score]).toEqual(['fail', 1, 4]);
-  }, 30_000);
+  }, 120_000);
 
   it('writes JUnit XML that parses', async () => {
     const dir = workdir();
@@ -57,7 +57,7 @@ describe('petlab grade', () => {
     expect(r.status).toBe(1);
     const root = parseXml(r.stdout);
     expect(root.attributes).toEqual({ name: 'petlab', tests: '4', failures: '3', errors: '0', skipped: '0', time: '0' });
-  }, 30_000);
+  }, 120_000);
 
   it.each([
     [['grade', 'no-such-lab', '--commands', 'partial.sh'], "petlab grade: unknown lab 'no-such-lab' (labs: pid-namespaces, statefulset-identity, user-defined-bridge-dns)\n"],
@@ -77,7 +77,7 @@ describe('petlab grade', () => {
     expect(r.stdout).toBe('');
     if (message.endsWith('\n')) expect(r.stderr).toBe(message);
     else expect(r.stderr.startsWith(message) && !r.stderr.includes('    at ')).toBe(true);
-  }, 30_000);
+  }, 120_000);
 
   it('stops a submission that never finishes, with status 2', async () => {
     const dir = workdir();
@@ -88,7 +88,7 @@ describe('petlab grade', () => {
       stdout: '',
       stderr: 'petlab grade: the replay stopped: it ran for more than 2 s of real time (a command that never finishes, e.g. endless recursion).\n',
     });
-  }, 60_000);
+  }, 180_000);
 
   it('grades a class folder into CSV, Markdown and one report per student', async () => {
     const dir = workdir();
@@ -112,5 +112,5 @@ describe('petlab grade', () => {
     const summary = parseXml(readFileSync(join(dir, 'out', 'summary.xml'), 'utf8'));
     expect(summary.children.map((suite) => `${suite.attributes.name}:${suite.attributes.failures}/${suite.attributes.errors}`)).toEqual(['alice:0/0', 'bob:3/0', 'carol:0/1']);
     expect(readFileSync(join(dir, 'out', 'bob.transcript.txt'), 'utf8')).toMatch(/^\$ unshare --pid --fork bash\n/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -26,7 +26,7 @@ describe('petlab labs', () => {
       stdout: 'ok   pid-namespaces: 4 tasks fail at the start and pass with solution.sh, needs honoured\n',
       stderr: '',
     });
-  }, 30_000);
+  }, 120_000);
 
   it('rejects an unknown subcommand and an unknown lab with status 2', async () => {
     expect(await petlab(['labs', 'frobnicate'])).toEqual({
@@ -36,7 +36,7 @@ describe('petlab labs', () => {
     });
     const r = await petlab(['labs', 'verify', 'nope']);
     expect([r.status, r.stderr]).toEqual([2, "petlab labs: unknown lab 'nope' (labs: pid-namespaces, statefulset-identity, user-defined-bridge-dns)\n"]);
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('petlab new-lab', () => {
@@ -53,7 +53,7 @@ describe('petlab new-lab', () => {
     expect(readFileSync(join(labsDir, 'index.ts'), 'utf8')).toContain("import mountNamespaces from './mount-namespaces/lab.ts';");
     expect(await petlab(['new-lab', 'mount-namespaces'], env)).toEqual({ status: 2, stdout: '', stderr: 'petlab new-lab: labs/mount-namespaces already exists\n' });
     expect((await petlab(['new-lab', 'Bad Name'], env)).status).toBe(2);
-  }, 30_000);
+  }, 120_000);
 
   it('makes a lab that passes verify as it is', async () => {
     // Written two levels below the repository root, like labs/<id>/, so its imports resolve.
@@ -71,5 +71,5 @@ describe('petlab new-lab', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { labBundles } from '../labs/index.ts';
 import { labFolders, LABS_DIR, readLabAssets, renderLabIndex } from '../src/cli/lab-sync.ts';
 import { evaluateTasks } from '../src/grading/evaluate.ts';
+import { gradeSubmission } from '../src/grading/grade.ts';
 import { prepareWorld } from '../src/grading/prepare.ts';
 import { verifyLab } from '../src/grading/verify.ts';
 
@@ -20,6 +21,17 @@ describe('labs verify', () => {
     const report = await verifyLab({ lab: bundle!.lab, ...readLabAssets(id) });
     expect(report.problems).toEqual([]);
     expect(report.results.every((r) => r.status === 'pass')).toBe(true);
+  }, 180_000);
+});
+
+describe('grading is deterministic', () => {
+  it.each(labFolders().map((id) => [id]))('%s: the same submission gives byte-identical results and transcripts', async (id) => {
+    const bundle = { lab: labBundles.find((b) => b.lab.id === id)!.lab, ...readLabAssets(id) };
+    const submission = { version: 1 as const, lab: id, commands: bundle.solution, files: {} };
+    const first = await gradeSubmission(bundle, submission);
+    const second = await gradeSubmission(bundle, submission);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(first.result.status).toBe('pass');
   }, 180_000);
 });
 

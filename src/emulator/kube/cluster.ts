@@ -14,7 +14,9 @@ import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace-controller.ts';
 import { StatefulSetController } from './controllers/statefulset/controller.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
-import { LinuxRuntime } from './kubelet/linux-runtime.ts';
+import { LinuxRuntime, type EnvSource } from './kubelet/linux-runtime.ts';
+import { fromBase64 } from './kubelet/kubelet.ts';
+import type { ApiStore as Store } from './api/store.ts';
 import type { ContainerRuntime } from './kubelet/runtime.ts';
 import { bootNodeHosts } from './nodes/host-network.ts';
 import { KUBE_VERSION, nodeObject, type NodePlan } from './nodes/node-objects.ts';
@@ -65,7 +67,9 @@ export class Cluster {
     this.store = new ApiStore(world);
     this.recorder = new EventRecorder(this.store);
     this.volumes = new VolumeData(() => world.now());
-    this.runtime = new LinuxRuntime(world, DNS_IP);
+    const runtime = new LinuxRuntime(world, DNS_IP);
+    runtime.resolveEnv = (pod, src) => resolveEnvSource(this.store, pod, src);
+    this.runtime = runtime;
     const workers = options.workers ?? 2;
     const maxPods = options.maxPods ?? 110;
     const plans: NodePlan[] = [{ name: `${CLUSTER_NAME}-control-plane`, ip: '172.18.0.2', podCIDR: '10.244.0.0/24', controlPlane: true, maxPods }];
@@ -207,4 +211,31 @@ const clusters = new WeakMap<World, Cluster>();
 /** The cluster created in `world` by `createCluster`, if any (kubectl's entry point). */
 export function clusterOf(world: World): Cluster | undefined {
   return clusters.get(world);
+}
+
+/** The value of an env var's `valueFrom` for `pod` (downward API, ConfigMap or Secret key). */
+function resolveEnvSource(store: Store, pod: Pod, src: EnvSource): string | undefined {
+  if (src.fieldRef) {
+    const path = src.fieldRef.fieldPath;
+    if (path === 'metadata.name') return String(pod.metadata.name);
+    if (path === 'metadata.namespace') return String(pod.metadata.namespace);
+    if (path === 'metadata.uid') return String(pod.metadata.uid);
+    if (path === 'spec.nodeName') return pod.spec.nodeName;
+    if (path === 'spec.serviceAccountName') return pod.spec.serviceAccountName;
+    if (path === 'status.podIP') return pod.status?.podIP;
+    if (path === 'status.hostIP') return pod.status?.hostIP;
+    const label = path.match(/^metadata\.labels\['(.+)'\]$/);
+    if (label) return pod.metadata.labels?.[label[1]];
+    return undefined;
+  }
+  if (src.configMapKeyRef) {
+    const cm = store.tryGet('configmaps', pod.metadata.namespace, src.configMapKeyRef.name);
+    return (cm?.data as Record<string, string> | undefined)?.[src.configMapKeyRef.key];
+  }
+  if (src.secretKeyRef) {
+    const sec = store.tryGet('secrets', pod.metadata.namespace, src.secretKeyRef.name);
+    const v = (sec?.data as Record<string, string> | undefined)?.[src.secretKeyRef.key];
+    return v === undefined ? undefined : fromBase64(v);
+  }
+  return undefined;
 }

@@ -139,3 +139,43 @@ describe('kubelet and pod updates', () => {
     expect(podEvents(world, 'web').slice(5, 7)).toEqual(['Killing: Container c definition changed, will be restarted', 'Pulling: Pulling image "nginx:1.26"']);
   });
 });
+
+describe('kubelet volumes and environment', () => {
+  it('mounts ConfigMap and Secret keys as files and resolves valueFrom env vars', () => {
+    const world = new World({ seed: 4 });
+    const cluster = createCluster(world, { bare: true });
+    const store = cluster.store;
+    store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'conf' }, data: { 'app.conf': 'mode=fast\n' } });
+    store.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'pw' }, stringData: { password: 's3cret' } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'app' },
+      spec: {
+        containers: [
+          {
+            name: 'c',
+            image: 'nginx:1.25',
+            env: [
+              { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+              { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'pw', key: 'password' } } },
+            ],
+            volumeMounts: [
+              { name: 'conf', mountPath: '/etc/app' },
+              { name: 'pw', mountPath: '/etc/pw', readOnly: true },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'conf', configMap: { name: 'conf' } },
+          { name: 'pw', secret: { secretName: 'pw' } },
+        ],
+      },
+    });
+    world.settle();
+    const proc = cluster.containerProcess('default', 'app', 'c')!;
+    expect(proc.fs.readFile('/etc/app/app.conf')).toBe('mode=fast\n');
+    expect(proc.fs.readFile('/etc/pw/password')).toBe('s3cret');
+    expect([proc.env.POD_NAME, proc.env.PASSWORD]).toEqual(['app', 's3cret']);
+  });
+});

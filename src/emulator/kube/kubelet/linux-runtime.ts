@@ -70,7 +70,16 @@ Commercial support is available at
 </html>
 `;
 
+/** An env var's `valueFrom`: fieldRef, configMapKeyRef, secretKeyRef. */
+export interface EnvSource {
+  fieldRef?: { fieldPath: string };
+  configMapKeyRef?: { name: string; key: string };
+  secretKeyRef?: { name: string; key: string };
+}
+
 export class LinuxRuntime implements ContainerRuntime {
+  /** Resolves `valueFrom` env vars (set by the cluster, which can read ConfigMaps and Secrets). */
+  resolveEnv?: (pod: Pod, source: EnvSource) => string | undefined;
   private readonly world: World;
   private readonly pods = new Map<string, PodRecord>();
   /** The cluster domain's search path for pods. */
@@ -177,7 +186,13 @@ export class LinuxRuntime implements ContainerRuntime {
       KUBERNETES_PORT: 'tcp://10.96.0.1:443',
       HOME: '/root',
     };
-    for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    for (const e of c.spec.env ?? []) {
+      if (e.value !== undefined) env[e.name] = e.value;
+      else if (e.valueFrom) {
+        const v = this.resolveEnv?.(pod, e.valueFrom as EnvSource);
+        if (v !== undefined) env[e.name] = v;
+      }
+    }
     const proc = linux.spawn(rec.host.init, {
       argv: c.behaviour.argv.length ? c.behaviour.argv : ['sh'],
       unshare: ['mnt', 'pid'],

@@ -57,11 +57,11 @@ describe('lab panel', () => {
     await run(page, 'kubectl apply -f web.yaml', (t) => t.includes('statefulset.apps/web created'));
     await run(page, "sed -i 's/replicas: 2/replicas: 3/' web.yaml && kubectl apply -f web.yaml", (t) => t.includes('statefulset.apps/web configured'));
     await readyPods(page, ['web-0', 'web-1', 'web-2']);
-    await run(page, "kubectl exec web-0 -- sh -c 'hostname > /usr/share/nginx/html/index.html'", (t) => /index\.html'\nroot@petlab:~#$/.test(t));
+    await run(page, "kubectl exec web-0 -- sh -c 'hostname > /usr/share/nginx/html/index.html'", (t) => t.endsWith("'\nroot@petlab:~#"));
     await run(page, 'kubectl delete pod web-0', (t) => t.includes('pod "web-0" deleted'));
     await page.waitForTimeout(1000);
     await readyPods(page, ['web-0', 'web-1', 'web-2']);
-    await run(page, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html', (t) => /index\.html\nweb-0\nroot@petlab:~#$/.test(t));
+    await run(page, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html', (t) => t.endsWith('\nweb-0\nroot@petlab:~#'));
 
     await page.waitForFunction((n) => document.querySelectorAll('.pl-task[data-status="pass"]').length === n, tasks, { timeout: 30_000 }).catch(async () => {
       const states = await page.locator('.pl-task').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-task-id')}: ${i.getAttribute('data-status')} ${i.querySelector('.pl-check')?.textContent}`));

@@ -88,6 +88,23 @@ describe('LineEditor editing keys', () => {
     expect([screen.row, screen.col]).toEqual([2, 0]);
   });
 
+  it('soft-wraps a line that exactly fills the width (no newline written until Enter)', async () => {
+    const { editor, screen } = setup({ columns: 10 });
+    const writes: string[] = [];
+    const write = screen.write.bind(screen);
+    screen.write = (d: string) => {
+      writes.push(d);
+      write(d);
+    };
+    const line = editor.readLine('$ ');
+    editor.feed('abcdefgh');
+    expect(writes.join('').includes('\n')).toBe(false);
+    expect([screen.text(), screen.row, screen.col]).toEqual(['$ abcdefgh', 1, 0]);
+    editor.feed('\x7f\x7fgh\r');
+    expect(await line).toBe('abcdefgh');
+    expect([screen.text(), screen.row, screen.col]).toEqual(['$ abcdefgh', 2, 0]);
+  });
+
   it('clears the screen with Ctrl-L and keeps the line', async () => {
     const { editor, screen } = setup();
     editor.readLine('$ ').then(() => undefined);

@@ -34,9 +34,10 @@ export function renderLine(input: RenderInput): RenderOutput {
   const total = promptWidth + [...input.text].length;
   const before = promptWidth + [...input.text.slice(0, input.cursor)].length;
   let out = up(input.previousCursorRow) + '\r\x1b[J' + input.prompt + input.text;
-  // After exactly filling a row the terminal's cursor waits in the last column ("pending wrap");
-  // move to the next row's start so row arithmetic stays simple.
-  if (total > 0 && total % columns === 0) out += '\r\n';
+  // After exactly filling a row the terminal's cursor waits in the last column ("pending wrap").
+  // Like readline, print a space to make the terminal wrap (so the row stays a soft-wrapped part
+  // of the line, which copy and reflow keep whole) and return to the new row's start.
+  if (total > 0 && total % columns === 0) out += ' \r';
   const endRow = Math.floor(total / columns);
   const cursorRow = Math.floor(before / columns);
   const cursorCol = before % columns;
@@ -48,7 +49,8 @@ export function renderLine(input: RenderInput): RenderOutput {
 export function moveBelow(input: Omit<RenderInput, 'previousCursorRow'> & { cursorRow: number }): string {
   const columns = Math.max(1, input.columns);
   const total = displayWidth(input.prompt) + [...input.text].length;
-  const lastRow = total > 0 && total % columns === 0 ? total / columns - 1 : Math.floor(total / columns);
+  const textRow = total > 0 && total % columns === 0 ? total / columns - 1 : Math.floor(total / columns);
+  const lastRow = Math.max(textRow, input.cursorRow);
   const down = lastRow - input.cursorRow;
   return (down > 0 ? `\x1b[${down}B` : '') + '\r\n';
 }

@@ -1,8 +1,8 @@
 /**
  * `lsns` (util-linux 2.38.1): the namespaces of the processes the caller's /proc shows, one line
  * per namespace with how many processes use it and the lowest such PID and its command line.
- * Columns as libsmartcols lays them out: each as wide as its widest cell, one space apart,
- * numbers right-aligned, the last column unpadded. `-t net` adds NETNSID and NSFS.
+ * Columns as libsmartcols lays them out: each as wide as its widest cell or its width hint
+ * (NS 10, TYPE/NPROCS/PID/PPID 5), one space apart, numbers right-aligned, the last column unpadded. `-t net` adds NETNSID and NSFS.
  */
 import type { Namespace, NamespaceKind, NetNamespace } from '../../../emulator/linux/namespaces.ts';
 import { NAMESPACE_KINDS } from '../../../emulator/linux/namespaces.ts';
@@ -38,6 +38,8 @@ interface Row {
 interface Col {
   name: string;
   right: boolean;
+  /** lsns.c infos[].whint: libsmartcols widens a column to this when header and data are narrower. */
+  hint?: number;
   value(row: Row): string;
 }
 
@@ -119,12 +121,12 @@ function columns(self: Process): Record<string, Col> {
     return id === undefined ? 'unassigned' : String(id);
   };
   return {
-    NS: { name: 'NS', right: true, value: (r) => String(r.ns.inode) },
-    TYPE: { name: 'TYPE', right: false, value: (r) => r.ns.kind },
+    NS: { name: 'NS', right: true, hint: 10, value: (r) => String(r.ns.inode) },
+    TYPE: { name: 'TYPE', right: false, hint: 5, value: (r) => r.ns.kind },
     PATH: { name: 'PATH', right: false, value: (r) => (r.lowestPid === undefined ? '' : `/proc/${r.lowestPid}/ns/${r.ns.kind}`) },
-    NPROCS: { name: 'NPROCS', right: true, value: (r) => String(r.procs.length) },
-    PID: { name: 'PID', right: true, value: (r) => (r.lowestPid === undefined ? '' : String(r.lowestPid)) },
-    PPID: { name: 'PPID', right: true, value: (r) => (r.lowest ? String(r.lowest.host.process(r.lowest.ppid)?.pidIn(r.lowest.ns.pid) ?? 0) : '') },
+    NPROCS: { name: 'NPROCS', right: true, hint: 5, value: (r) => String(r.procs.length) },
+    PID: { name: 'PID', right: true, hint: 5, value: (r) => (r.lowestPid === undefined ? '' : String(r.lowestPid)) },
+    PPID: { name: 'PPID', right: true, hint: 5, value: (r) => (r.lowest ? String(r.lowest.host.process(r.lowest.ppid)?.pidIn(r.lowest.ns.pid) ?? 0) : '') },
     COMMAND: { name: 'COMMAND', right: false, value: (r) => r.lowest?.argv.join(' ') ?? '' },
     UID: { name: 'UID', right: true, value: (r) => (r.lowest ? String(r.lowest.uid) : '') },
     USER: { name: 'USER', right: false, value: (r) => r.lowest?.user ?? '' },
@@ -142,7 +144,9 @@ function nsfs(ns: Namespace): string {
 
 function render(cols: Col[], rows: string[][], raw: boolean): string {
   if (raw) return rows.map((r) => `${r.join(' ')}\n`).join('');
-  const widths = cols.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  // libsmartcols count_column_width(): the widest cell, or the width hint when that is larger
+  // (hints >= 1 are absolute widths; the header is the minimum).
+  const widths = cols.map((c, i) => Math.max(c.hint ?? 0, ...rows.map((r) => r[i].length)));
   return rows
     .map((r) =>
       r

@@ -1,5 +1,6 @@
 // Layout: util-linux 2.38.1 lsns default columns NS TYPE NPROCS PID USER COMMAND (libsmartcols:
-// numbers right-aligned, one space between columns); initial inode numbers from
+// numbers right-aligned, one space between columns, lsns.c width hints NS 10, TYPE 5, NPROCS 5,
+// PID 5 used as minimum widths by libsmartcols count_column_width()); initial inode numbers from
 // include/linux/proc_ns.h and a booted kernel's net/mnt.
 import { describe, expect, it } from 'vitest';
 import { linuxShell } from '../linux-common/test-world.ts';
@@ -9,15 +10,15 @@ describe('lsns', () => {
     const sh = linuxShell();
     expect((await sh.run('lsns')).stdout).toBe(
       [
-        '        NS TYPE   NPROCS PID USER COMMAND',
-        '4026531834 time        3   1 root /sbin/init',
-        '4026531835 cgroup      3   1 root /sbin/init',
-        '4026531836 pid         3   1 root /sbin/init',
-        '4026531837 user        3   1 root /sbin/init',
-        '4026531838 uts         3   1 root /sbin/init',
-        '4026531839 ipc         3   1 root /sbin/init',
-        '4026531840 net         3   1 root /sbin/init',
-        '4026531841 mnt         3   1 root /sbin/init',
+        '        NS TYPE   NPROCS   PID USER COMMAND',
+        '4026531834 time        3     1 root /sbin/init',
+        '4026531835 cgroup      3     1 root /sbin/init',
+        '4026531836 pid         3     1 root /sbin/init',
+        '4026531837 user        3     1 root /sbin/init',
+        '4026531838 uts         3     1 root /sbin/init',
+        '4026531839 ipc         3     1 root /sbin/init',
+        '4026531840 net         3     1 root /sbin/init',
+        '4026531841 mnt         3     1 root /sbin/init',
         '',
       ].join('\n'),
     );
@@ -27,8 +28,9 @@ describe('lsns', () => {
     const sh = linuxShell();
     const r = await sh.run('unshare --uts --fork lsns -t uts');
     expect(r.stdout).toBe(
-      ['        NS TYPE NPROCS  PID USER COMMAND', '4026531838 uts       2    1 root /sbin/init', '4026532161 uts       2 1001 root unshare --uts --fork lsns -t uts', ''].join('\n'),
+      ['        NS TYPE  NPROCS   PID USER COMMAND', '4026531838 uts        2     1 root /sbin/init', '4026532161 uts        2  1001 root unshare --uts --fork lsns -t uts', ''].join('\n'),
     );
+    expect((await sh.run('lsns -n -o NS,PID -t time')).stdout).toBe('4026531834     1\n');
     expect(await sh.run('lsns -t bogus')).toEqual({ stdout: '', stderr: 'lsns: unknown namespace type: bogus\n', status: 1 });
   });
 });

@@ -75,15 +75,19 @@ async function run(ctx: CommandContext): Promise<number> {
         if (typeof ns === 'string') return errx(ctx.stderr, 'nsenter', `cannot open ${file}: ${ns}`);
         enabled.set(kind, ns);
       }
-    } else if (key === 'S' || key === 'G' || key === 'preserve') {
+    } else if (key === 'S' || key === 'G') {
       // uid/gid switching: the learner is root in every namespace here, so nothing changes.
+      if (!/^\d+$/.test(value ?? '')) return errx(ctx.stderr, 'nsenter', `failed to parse ${key === 'S' ? 'uid' : 'gid'}: '${value}'`);
     }
   }
   const pidNs = linux.procPidNs(self);
   const target: Process | undefined = targetPid !== undefined && pidNs ? pidNs.members.get(targetPid) : undefined;
   if (all) {
+    if (targetPid === undefined) return errx(ctx.stderr, 'nsenter', 'no target PID specified for --all');
     for (const kind of ORDER) {
       if (enabled.has(kind)) continue;
+      // is_same_namespace() stats the target's ns/user first.
+      if (kind === 'user' && !target) return errx(ctx.stderr, 'nsenter', `stat of /proc/${targetPid}/ns/user failed: No such file or directory`);
       if (kind === 'user' && target && target.ns.user === self.ns.user) continue;
       enabled.set(kind, undefined);
     }
@@ -94,7 +98,8 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!target) return errx(ctx.stderr, 'nsenter', `cannot open /proc/${targetPid}/ns/${kind}: No such file or directory`);
     enabled.set(kind, kind === 'pid' ? target.ns.pid : target.ns[kind]);
   }
-  if (enabled.size === 0) return errx(ctx.stderr, 'nsenter', 'no namespace specified');
+  // 2.38.1 has no "no namespace specified" check (added in 2.40): without namespaces it just runs
+  // the program.
   if ((doRoot || doWd) && !target) {
     if (targetPid === undefined) return errx(ctx.stderr, 'nsenter', `neither filename nor target pid supplied for ${doRoot ? 'root' : 'cwd'}`);
     return errx(ctx.stderr, 'nsenter', `cannot open /proc/${targetPid}/${doRoot ? 'root' : 'cwd'}: No such file or directory`);

@@ -97,12 +97,17 @@ async function run(ctx: CommandContext): Promise<number> {
       }
     }
     if (wd !== undefined) {
+      // chdir(2)'s errno: ENOENT for a missing path, ENOTDIR for a file.
+      let why = 'Not a directory';
       try {
-        if (target.fs.stat(wd).type !== 'dir') throw new Error('not a directory');
-        target.cwd = target.fs.realpath(wd);
-      } catch {
-        return errx(ctx.stderr, 'unshare', `cannot change directory to ${wd}: No such file or directory`);
+        if (target.fs.stat(wd).type === 'dir') {
+          target.cwd = target.fs.realpath(wd);
+          why = '';
+        }
+      } catch (err) {
+        why = isLinuxError(err) ? err.message : 'No such file or directory';
       }
+      if (why) return errx(ctx.stderr, 'unshare', `cannot change directory to ${wd}: ${why}`);
     }
     const status = await execAs(ctx, target, argv);
     if (status === undefined) return errx(ctx.stderr, 'unshare', `failed to execute ${argv[0]}: No such file or directory`, 127);

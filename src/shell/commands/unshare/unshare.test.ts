@@ -1,4 +1,5 @@
-// Behaviour and texts: util-linux 2.38.1 sys-utils/unshare.c (errtryhelp, "failed to execute").
+// Behaviour and texts: util-linux 2.38.1 sys-utils/unshare.c (errtryhelp, errexec's "failed to execute"
+// with 127, "cannot change directory to %s" + strerror, parse_propagation's "unsupported propagation mode").
 import { describe, expect, it } from 'vitest';
 import { linuxShell } from '../linux-common/test-world.ts';
 
@@ -41,6 +42,9 @@ describe('unshare', () => {
     expect(await sh.run('unshare --bogus')).toEqual({ stdout: '', stderr: "unshare: unrecognized option '--bogus'\nTry 'unshare --help' for more information.\n", status: 1 });
     expect(await sh.run('unshare -Z')).toEqual({ stdout: '', stderr: "unshare: invalid option -- 'Z'\nTry 'unshare --help' for more information.\n", status: 1 });
     expect(await sh.run('unshare --uts nosuch')).toEqual({ stdout: '', stderr: 'unshare: failed to execute nosuch: No such file or directory\n', status: 127 });
+    expect(await sh.run('unshare -w /nosuch true')).toEqual({ stdout: '', stderr: 'unshare: cannot change directory to /nosuch: No such file or directory\n', status: 1 });
+    expect(await sh.run('unshare -w /etc/hostname true')).toEqual({ stdout: '', stderr: 'unshare: cannot change directory to /etc/hostname: Not a directory\n', status: 1 });
+    expect(await sh.run('unshare --propagation bogus true')).toEqual({ stdout: '', stderr: 'unshare: unsupported propagation mode: bogus\n', status: 1 });
     expect(await sh.run('unshare -V')).toEqual({ stdout: 'unshare from util-linux 2.38.1\n', stderr: '', status: 0 });
   });
 });

@@ -48,6 +48,16 @@ export class EndpointSliceController {
   readonly queue: WorkQueue;
   private readonly store: ApiStore;
 
+  /** The order this controller created slices in (they fill in that order). */
+  private readonly sliceOrder = new Map<string, number>();
+  private sliceSeq = 0;
+  private readonly byCreation = (a: KubeObject, b: KubeObject): number => {
+    const x = this.sliceOrder.get(String(a.metadata.uid)) ?? Infinity;
+    const y = this.sliceOrder.get(String(b.metadata.uid)) ?? Infinity;
+    if (x !== y) return x < y ? -1 : 1;
+    return String(a.metadata.name) < String(b.metadata.name) ? -1 : 1;
+  };
+
   /** Pods each Service selects, kept up to date on every write (so a sync never scans all pods). */
   private readonly members = new Map<string, Map<string, Pod>>();
 
@@ -90,7 +100,7 @@ export class EndpointSliceController {
   private sync(key: string): void {
     const [ns, name] = key.split('/');
     const svc = this.store.tryGet('services', ns, name) as Service | undefined;
-    const slices = this.store.list('endpointslices', { namespace: ns, labelSelector: `${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` }).items;
+    const slices = this.store.list('endpointslices', { sorted: false, namespace: ns, labelSelector: `${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` }).items;
     if (!svc || !svc.spec.selector || isTerminating(svc)) return;
     const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
     const pods: Pod[] = [];
@@ -144,7 +154,7 @@ export class EndpointSliceController {
     const wanted = new Map(endpoints.map((e) => [e.targetRef.uid, e]));
     const placed = new Set<string>();
     const plan: { slice?: KubeObject; endpoints: Endpoint[] }[] = [];
-    for (const slice of [...slices].sort((a, b) => (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1))) {
+    for (const slice of [...slices].sort(this.byCreation)) {
       const kept: Endpoint[] = [];
       for (const e of (slice.endpoints as Endpoint[] | undefined) ?? []) {
         const w = wanted.get(e.targetRef.uid);
@@ -184,7 +194,8 @@ export class EndpointSliceController {
           ...body,
         };
         if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') slice.metadata.labels!['service.kubernetes.io/headless'] = '';
-        this.store.create(slice, { adopt: true });
+        const created = this.store.create(slice, { adopt: true });
+        this.sliceOrder.set(String(created.metadata.uid), this.sliceSeq++);
         continue;
       }
       const existing = p.slice;
@@ -199,12 +210,13 @@ export class EndpointSliceController {
    * each slice whose endpoints differ is rewritten with the new ones. False when pods came or went.
    */
   private updateInPlace(slices: KubeObject[], endpoints: Endpoint[], ports: { name: string; port: number; protocol: string }[]): boolean {
-    const sorted = slices.length > 1 ? [...slices].sort((a, b) => (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1)) : slices;
+    const sorted = slices.length > 1 ? [...slices].sort(this.byCreation) : slices;
     let total = 0;
     for (const sl of sorted) total += ((sl.endpoints as Endpoint[] | null | undefined) ?? []).length;
-    if (total !== endpoints.length || endpoints.length === 0) return false;
+    // Only changes and additions at the end (pods joining in order) take this path.
+    if (total > endpoints.length || endpoints.length === 0 || sorted.length === 0) return false;
     let i = 0;
-    const updates: [KubeObject, Endpoint[]][] = [];
+    const updates = new Map<KubeObject, Endpoint[]>();
     for (const sl of sorted) {
       const eps = (sl.endpoints as Endpoint[] | null | undefined) ?? [];
       let differs = false;
@@ -214,8 +226,14 @@ export class EndpointSliceController {
         if (eps[j].targetRef.uid !== want.targetRef.uid) return false;
         if (endpointJson(eps[j]) !== endpointJson(want)) differs = true;
       }
-      if (differs || JSON.stringify(sl.ports) !== JSON.stringify(ports)) updates.push([sl, endpoints.slice(i - eps.length, i)]);
+      if (differs || JSON.stringify(sl.ports) !== JSON.stringify(ports)) updates.set(sl, endpoints.slice(i - eps.length, i));
     }
+    // New endpoints fill the last slice, then new slices are made by the full reconcile.
+    const last = sorted[sorted.length - 1];
+    const lastEps = updates.get(last) ?? ((last.endpoints as Endpoint[] | null | undefined) ?? []);
+    const room = MAX_ENDPOINTS_PER_SLICE - lastEps.length;
+    if (endpoints.length - i > room) return false;
+    if (i < endpoints.length) updates.set(last, [...lastEps, ...endpoints.slice(i)]);
     for (const [sl, eps] of updates) {
       const next: KubeObject = { ...sl, endpoints: eps, ports, metadata: { ...sl.metadata, annotations: { ...(sl.metadata.annotations ?? {}), 'endpoints.kubernetes.io/last-change-trigger-time': this.lastChange() } } };
       this.store.update(next, { system: true, adopt: true });

@@ -2,7 +2,7 @@
 import { isLinuxError } from '../../../emulator/linux/errors.ts';
 import { formatIp, parseCidr, parseIp } from '../../../emulator/linux/net/ipv4.ts';
 import { briefAddr, showAddr } from './format.ts';
-import { duparg, findLink, IpExit, matches, notAvailable, rtnetlink, unknownCommand } from './common.ts';
+import { duparg, familyVerbose, findLink, IpExit, matches, notAvailable, rtnetlink, unknownCommand } from './common.ts';
 import type { IpContext } from './common.ts';
 
 /** Runs `ip addr ARGS`. */
@@ -47,7 +47,9 @@ interface AddrArgs {
   label?: string;
 }
 
-function parseArgs(args: string[]): AddrArgs {
+function parseArgs(args: string[], family: 4 | 6 | undefined): AddrArgs {
+  // ipaddr_modify(): the family is -4/-6's, or the local address's once it is parsed.
+  let fam = family;
   let cidr: { ip: number; prefix: number } | undefined;
   let dev: string | undefined;
   let broadcast: number | 'auto' | undefined;
@@ -62,7 +64,7 @@ function parseArgs(args: string[]): AddrArgs {
       if (v === '+') broadcast = 'auto';
       else {
         const b = parseIp(v);
-        if (b === undefined) throw new IpExit(`Error: inet address is expected rather than "${v}".\n`, 1);
+        if (b === undefined) throw new IpExit(`Error: ${familyVerbose(fam)} address is expected rather than "${v}".\n`, 1);
         broadcast = b;
       }
     } else if (a === 'label') label = args[++i];
@@ -70,8 +72,9 @@ function parseArgs(args: string[]): AddrArgs {
     else if (a === 'local' || cidr === undefined) {
       const v = a === 'local' ? args[++i] ?? '' : a;
       const parsed = parseCidr(v);
-      if (!parsed) throw new IpExit(`Error: inet prefix is expected rather than "${v}".\n`, 1);
+      if (!parsed) throw new IpExit(`Error: ${familyVerbose(fam)} prefix is expected rather than "${v}".\n`, 1);
       cidr = parsed;
+      fam ??= 4;
     } else throw new IpExit(`Error: either "local" is duplicate, or "${a}" is a garbage.\n`, 1);
   }
   if (dev === undefined) throw new IpExit('Not enough information: "dev" argument is required.\n', 1);
@@ -80,7 +83,7 @@ function parseArgs(args: string[]): AddrArgs {
 }
 
 function add(ip: IpContext, args: string[], strict: boolean): number {
-  const a = parseArgs(args);
+  const a = parseArgs(args, ip.family);
   const link = findLink(ip.netns, a.dev);
   if (!strict) {
     const existing = link.addresses.find((x) => x.ip === a.cidr.ip && x.prefix === a.cidr.prefix);
@@ -101,7 +104,7 @@ function add(ip: IpContext, args: string[], strict: boolean): number {
 }
 
 function del(ip: IpContext, args: string[]): number {
-  const a = parseArgs(args);
+  const a = parseArgs(args, ip.family);
   const link = findLink(ip.netns, a.dev);
   // A bare address deletes the first address with that IP, whatever its prefix (as the kernel matches).
   const match = link.addresses.find((x) => x.ip === a.cidr.ip && (x.prefix === a.cidr.prefix || !args.some((s) => s.includes('/'))));

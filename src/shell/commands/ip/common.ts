@@ -27,6 +27,16 @@ export class IpExit extends Error {
   }
 }
 
+/**
+ * lib/utils.c family_name_verbose(): how get_prefix()/get_addr() name the expected family in
+ * "Error: %s prefix is expected rather than …" — "any valid" before a family is known (no -4/-6
+ * and no address parsed yet), else "inet"/"inet6".
+ */
+export function familyVerbose(family: 4 | 6 | undefined): string {
+  if (family === undefined) return 'any valid';
+  return family === 4 ? 'inet' : 'inet6';
+}
+
 /** `RTNETLINK answers: File exists` (exit 2). */
 export function rtnetlink(strerror: string): IpExit {
   return new IpExit(`RTNETLINK answers: ${strerror}\n`, 2);

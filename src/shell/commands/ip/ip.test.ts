@@ -60,7 +60,15 @@ describe('ip on the learner host', () => {
     expect(await sh.run('ip link frob')).toEqual({ stdout: '', stderr: 'Command "frob" is unknown, try "ip link help".\n', status: 255 });
     expect(await sh.run('ip link set nope up')).toEqual({ stdout: '', stderr: 'Cannot find device "nope"\n', status: 1 });
     expect(await sh.run('ip addr add 10.0.0.1/24')).toEqual({ stdout: '', stderr: 'Not enough information: "dev" argument is required.\n', status: 1 });
-    expect(await sh.run('ip addr add banana dev eth0')).toEqual({ stdout: '', stderr: 'Error: inet prefix is expected rather than "banana".\n', status: 1 });
+    // lib/utils.c get_prefix(): family_name_verbose() says "any valid" until a family is known.
+    expect(await sh.run('ip addr add banana dev eth0')).toEqual({ stdout: '', stderr: 'Error: any valid prefix is expected rather than "banana".\n', status: 1 });
+    expect(await sh.run('ip -4 addr add banana dev eth0')).toEqual({ stdout: '', stderr: 'Error: inet prefix is expected rather than "banana".\n', status: 1 });
+    expect(await sh.run('ip addr add 10.0.0.1/24 brd x dev eth0')).toEqual({ stdout: '', stderr: 'Error: inet address is expected rather than "x".\n', status: 1 });
+    expect(await sh.run('ip route add nowhere dev eth0')).toEqual({ stdout: '', stderr: 'Error: any valid prefix is expected rather than "nowhere".\n', status: 1 });
+    expect(await sh.run('ip route get nowhere')).toEqual({ stdout: '', stderr: 'Error: any valid prefix is expected rather than "nowhere".\n', status: 1 });
+    expect(await sh.run('ip link show nope')).toEqual({ stdout: '', stderr: 'Device "nope" does not exist.\n', status: 1 });
+    expect(await sh.run('ip addr show dev nope')).toEqual({ stdout: '', stderr: 'Device "nope" does not exist.\n', status: 1 });
+    expect(await sh.run('ip link show master nope')).toEqual({ stdout: '', stderr: 'Error: argument "nope" is wrong: Device does not exist\n\n', status: 255 });
     expect(await sh.run('ip route add 10.9.0.0/24 via 1.2.3.4')).toEqual({ stdout: '', stderr: 'Error: Nexthop has invalid gateway.\n', status: 2 });
     expect(await sh.run('ip link set eth0 netns nowhere')).toEqual({ stdout: '', stderr: 'Error: argument "nowhere" is wrong: Invalid "netns" value\n\n', status: 255 });
     expect(await sh.run('ip link add x type wormhole')).toEqual({ stdout: '', stderr: 'Error: Unknown device type.\n', status: 2 });
@@ -102,8 +110,9 @@ describe('ip netns', () => {
     await script(sh, ['ip netns add red']);
     expect(await sh.run('ip netns add red')).toEqual({ stdout: '', stderr: 'Cannot create namespace file "/var/run/netns/red": File exists\n', status: 1 });
     expect(await sh.run('ip netns exec blue ip a')).toEqual({ stdout: '', stderr: 'Cannot open network namespace "blue": No such file or directory\n', status: 1 });
+    expect(await sh.run('ip netns exec blue')).toEqual({ stdout: '', stderr: 'No command specified\n', status: 255 });
     expect(await sh.run('ip netns delete blue')).toEqual({ stdout: '', stderr: 'Cannot remove namespace file "/var/run/netns/blue": No such file or directory\n', status: 1 });
-    expect(await sh.run('ip netns exec red nosuchcmd')).toEqual({ stdout: '', stderr: 'exec of "nosuchcmd" failed: No such file or directory\n', status: 255 });
+    expect(await sh.run('ip netns exec red nosuchcmd')).toEqual({ stdout: '', stderr: 'exec of "nosuchcmd" failed: No such file or directory\n', status: 1 });
     expect(await sh.run('ls /var/run/netns; ip netns delete red; ip netns list')).toEqual({ stdout: 'red\n', stderr: '', status: 0 });
   });
 });

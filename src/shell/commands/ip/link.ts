@@ -32,8 +32,15 @@ function show(ip: IpContext, args: string[]): number {
     else dev = a;
   }
   let links = ip.netns.stack.all();
-  if (dev !== undefined) links = [findLink(ip.netns, dev)];
+  const stack = ip.netns.stack;
+  if (dev !== undefined) {
+    // ipaddr_list_flush_or_save(): `Device "x" does not exist.` (exit 1) for show's filter_dev.
+    if (ip.flavor === 'iproute2' && !stack.link(dev)) throw new IpExit(`Device "${dev}" does not exist.\n`, 1);
+    links = [findLink(ip.netns, dev)];
+  }
   if (master !== undefined) {
+    // ipaddr_list_flush_or_save(): invarg("Device does not exist\n", master).
+    if (ip.flavor === 'iproute2' && !stack.link(master)) throw invarg('Device does not exist\n', master);
     const m = findLink(ip.netns, master);
     links = links.filter((l) => l.master === m);
   }

@@ -72,16 +72,18 @@ async function exec(ip: IpContext, args: string[]): Promise<number> {
   const name = checkName(args[0]);
   const argv = args.slice(1);
   const proc = ip.ctx.process;
+  // netns_exec() checks the argument count before netns_switch() opens the namespace.
+  if (argv.length === 0) throw new IpExit('No command specified\n', 255);
   const ns = proc.host.namedNetns.get(name);
   if (!ns) throw new IpExit(`Cannot open network namespace "${name}": No such file or directory\n`, 1);
-  if (argv.length === 0) throw new IpExit('No command specified\n', 255);
   const linux = ip.ctx.world.linux;
   // netns_switch(): a private mount namespace (to remount /sys), then setns to the netns.
   linux.unshare(proc, ['mnt']);
   linux.setns(proc, ns, ['net']);
   proc.cwd = ip.ctx.cwd;
   const status = await execAs(ip.ctx, proc, argv);
-  if (status === undefined) throw new IpExit(`exec of "${argv[0]}" failed: No such file or directory\n`, 255);
+  // lib/exec.c cmd_exec(): the message, then _exit(1) in the process that tried execvp().
+  if (status === undefined) throw new IpExit(`exec of "${argv[0]}" failed: No such file or directory\n`, 1);
   return status;
 }
 

@@ -2,7 +2,7 @@
 import { formatIp, inPrefix, parseCidr, parseIp } from '../../../emulator/linux/net/ipv4.ts';
 import type { Link, Route } from '../../../emulator/linux/net/stack.ts';
 import { showRoute } from './format.ts';
-import { extack, findLink, IpExit, matches, notAvailable, rtnetlink, unknownCommand } from './common.ts';
+import { extack, familyVerbose, findLink, IpExit, matches, notAvailable, rtnetlink, unknownCommand } from './common.ts';
 import type { IpContext } from './common.ts';
 
 /** Runs `ip route ARGS`. */
@@ -38,13 +38,16 @@ interface RouteArgs {
 function parseRoute(ip: IpContext, args: string[]): RouteArgs {
   let target: { ip: number; prefix: number } | undefined;
   const out: Partial<RouteArgs> = {};
+  // iproute_modify(): rtm_family is -4/-6's, or the first parsed address's.
+  let fam = ip.family;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === 'via') {
       const v = args[++i] ?? '';
       const gw = parseIp(v);
-      if (gw === undefined) throw new IpExit(`Error: inet address is expected rather than "${v}".\n`, 1);
+      if (gw === undefined) throw new IpExit(`Error: ${familyVerbose(fam)} address is expected rather than "${v}".\n`, 1);
       out.via = gw;
+      fam ??= 4;
     } else if (a === 'dev' || a === 'oif') out.dev = findLink(ip.netns, args[++i] ?? '');
     else if (a === 'src') out.src = parseIp(args[++i] ?? '');
     else if (a === 'metric' || a === 'priority' || a === 'preference') out.metric = Number(args[++i]);
@@ -54,8 +57,9 @@ function parseRoute(ip: IpContext, args: string[]): RouteArgs {
       if (a === 'default' || a === '0/0' || a === 'all') target = { ip: 0, prefix: 0 };
       else {
         const t = parseCidr(a);
-        if (!t) throw new IpExit(`Error: inet prefix is expected rather than "${a}".\n`, 1);
+        if (!t) throw new IpExit(`Error: ${familyVerbose(fam)} prefix is expected rather than "${a}".\n`, 1);
         target = t;
+        fam ??= 4;
       }
     } else throw new IpExit(`Error: either "to" is duplicate, or "${a}" is a garbage.\n`, 1);
   }
@@ -101,7 +105,8 @@ function del(ip: IpContext, args: string[]): number {
 function get(ip: IpContext, args: string[]): number {
   const target = args.find((a) => a !== 'to');
   const dst = parseIp(target ?? '');
-  if (dst === undefined) throw new IpExit(`Error: inet address is expected rather than "${target ?? ''}".\n`, 1);
+  // iproute_get() parses the destination with get_prefix().
+  if (dst === undefined) throw new IpExit(`Error: ${familyVerbose(ip.family)} prefix is expected rather than "${target ?? ''}".\n`, 1);
   const stack = ip.netns.stack;
   const local = stack.ownsIp(dst);
   if (local || dst >>> 24 === 127) {

@@ -43,7 +43,10 @@ export function keyOf(obj: KubeObject): string {
 
 /** The owner reference with `controller: true`, if any. */
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** An owner reference to `owner` marked as its controller (as controllers set on what they create). */

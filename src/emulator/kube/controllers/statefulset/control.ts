@@ -97,9 +97,10 @@ export class StatefulSetControl {
     const condemned: Pod[] = [];
     for (const pod of pods) {
       status.replicas++;
-      if (isRunningAndReady(pod)) status.readyReplicas!++;
-      if (isRunningAndAvailable(pod, minReady, now)) status.availableReplicas++;
-      else if (isRunningAndReady(pod) && minReady > 0) this.requeue(result, pod, minReady, now);
+      const ready = isRunningAndReady(pod);
+      if (ready) status.readyReplicas!++;
+      if (ready && (minReady <= 0 || isRunningAndAvailable(pod, minReady, now))) status.availableReplicas++;
+      else if (ready) this.requeue(result, pod, minReady, now);
       if (isCreated(pod) && !isTerminating(pod)) {
         if (getPodRevision(pod) === currentRev.metadata.name) status.currentReplicas!++;
         if (getPodRevision(pod) === updateRev.metadata.name) status.updatedReplicas!++;
@@ -319,6 +320,8 @@ export class StatefulSetControl {
 
   /** Deletes revisions beyond revisionHistoryLimit that no pod and neither status revision uses. */
   private truncateHistory(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
+    // Nothing to do while the history is within the limit (plus the two live revisions).
+    if (revisions.length <= (set.spec.revisionHistoryLimit ?? 10) + 2) return;
     const live = new Set([current.metadata.name, update.metadata.name, ...pods.map(getPodRevision)]);
     const history = revisions.filter((r) => !live.has(String(r.metadata.name))).sort((a, b) => a.revision - b.revision);
     const limit = set.spec.revisionHistoryLimit ?? 10;

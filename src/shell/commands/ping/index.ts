@@ -10,7 +10,7 @@ import { getopt } from '../linux-common/getopt.ts';
 import { PING_USAGE } from './usage.ts';
 import { busyboxPing } from './busybox.ts';
 import { isBusyBox } from '../linux-common/busybox.ts';
-import { formatRtt, statistics } from './stats.ts';
+import { formatRtt, statistics, toMicros } from './stats.ts';
 
 async function run(ctx: CommandContext): Promise<number> {
   if (isBusyBox(ctx.process, 'ping')) return busyboxPing(ctx);
@@ -30,13 +30,16 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const count = opts.has('c') ? Number(opts.get('c')) : Infinity;
   if (opts.has('c') && (!Number.isInteger(count) || count <= 0)) {
-    ctx.stderr.write(`ping: invalid argument: '${opts.get('c')}': out of range: 1 <= value <= 9223372036854775807\n`);
+    // iputils_common.c strtol_or_err(): a non-number is only named, a number out of range gets the range.
+    const text = opts.get('c') ?? '';
+    ctx.stderr.write(/^[+-]?\d+$/.test(text.trim()) ? `ping: invalid argument: '${text}': out of range: 1 <= value <= 9223372036854775807\n` : `ping: invalid argument: '${text}'\n`);
     return 1;
   }
   const interval = opts.has('i') ? Number(opts.get('i')) * 1000 : 1000;
   if (!Number.isFinite(interval) || interval < 0) {
+    // ping.c: error(2, …, "bad timing interval: %s").
     ctx.stderr.write(`ping: bad timing interval: ${opts.get('i')}\n`);
-    return 1;
+    return 2;
   }
   const deadline = opts.has('w') ? Number(opts.get('w')) * 1000 : Infinity;
   const size = opts.has('s') ? Number(opts.get('s')) : 56;
@@ -73,7 +76,8 @@ async function run(ctx: CommandContext): Promise<number> {
     const result = net.reach(proc.ns.net, dst, { proto: 'icmp' });
     if (result.ok) {
       const base = result.netns === undefined ? 11 : result.netns === proc.ns.net ? 0.03 : 0.05 + 0.03 * result.hops;
-      const rtt = base * (0.8 + rng.next() * 0.6);
+      // Whole microseconds, as iputils measures them (per-reply time= and the statistics agree).
+      const rtt = toMicros(base * (0.8 + rng.next() * 0.6)) / 1000;
       // Virtual time moves in whole milliseconds (fractional timers would not add up exactly).
       if (!(await ctx.sleep(Math.round(rtt)))) break;
       rtts.push(rtt);
@@ -92,7 +96,10 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   // iputils measures from the first send to the last event; a few ms of processing on top.
   const elapsed = ctx.world.now() - start + 1 + rng.int(5);
-  ctx.stdout.write(statistics(target, sent, rtts.length, errors, elapsed, rtts));
+  // Unanswered ARP holds the probes for ~3 s before the kernel reports them, so up to 4 are
+  // outstanding when the errors arrive (acknowledge() records that as pipesize: "pipe 4").
+  const pipesize = errors > 0 ? Math.min(sent, 4) : 1;
+  ctx.stdout.write(statistics(target, sent, rtts.length, errors, elapsed, rtts, pipesize));
   if (rtts.length === 0) return 1;
   return deadline !== Infinity && rtts.length < count && count !== Infinity ? 1 : 0;
 }

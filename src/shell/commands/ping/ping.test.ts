@@ -1,6 +1,8 @@
 // Expected texts: iputils 20221126 ping (Debian 12): header "PING host (ip) 56(84) bytes of data.",
 // per-reply lines, "From SRC icmp_seq=N Destination Host Unreachable", the statistics block
-// (loss printed with %g), "ping: connect: Network is unreachable" and getaddrinfo's messages.
+// (loss printed with %g; min/avg/max/mdev from whole microseconds with integer division; "pipe N"
+// when probes were outstanding, as after an unanswered ARP), "ping: connect: Network is
+// unreachable", getaddrinfo's messages and iputils_common.c strtol_or_err()'s texts.
 import { describe, expect, it } from 'vitest';
 import { linuxShell } from '../linux-common/test-world.ts';
 
@@ -34,6 +36,7 @@ describe('ping', () => {
         '',
         '--- 10.0.0.2 ping statistics ---',
         '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1003ms',
+        'pipe 2',
         '',
       ].join('\n'),
       stderr: '',
@@ -69,11 +72,15 @@ describe('ping', () => {
         '',
         '--- 10.0.0.9 ping statistics ---',
         '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1003ms',
+        'pipe 2',
         '',
       ].join('\n'),
     );
     expect(await sh.run('ping nosuch.invalid')).toEqual({ stdout: '', stderr: 'ping: nosuch.invalid: Name or service not known\n', status: 2 });
     expect(await sh.run('ping')).toEqual({ stdout: '', stderr: 'ping: usage error: Destination address required\n', status: 1 });
+    expect(await sh.run('ping -c x 10.0.2.15')).toEqual({ stdout: '', stderr: "ping: invalid argument: 'x'\n", status: 1 });
+    expect(await sh.run('ping -c 0 10.0.2.15')).toEqual({ stdout: '', stderr: "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n", status: 1 });
+    expect(await sh.run('ping -i x 10.0.2.15')).toEqual({ stdout: '', stderr: 'ping: bad timing interval: x\n', status: 2 });
   });
 
   it('streams until Ctrl-C and then prints the statistics', async () => {

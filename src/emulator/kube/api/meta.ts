@@ -28,9 +28,12 @@ export function clone<T>(obj: T): T {
 
 /** Freezes `obj` and everything inside it, so stored objects cannot be changed by accident. */
 export function deepFreeze<T>(obj: T): T {
-  if (obj !== null && typeof obj === 'object' && !Object.isFrozen(obj)) {
-    Object.freeze(obj);
-    for (const v of Object.values(obj as object)) deepFreeze(v);
+  if (obj === null || typeof obj !== 'object' || Object.isFrozen(obj)) return obj;
+  Object.freeze(obj);
+  if (Array.isArray(obj)) {
+    for (let i = 0; i < obj.length; i++) deepFreeze(obj[i]);
+  } else {
+    for (const k in obj) deepFreeze((obj as Record<string, unknown>)[k]);
   }
   return obj;
 }

@@ -1,19 +1,21 @@
 /**
- * `docker version` and `docker --version` of the emulated Docker Engine - Community 28.5 on
- * linux/amd64 (docker/cli cli/command/system/version.go template). The version numbers and
- * commits are the lab's chosen release, stated once here.
+ * `docker version` and `docker --version` of the emulated Docker Engine - Community 28.3.3 on
+ * linux/amd64 (docker/cli cli/command/system/version.go template). Every number and commit id is
+ * the real 28.3.3 release as `docker version` prints it on Ubuntu with Docker's apt packages
+ * (transcript in canonical/docker-snap#315, 2025-08-15): CLI 980b856, engine bea959c, Go 1.24.5,
+ * API 1.51, containerd.io 1.7.27, runc 1.2.5, docker-init 0.19.0.
  */
 import { parseOrUsage, type Subcommand } from './common.ts';
 
-export const DOCKER_VERSION = '28.5.2';
-export const CLI_COMMIT = 'ecc6942';
+export const DOCKER_VERSION = '28.3.3';
+export const CLI_COMMIT = '980b856';
 
 const TEXT = `Client: Docker Engine - Community
  Version:           ${DOCKER_VERSION}
  API version:       1.51
- Go version:        go1.24.9
+ Go version:        go1.24.5
  Git commit:        ${CLI_COMMIT}
- Built:             Wed Nov  5 14:43:36 2025
+ Built:             Fri Jul 25 11:34:09 2025
  OS/Arch:           linux/amd64
  Context:           default
 
@@ -21,17 +23,17 @@ Server: Docker Engine - Community
  Engine:
   Version:          ${DOCKER_VERSION}
   API version:      1.51 (minimum version 1.24)
-  Go version:       go1.24.9
-  Git commit:       89c5e8f
-  Built:            Wed Nov  5 14:43:36 2025
+  Go version:       go1.24.5
+  Git commit:       bea959c
+  Built:            Fri Jul 25 11:34:09 2025
   OS/Arch:          linux/amd64
   Experimental:     false
  containerd:
-  Version:          v1.7.28
-  GitCommit:        b98a3aace656320842a23f4a392a33f46af97866
+  Version:          1.7.27
+  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da
  runc:
-  Version:          1.3.0
-  GitCommit:        v1.3.0-0-g4ca628d1
+  Version:          1.2.5
+  GitCommit:        v1.2.5-0-g59923ef
  docker-init:
   Version:          0.19.0
   GitCommit:        de40ad0

@@ -155,9 +155,42 @@ describe('docker rmi', () => {
   });
 });
 
-test('docker --version', async () => {
+// A real Docker Engine 28.3.3 install (Ubuntu, Docker's apt packages): canonical/docker-snap#315.
+test('docker --version and docker version', async () => {
   const sh = await dockerShell();
-  expect(await sh.run('docker --version')).toEqual({ stdout: 'Docker version 28.5.2, build ecc6942\n', stderr: '', status: 0 });
+  expect(await sh.run('docker --version')).toEqual({ stdout: 'Docker version 28.3.3, build 980b856\n', stderr: '', status: 0 });
+  expect((await sh.run('docker version')).stdout).toBe(
+    [
+      'Client: Docker Engine - Community',
+      ' Version:           28.3.3',
+      ' API version:       1.51',
+      ' Go version:        go1.24.5',
+      ' Git commit:        980b856',
+      ' Built:             Fri Jul 25 11:34:09 2025',
+      ' OS/Arch:           linux/amd64',
+      ' Context:           default',
+      '',
+      'Server: Docker Engine - Community',
+      ' Engine:',
+      '  Version:          28.3.3',
+      '  API version:      1.51 (minimum version 1.24)',
+      '  Go version:       go1.24.5',
+      '  Git commit:       bea959c',
+      '  Built:            Fri Jul 25 11:34:09 2025',
+      '  OS/Arch:          linux/amd64',
+      '  Experimental:     false',
+      ' containerd:',
+      '  Version:          1.7.27',
+      '  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da',
+      ' runc:',
+      '  Version:          1.2.5',
+      '  GitCommit:        v1.2.5-0-g59923ef',
+      ' docker-init:',
+      '  Version:          0.19.0',
+      '  GitCommit:        de40ad0',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('a layer already present is not pulled again', async () => {

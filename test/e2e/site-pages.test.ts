@@ -13,6 +13,10 @@ const pages = sitePages();
 const found = new Map<string, string>();
 /** The ids on each page, for checking `#fragment` links. */
 const idsByPage = new Map<string, Set<string>>();
+/** Each page's `<link rel="canonical">`. */
+const canonical = new Map<string, string | null>();
+/** The public origin `npm run build:e2e` gives as PETLAB_SITE. */
+const PUBLIC_SITE = 'https://petlab.example';
 
 beforeAll(async () => {
   site = await openSite();
@@ -53,6 +57,7 @@ describe('every page', () => {
       return { urls, ids: [...document.querySelectorAll('[id]')].map((e) => e.id) };
     });
     idsByPage.set(new URL(page.url()).pathname, new Set(links.ids));
+    canonical.set(path, await page.locator('link[rel="canonical"]').getAttribute('href'));
     for (const url of links.urls) if (url.startsWith(site.origin) && !found.has(url)) found.set(url, path);
     await page.waitForLoadState('networkidle');
     // A page's labs (if any) finish loading without failing.
@@ -82,6 +87,15 @@ describe('the crawl', () => {
       if (id && id !== '_top' && ids && !ids.has(id)) broken.push(`missing #${id} on ${pathname} (linked from /${from})`);
     }
     expect(broken).toEqual([]);
+  });
+
+  it('PETLAB_SITE and the base make each page’s canonical URL and the sitemap', async () => {
+    expect(Object.fromEntries(canonical)).toEqual(Object.fromEntries(pages.map((p) => [p, `${PUBLIC_SITE}${E2E_BASE}${p}`])));
+    const index = await (await fetch(`${site.url}sitemap-index.xml`)).text();
+    expect(index).toContain(`<loc>${PUBLIC_SITE}${E2E_BASE}sitemap-0.xml</loc>`);
+    const sitemap = await (await fetch(`${site.url}sitemap-0.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.sort()).toEqual(pages.map((p) => `${PUBLIC_SITE}${E2E_BASE}${p}`).sort());
   });
 
   it('a page that does not exist gets the 404 page', async () => {

@@ -41,8 +41,7 @@ export class EventRecorder {
       const ev: KubeEvent = {
         apiVersion: 'v1',
         kind: 'Event',
-        // client-go names events `<object>.<UnixNano in hex>`; a counter keeps same-instant events apart.
-        metadata: { name: `${name}.${this.eventSuffix(world.now())}`, namespace: ns },
+        metadata: { name: `${name}.${world.rng.hex(16)}`, namespace: ns },
         involvedObject: {
           apiVersion: obj.apiVersion,
           kind: obj.kind,
@@ -69,17 +68,6 @@ export class EventRecorder {
     } catch {
       /* events are best effort */
     }
-  }
-
-  private lastMs = -1;
-  private seqInMs = 0;
-
-  /** The hex UnixNano suffix of an event name, unique per recorder. */
-  private eventSuffix(ms: number): string {
-    this.seqInMs = ms === this.lastMs ? this.seqInMs + 1 : 0;
-    this.lastMs = ms;
-    // A permutation of the sequence number over the nanoseconds of the millisecond: distinct for a million events.
-    return (BigInt(ms) * 1_000_000n + BigInt((this.seqInMs * 7919 + 104_729) % 1_000_000)).toString(16);
   }
 
   /** Logs a controller decision in plain words to the world's event log (the lab timeline). */

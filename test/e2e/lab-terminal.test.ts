@@ -112,6 +112,15 @@ describe('lab terminal', () => {
     expect(text.slice(text.indexOf("cat > note.txt"))).toBe(
       `cat > note.txt <<'EOF'\n> first line\n> $HOME stays literal\n> EOF\n${PROMPT}cat note.txt\nfirst line\n$HOME stays literal\n${PROMPT.trimEnd()}`,
     );
+
+    // Reset lab, after the confirmation: a fresh world and an empty terminal.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Reset lab' }).click();
+    await waitForLab(page, 'pid-namespaces');
+    expect(await terminalText(page, 'pid-namespaces')).toBe(PROMPT.trimEnd());
+    await focusTerminal(page, 'pid-namespaces');
+    await typeLine(page, 'cat note.txt');
+    await waitForTerminal(page, 'pid-namespaces', (t) => t === `${PROMPT}cat note.txt\ncat: note.txt: No such file or directory\n${PROMPT.trimEnd()}`);
     await page.close();
   });
 

@@ -13,7 +13,12 @@ const PANELS = [
 /** Mounts the lab of `root` (`data-lab-id`); a Reset mounts a fresh one in its place. */
 export async function mountLab(root: HTMLElement): Promise<Workspace> {
   const labId = root.dataset.labId ?? 'sandbox';
-  const workspace = await mountWorkspace(root, { labId, panels: PANELS, onReset: () => void mountLab(root) });
+  const onReset = () => {
+    root.dataset.state = 'loading';
+    delete (window as unknown as { petlabWorkspaces?: Record<string, Workspace> }).petlabWorkspaces?.[labId];
+    void mountLab(root);
+  };
+  const workspace = await mountWorkspace(root, { labId, panels: PANELS, onReset });
   await workspace.ready;
   root.dataset.state = 'ready';
   (window as unknown as { petlabWorkspaces?: Record<string, Workspace> }).petlabWorkspaces ??= {};

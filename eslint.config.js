@@ -1,6 +1,8 @@
-// ESLint flat config: typescript-eslint's recommended rules plus the layer boundaries of
-// DEVELOPERS.md (emulator ← shell ← grading ← ui/cli; no DOM or node: in the core).
+// ESLint flat config: typescript-eslint's recommended rules plus the layer boundaries
+// (emulator ← shell ← grading ← ui/cli; no node: modules in the core — the per-folder
+// tsconfigs keep the DOM out).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -24,10 +26,10 @@ const layer = (folder, forbidden) => ({
   },
 });
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'coverage/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

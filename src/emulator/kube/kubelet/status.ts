@@ -81,10 +81,13 @@ export function buildStatus(pod: Pod, view: PodView, now: number): PodStatus {
       restartCount: c.restartCount,
       started: c.started,
       state: c.state,
-      volumeMounts: undefined,
     };
     if (!c.containerID) delete s.containerID;
-    delete s.volumeMounts;
+    // RecursiveReadOnlyMounts (beta since 1.31): the kubelet reports each mount of a started container.
+    const spec = pod.spec.containers.find((x) => x.name === c.name);
+    if (c.containerID && spec?.volumeMounts?.length) {
+      s.volumeMounts = spec.volumeMounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+    }
     return s;
   });
   const status: PodStatus = {

@@ -15,7 +15,7 @@ import { NamespaceController } from './controllers/namespace-controller.ts';
 import { StatefulSetController } from './controllers/statefulset/controller.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { LinuxRuntime, type EnvSource } from './kubelet/linux-runtime.ts';
-import { fromBase64 } from './kubelet/kubelet.ts';
+import { fromBase64 } from './kubelet/volumes.ts';
 import type { ApiStore as Store } from './api/store.ts';
 import type { ContainerRuntime } from './kubelet/runtime.ts';
 import { bootNodeHosts } from './nodes/host-network.ts';

@@ -15,8 +15,8 @@ import { isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
 import type { Container, PersistentVolumeClaim, Pod, Probe } from '../api/types.ts';
 import type { EventRecorder } from '../controllers/recorder.ts';
 import type { VolumeData } from '../storage/volume-data.ts';
-import { MemDir } from '../../linux/fs/nodes.ts';
-import { put } from '../../linux/fs/seed.ts';
+import type { MemDir } from '../../linux/fs/nodes.ts';
+import { volumeMounts } from './volumes.ts';
 import { behaviourOf, type Behaviour } from './behaviour.ts';
 import { goDuration, lookupImage, pullError, pullMs, type ImageInfo } from './images.ts';
 import { runProbe } from './probes.ts';
@@ -363,38 +363,7 @@ export class Kubelet {
   }
 
   private mountsFor(pod: Pod, c: Container): MountSpec[] {
-    const out: MountSpec[] = [];
-    for (const m of c.volumeMounts ?? []) {
-      const v = (pod.spec.volumes ?? []).find((x) => x.name === m.name);
-      if (!v) continue;
-      if (v.persistentVolumeClaim) {
-        const pvc = this.store.tryGet('persistentvolumeclaims', pod.metadata.namespace, v.persistentVolumeClaim.claimName) as PersistentVolumeClaim | undefined;
-        const pvName = pvc?.spec.volumeName;
-        if (!pvName) continue;
-        out.push({ mountPath: m.mountPath, root: this.volumes.get(pvName).root, readOnly: !!m.readOnly, fstype: 'ext4', source: '/dev/vda1' });
-      } else {
-        const k = `${pod.metadata.uid}/${v.name}`;
-        let dir = this.emptyDirs.get(k);
-        if (!dir) {
-          const now = this.store.world.now();
-          this.emptyDirs.set(k, (dir = new MemDir(now)));
-          const ns = pod.metadata.namespace;
-          if (v.configMap) {
-            const cm = this.store.tryGet('configmaps', ns, v.configMap.name);
-            for (const [key, value] of Object.entries((cm?.data as Record<string, string> | undefined) ?? {})) put(dir, `/${key}`, value, now);
-          } else if (v.secret) {
-            const sec = this.store.tryGet('secrets', ns, v.secret.secretName);
-            for (const [key, value] of Object.entries((sec?.data as Record<string, string> | undefined) ?? {})) put(dir, `/${key}`, fromBase64(value), now);
-          } else if (v.projected) {
-            put(dir, '/namespace', String(pod.metadata.namespace), now);
-            put(dir, '/ca.crt', '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIPetlab\n-----END CERTIFICATE-----\n', now);
-            put(dir, '/token', `eyJhbGciOiJSUzI1NiIsImtpZCI6IjR${this.store.world.rng.string(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`, now);
-          }
-        }
-        out.push({ mountPath: m.mountPath, root: dir, readOnly: !!m.readOnly, fstype: 'tmpfs', source: 'tmpfs' });
-      }
-    }
-    return out;
+    return volumeMounts(this.store, this.volumes, this.emptyDirs, pod, c);
   }
 
   private create(w: Worker, run: Run, info: ImageInfo): void {
@@ -627,27 +596,3 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-/** Decodes base64 (Secret data) to text. */
-export function fromBase64(b64: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const bytes: number[] = [];
-  let buf = 0;
-  let bits = 0;
-  for (const ch of b64.replace(/[^A-Za-z0-9+/]/g, '')) {
-    buf = (buf << 6) | alphabet.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buf >> bits) & 0xff);
-    }
-  }
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x80) out += String.fromCharCode(b);
-    else if (b >= 0xc0 && b < 0xe0) out += String.fromCharCode(((b & 0x1f) << 6) | (bytes[++i] & 0x3f));
-    else if (b >= 0xe0 && b < 0xf0) out += String.fromCharCode(((b & 0x0f) << 12) | ((bytes[++i] & 0x3f) << 6) | (bytes[++i] & 0x3f));
-    else out += String.fromCodePoint(((b & 0x07) << 18) | ((bytes[++i] & 0x3f) << 12) | ((bytes[++i] & 0x3f) << 6) | (bytes[++i] & 0x3f));
-  }
-  return out;
-}

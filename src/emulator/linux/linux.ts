@@ -16,7 +16,7 @@ import type { Mount } from './fs/mounts.ts';
 import { MemDir, inodeWatermark } from './fs/nodes.ts';
 import type { DirNode } from './fs/nodes.ts';
 import { procRoot } from './fs/procfs.ts';
-import { seedDebianRoot } from './fs/seed.ts';
+import { installLabTools, seedDebianRoot } from './fs/seed.ts';
 import type { SeedOptions } from './fs/seed.ts';
 import { Vfs } from './fs/vfs.ts';
 import { normalize } from './fs/path.ts';
@@ -230,6 +230,8 @@ export class Linux {
     if (!host) throw new LinuxError('ENOENT', 'loginShell', options.host);
     const existing = this.logins.get(host);
     if (existing && !existing.exited) return existing;
+    // The learner logs in here: the course's tools are installed on this machine.
+    if (!existing) installLabTools(host.rootFs, this.world.now());
     const shell = this.spawn(host.init, {
       argv: options.argv ?? ['-bash'], comm: 'bash', cwd: '/root', tty: 'pts/0', uid: 0, gid: 0, user: 'root',
       env: { ...LOGIN_ENV },

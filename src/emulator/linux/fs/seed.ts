@@ -98,7 +98,23 @@ export const PROGRAM_PATHS: Readonly<Record<string, string>> = {
   lsns: '/usr/bin/lsns', ping: '/usr/bin/ping', curl: '/usr/bin/curl', wget: '/usr/bin/wget', nc: '/usr/bin/nc',
   nslookup: '/usr/bin/nslookup', getent: '/usr/bin/getent', kill: '/usr/bin/kill', ip: '/usr/sbin/ip',
   clear: '/usr/bin/clear', printf: '/usr/bin/printf', pwd: '/usr/bin/pwd', stat: '/usr/bin/stat',
+  base64: '/usr/bin/base64', date: '/usr/bin/date', seq: '/usr/bin/seq', test: '/usr/bin/test', '[': '/usr/bin/[',
 };
+
+/**
+ * What the learner's machine has installed on top of Debian for the course: the container and
+ * cluster clients, iproute2/procps/iptables tools and our own `petlab`. Only the login host gets
+ * them (`installLabTools`); containers and cluster nodes keep their own programs.
+ */
+export const LAB_TOOL_PATHS: Readonly<Record<string, string>> = {
+  bridge: '/usr/sbin/bridge', docker: '/usr/bin/docker', iptables: '/usr/sbin/iptables',
+  kubectl: '/usr/local/bin/kubectl', petlab: '/usr/local/bin/petlab', ss: '/usr/bin/ss', sysctl: '/usr/sbin/sysctl',
+};
+
+/** Puts the `LAB_TOOL_PATHS` programs into `root` (a Debian root from `seedDebianRoot`). */
+export function installLabTools(root: DirNode, now: number): void {
+  for (const path of Object.values(LAB_TOOL_PATHS)) put(root, path, '\x7fELF\x02\x01\x01', now, 0o755);
+}
 
 /** Creates the file at `path` (directories on the way) under `root`. */
 export function put(root: DirNode, path: string, content: string, now: number, mode = 0o644): void {

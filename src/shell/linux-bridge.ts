@@ -54,7 +54,45 @@ export function loginShellProcess(world: World): ShellProcess {
 export function spawnChild(world: World, parent: ShellProcess, argv: string[], env?: Record<string, string>): ShellProcess {
   const linux = linuxOf(world);
   if (!linux?.spawn) return parent;
-  return linux.spawn(parent, argv, { env, cwd: parent.cwd });
+  try {
+    return linux.spawn(parent, argv, { env, cwd: parent.cwd });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ENOMEM') throw new ForkError((e as Error).message);
+    throw e;
+  }
+}
+
+/**
+ * fork(2) failed: the model refuses a new process (ENOMEM when the PID namespace the children
+ * go to has lost its init, as after `unshare --pid` without `--fork`). The interpreter prints
+ * `bash: fork: Cannot allocate memory` and abandons the command line with status 126.
+ */
+export class ForkError extends Error {
+  readonly code = 'EFORK';
+}
+
+/** True when the world has a Linux model (so commands are programs found through PATH). */
+export function hasLinuxModel(world: World): boolean {
+  return linuxOf(world)?.spawn !== undefined;
+}
+
+/** The shell whose messages a process prints: BusyBox ash or GNU bash. */
+export type ShellDialect = 'bash' | 'ash';
+
+/**
+ * Which shell `process` is: BusyBox ash when its program is `sh`/`ash` and its root's /bin/sh
+ * is BusyBox (alpine, busybox images), bash otherwise (Debian's /bin/sh is dash, but the lab
+ * runs bash's interpreter for it and keeps bash's wording).
+ */
+export function shellDialect(process: ShellProcess): ShellDialect {
+  const program = (process.argv[0] ?? '').replace(/^-/, '');
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  if (base !== 'sh' && base !== 'ash') return 'bash';
+  try {
+    return process.fs.realpath('/bin/sh').endsWith('/busybox') ? 'ash' : 'bash';
+  } catch {
+    return 'bash';
+  }
 }
 
 /** Ends a child made by `spawnChild` (no-op for `parent` stand-ins). */

@@ -136,6 +136,7 @@ describe('spawnShell into another process', () => {
     const session = new ShellSession({ world });
     const { registry } = await import('./commands/registry.ts');
     const reg = registry as Record<string, unknown>;
+    login.fs.writeFile('/usr/local/bin/enter', ''); // a program is a file in $PATH
     reg.enter = async () => ({ command: { name: 'enter', summary: '', run: (ctx: { spawnShell: (o: unknown) => Promise<number> }) => ctx.spawnShell({ in: child, script: 'hostname; echo $$; exit 4', argv: ['bash'] }) } });
     try {
       const out = new BufferOutput();

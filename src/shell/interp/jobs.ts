@@ -3,8 +3,10 @@
  * `[1] 1001` when started interactively, and is reported as `[1]+  Done  cmd` at the next prompt.
  */
 import type { AndOr } from '../parser/ast.ts';
-import { exitChild, spawnChild } from '../linux-bridge.ts';
-import { ExitSignal } from './signals.ts';
+import { exitChild, ForkError, spawnChild } from '../linux-bridge.ts';
+import type { ShellProcess } from '../linux-bridge.ts';
+import { forkFailed } from './dialect.ts';
+import { AbortLine, ExitSignal } from './signals.ts';
 import type { IO, Shell } from './shell.ts';
 import { InterruptSignal } from './signal.ts';
 
@@ -20,7 +22,14 @@ export interface Job {
 /** Starts `node` in the background. */
 export function startJob(shell: Shell, node: AndOr, text: string, io: IO): void {
   const id = shell.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
-  const proc = spawnChild(shell.world, shell.process, [...shell.process.argv]);
+  let proc: ShellProcess;
+  try {
+    proc = spawnChild(shell.world, shell.process, [...shell.process.argv]);
+  } catch (e) {
+    if (!(e instanceof ForkError)) throw e;
+    io.stderr.write(forkFailed(e.message));
+    throw new AbortLine(shell.interactive ? 126 : 1);
+  }
   const sub = shell.subshell(proc);
   const signal = new InterruptSignal();
   const pid = proc === shell.process ? shell.process.pid + 1 + shell.jobs.length : (proc.localPid ?? proc.pid);

@@ -3,6 +3,7 @@
  * here-strings. Files are written through the process's file system as output arrives.
  * Errors throw `RedirectError` with bash's message (`bash: x: No such file or directory`).
  */
+import { redirectFailed } from './dialect.ts';
 import { normalize } from '../../emulator/linux/fs/path.ts';
 import type { Redirect } from '../parser/ast.ts';
 import { parseHeredocBody } from '../parser/scanner.ts';
@@ -13,10 +14,6 @@ import { EMPTY_INPUT, NULL_OUTPUT, StringInput } from './streams.ts';
 
 export class RedirectError extends Error {
   readonly code = 'REDIRECT';
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** An output that appends each write to a file. */
@@ -84,7 +81,7 @@ export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], 
         try {
           fds[r.fd ?? 0] = new StringInput(fs.readFile(target));
         } catch (e) {
-          throw new RedirectError(`bash: ${target}: ${errorText(e)}`);
+          throw new RedirectError(redirectFailed(shell, 'open', target, e));
         }
         break;
       }
@@ -123,7 +120,7 @@ export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], 
         if (append) fs.appendFile(target, '');
         else fs.writeFile(target, '');
       } catch (e) {
-        throw new RedirectError(`bash: ${target}: ${errorText(e)}`);
+        throw new RedirectError(redirectFailed(shell, 'create', target, e));
       }
       out = new FileOutput(shell, normalize(target, shell.cwd));
     }

@@ -168,6 +168,7 @@ describe('internal errors', () => {
     const { registry } = await import('../commands/registry.ts');
     (registry as Record<string, unknown>).explode = async () => ({ command: { name: 'explode', summary: '', run: async () => { throw new Error('boom'); } } });
     try {
+      await sh.run('touch /usr/local/bin/explode'); // a program is a file in $PATH
       expect(await sh.run('explode; echo after $?')).toEqual({ stdout: 'after 1\n', stderr: 'petlab: internal error in explode: boom\n', status: 0 });
     } finally {
       delete (registry as Record<string, unknown>).explode;

@@ -12,7 +12,8 @@ import type { CaseClause, ForClause, IfClause, List, LoopClause, Pipeline, Shell
 import { parse } from '../parser/parser.ts';
 import { parseHeredocBody } from '../parser/scanner.ts';
 import type { Input, Interrupt, Output, Terminal } from '../types.ts';
-import type { ShellProcess } from '../linux-bridge.ts';
+import { shellDialect } from '../linux-bridge.ts';
+import type { ShellDialect, ShellProcess } from '../linux-bridge.ts';
 import { ShellEnvironment } from './env.ts';
 import { ExpansionError, expandPattern, expandSingle, expandWords, setArithWordParser } from './expand.ts';
 import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from './signals.ts';
@@ -76,6 +77,7 @@ export class Shell {
   private functionDepth = 0;
   /** How many loops enclose the running command (`break` outside one is an error). */
   loopDepth = 0;
+  private dialectOf: ShellDialect | undefined;
 
   constructor(init: ShellInit) {
     this.world = init.world;
@@ -94,6 +96,12 @@ export class Shell {
 
   get cwd(): string {
     return this.process.cwd;
+  }
+
+  /** Whose error wording this shell uses: BusyBox ash (`sh` in an alpine root) or bash. */
+  get dialect(): ShellDialect {
+    this.dialectOf ??= shellDialect(this.process);
+    return this.dialectOf;
   }
 
   set cwd(path: string) {

@@ -7,7 +7,8 @@ import type { SimpleCommand, Word } from '../parser/ast.ts';
 import { parse } from '../parser/parser.ts';
 import { loadCommand, registry } from '../commands/registry.ts';
 import type { Command, CommandContext, ShellControl, SpawnShellOptions } from '../types.ts';
-import { exitChild, spawnChild } from '../linux-bridge.ts';
+import { exitChild, ForkError, hasLinuxModel, spawnChild } from '../linux-bridge.ts';
+import { commandNotFound, forkFailed, noSuchProgram, programIsDirectory } from './dialect.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ExpansionError, expandSingle } from './expand.ts';
 import { ArithError, evaluateArithmetic } from './arith.ts';
@@ -111,15 +112,19 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     const base = name.slice(name.lastIndexOf('/') + 1);
     const file = statFile(shell, name);
     if (file === 'missing') {
-      redirected.stderr.write(`bash: ${name}: No such file or directory\n`);
+      redirected.stderr.write(noSuchProgram(shell, name));
       return 127;
     }
     if (file === 'dir') {
-      redirected.stderr.write(`bash: ${name}: Is a directory\n`);
+      redirected.stderr.write(programIsDirectory(shell, name));
       return 126;
     }
     if (/^\/(usr\/)?(s?bin)\//.test(name) && Object.hasOwn(registry, base)) commandName = base;
     else return runScriptFile(shell, name, args, redirected);
+  } else if (!BASH_BUILTINS.has(name) && hasLinuxModel(shell.world) && findProgram(shell, name, assigns.find(([n]) => n === 'PATH')?.[1]) === undefined) {
+    // Programs are files in $PATH of the process's own root: an nginx container has no kubectl.
+    redirected.stderr.write(NOT_AVAILABLE.has(name) && shell.dialect === 'bash' ? `petlab: '${name}' is not available in this lab\n` : commandNotFound(shell, name));
+    return 127;
   }
   try {
     command = await loadCommand(commandName);
@@ -128,15 +133,36 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     return 1;
   }
   if (!command) {
-    if (NOT_AVAILABLE.has(name)) {
+    if (NOT_AVAILABLE.has(name) || hasLinuxModel(shell.world)) {
+      // In $PATH (nginx, redis-cli…) but not emulated
       redirected.stderr.write(`petlab: '${name}' is not available in this lab\n`);
       return 127;
     }
-    redirected.stderr.write(`bash: ${name}: command not found\n`);
+    redirected.stderr.write(commandNotFound(shell, name));
     return 127;
   }
   return runCommandObject(shell, command, name, args, assigns, redirected);
 }
+
+/**
+ * Where `name` is in the shell's $PATH (or `pathValue`, from `PATH=… cmd`) on its process's file
+ * system (bash's default PATH when unset), or undefined. Directories named like the program do not count.
+ */
+export function findProgram(shell: Shell, name: string, pathValue?: string): string | undefined {
+  const path = pathValue ?? shell.env.get('PATH') ?? DEFAULT_PATH;
+  for (const dir of path.split(':')) {
+    const candidate = `${dir === '' ? '.' : dir.replace(/\/$/, '')}/${name}`;
+    try {
+      if (shell.process.fs.stat(candidate).type !== 'dir') return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** bash's PATH when none is set (config-top.h DEFAULT_PATH_VALUE). */
+const DEFAULT_PATH = '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.';
 
 /** The words of an alias value, parsed as a command line's words. */
 function parseWords(text: string): Word[] {
@@ -196,7 +222,15 @@ export async function runCommandObject(
     }
   }
   const parent = shell.process;
-  const child: ShellProcess = builtin ? parent : spawnChild(shell.world, parent, [name, ...args], env.exported());
+  let child: ShellProcess;
+  try {
+    child = builtin ? parent : spawnChild(shell.world, parent, [name, ...args], env.exported());
+  } catch (e) {
+    if (!(e instanceof ForkError)) throw e;
+    // bash's make_child: message, EX_NOEXEC (126), the rest of the line dropped (`bash -c`: 1)
+    io.stderr.write(forkFailed(e.message));
+    throw new AbortLine(shell.interactive ? 126 : 1);
+  }
   const world = shell.world;
   const control = shellControl(shell);
   const ctx: CommandContext = {
@@ -221,6 +255,11 @@ export async function runCommandObject(
     if (!Number.isInteger(status)) status = 0;
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof AbortLine) throw e;
+    if (e instanceof ForkError) {
+      exitChild(world, child, parent, 126);
+      io.stderr.write(forkFailed(e.message));
+      throw new AbortLine(shell.interactive ? 126 : 1);
+    }
     io.stderr.write(`petlab: internal error in ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     status = 1;
   } finally {
@@ -282,7 +321,7 @@ function shellControl(shell: Shell): ShellControl {
       if (shell.aliases.has(name)) return 'alias';
       if (shell.functions.has(name)) return 'function';
       if (INTERNAL_BUILTINS.has(name) || BASH_BUILTINS.has(name)) return 'builtin';
-      if (Object.hasOwn(registry, name)) return 'file';
+      if (Object.hasOwn(registry, name) && (!hasLinuxModel(shell.world) || findProgram(shell, name) !== undefined)) return 'file';
       return undefined;
     },
     aliasValue(name: string) {

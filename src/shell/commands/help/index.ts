@@ -8,7 +8,8 @@ export const command: Command = {
   summary: 'List the commands available in this lab.',
   async run(ctx) {
     const rows: [string, string][] = Object.entries(INTERNAL_SUMMARIES);
-    for (const name of commandNames()) {
+    // Only what this process can run: a container lacks the host's kubectl and docker.
+    for (const name of commandNames().filter((n) => ctx.shell?.kind(n) !== undefined || !ctx.shell)) {
       try {
         const cmd = await loadCommand(name);
         rows.push([name, cmd?.summary ?? '']);

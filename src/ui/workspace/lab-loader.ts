@@ -16,8 +16,19 @@ export function labIds(): string[] {
     .sort();
 }
 
-/** Loads the bundle of lab `id`, or undefined when there is no such lab. */
-export async function loadLabBundle(id: string): Promise<LabBundle | undefined> {
+const loading = new Map<string, Promise<LabBundle | undefined>>();
+
+/**
+ * Loads the bundle of lab `id` (once; later calls share the promise), or undefined when there is
+ * no such lab. `<Lab>`'s loader calls it while the workspace chunk is still downloading.
+ */
+export function loadLabBundle(id: string): Promise<LabBundle | undefined> {
+  let promise = loading.get(id);
+  if (!promise) loading.set(id, (promise = load(id)));
+  return promise;
+}
+
+async function load(id: string): Promise<LabBundle | undefined> {
   const key = `../../../labs/${id}/lab.ts`;
   const load = definitions[key];
   if (!load) return undefined;

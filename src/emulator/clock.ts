@@ -34,11 +34,16 @@ interface Timer {
 /** 2026-11-29T10:00:00Z: the default start of a world, so AGE columns look like a real cluster's. */
 export const DEFAULT_START_TIME = Date.UTC(2026, 10, 29, 10, 0, 0);
 
-/** A min-heap of timers ordered by (at, seq): equal times fire in scheduling order. */
+/**
+ * Timers live in two min-heaps ordered by (at, seq) — foreground and background — so settle's
+ * "next foreground timer" question is O(1) however many periodic probes are pending. Equal times
+ * fire in scheduling order across both heaps.
+ */
 export class VirtualClock {
   private time: number;
   private seq = 0;
-  private heap: Timer[] = [];
+  private readonly foregroundHeap = new TimerHeap();
+  private readonly backgroundHeap = new TimerHeap();
   private foreground = 0;
 
   constructor(startTime: number = DEFAULT_START_TIME) {
@@ -60,7 +65,7 @@ export class VirtualClock {
       label: options.label ?? '',
       cancelled: false,
     };
-    this.push(timer);
+    (timer.background ? this.backgroundHeap : this.foregroundHeap).push(timer);
     if (!timer.background) this.foreground++;
     return {
       at: timer.at,
@@ -79,13 +84,12 @@ export class VirtualClock {
 
   /** When the next timer is due; with `foregroundOnly`, background timers are skipped. */
   nextDue(foregroundOnly = false): number | undefined {
-    this.dropCancelled();
-    if (this.heap.length === 0) return undefined;
-    if (!foregroundOnly) return this.heap[0].at;
-    if (this.foreground === 0) return undefined;
-    let best: number | undefined;
-    for (const t of this.heap) if (!t.cancelled && !t.background && (best === undefined || t.at < best)) best = t.at;
-    return best;
+    const fg = this.foregroundHeap.peek();
+    if (foregroundOnly) return fg?.at;
+    const bg = this.backgroundHeap.peek();
+    if (!fg) return bg?.at;
+    if (!bg) return fg.at;
+    return Math.min(fg.at, bg.at);
   }
 
   /** Whether any foreground timer is pending. */
@@ -98,10 +102,12 @@ export class VirtualClock {
    * Returns false when none is due by then. Callers interleave this with running ready work.
    */
   fireNext(limit: number): boolean {
-    this.dropCancelled();
-    const top = this.heap[0];
+    const fg = this.foregroundHeap.peek();
+    const bg = this.backgroundHeap.peek();
+    const heap = !bg || (fg && less(fg, bg)) ? this.foregroundHeap : this.backgroundHeap;
+    const top = heap.peek();
     if (!top || top.at > limit) return false;
-    this.pop();
+    heap.pop();
     if (top.at > this.time) this.time = top.at;
     top.cancelled = true;
     if (!top.background) this.foreground--;
@@ -122,13 +128,19 @@ export class VirtualClock {
     }
     this.setTime(target);
   }
+}
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
+/** A binary min-heap of timers; `peek` skips (and drops) cancelled ones. */
+class TimerHeap {
+  private readonly h: Timer[] = [];
+
+  peek(): Timer | undefined {
+    while (this.h.length > 0 && this.h[0].cancelled) this.pop();
+    return this.h[0];
   }
 
-  private push(timer: Timer): void {
-    const h = this.heap;
+  push(timer: Timer): void {
+    const h = this.h;
     h.push(timer);
     let i = h.length - 1;
     while (i > 0) {
@@ -139,8 +151,8 @@ export class VirtualClock {
     }
   }
 
-  private pop(): Timer | undefined {
-    const h = this.heap;
+  pop(): Timer | undefined {
+    const h = this.h;
     const top = h[0];
     const last = h.pop();
     if (h.length > 0 && last) {

@@ -40,10 +40,21 @@ export interface Interrupt {
 export interface Terminal {
   readonly columns: number;
   readonly rows: number;
-  /** Reads one edited line after printing `prompt`; null on Ctrl-D at an empty line. */
-  readLine(prompt: string): Promise<string | null>;
+  /**
+   * Reads one edited line after printing `prompt`; null on Ctrl-D at an empty line. With
+   * `options.escapeKeys` (docker's detach keys, Ctrl-P Ctrl-Q = `\x10\x11`), typing that key
+   * sequence ends the read at once: it resolves to the sequence itself (the line being edited is
+   * dropped, nothing is echoed), as docker's escape proxy takes the keys before the program
+   * sees them. A terminal that cannot tell keys apart may return a line that merely contains it.
+   */
+  readLine(prompt: string, options?: ReadLineOptions): Promise<string | null>;
   /** Clears the screen (`clear`, Ctrl-L). */
   clear(): void;
+}
+
+export interface ReadLineOptions {
+  /** A key sequence that ends the read and is returned as the line (see `Terminal.readLine`). */
+  escapeKeys?: string;
 }
 
 /** Environment variables of one process, with export marks. */
@@ -133,6 +144,11 @@ export interface SpawnShellOptions {
   stdin?: Input;
   stdout?: Output;
   stderr?: Output;
+  /**
+   * Wraps the terminal an interactive shell reads its lines from (docker's detach-key proxy).
+   * @default the caller's terminal as is
+   */
+  wrapTerminal?: (terminal: Terminal) => Terminal;
 }
 
 /** One command (one folder under `src/shell/commands/`). */

@@ -17,12 +17,13 @@ export async function spawnShell(parent: Shell, caller: ShellProcess, options: S
   const argv = options.argv ?? ['sh'];
   const proc = given ?? spawnChild(parent.world, caller, argv, callerEnv.exported());
   const env = new ShellEnvironment(given ? given.env : callerEnv.exported());
-  const interactive = options.script === undefined && parent.terminal !== undefined;
+  const terminal = parent.terminal && options.wrapTerminal ? options.wrapTerminal(parent.terminal) : parent.terminal;
+  const interactive = options.script === undefined && terminal !== undefined;
   const child = new Shell({
     world: parent.world,
     process: proc,
     foreground: parent.foreground,
-    terminal: parent.terminal,
+    terminal,
     env,
     arg0: options.arg0 ?? argv[0] ?? 'sh',
     positional: options.args ? [...options.args] : [],

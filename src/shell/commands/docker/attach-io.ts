@@ -3,7 +3,8 @@
  * `docker attach`. Prints what the process writes, waits for it to end, and returns its exit
  * code; interactive shells (`-it`) run as a child shell inside the container's namespaces.
  */
-import type { CommandContext, Input } from '../../types.ts';
+import type { CommandContext, Input, Terminal } from '../../types.ts';
+import { ExitSignal } from '../../interp/signals.ts';
 import { appendLog, exitContainer, stopPlan } from '../../../emulator/docker/container-ops.ts';
 import type { DockerEngine } from '../../../emulator/docker/engine.ts';
 import type { Program } from '../../../emulator/docker/programs.ts';
@@ -12,6 +13,33 @@ import type { Container } from '../../../emulator/docker/types.ts';
 /** Quotes argv for `sh -c`. */
 export function shellQuote(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** docker's default detach keys, Ctrl-P Ctrl-Q (docker/cli `--detach-keys`). */
+const DETACH_KEYS = '\x10\x11';
+
+/**
+ * The terminal behind docker's escape proxy, for an interactive shell in the container: its
+ * reads ask the line editor for the detach keys, and when they arrive the shell ends at once
+ * (the container keeps running) and `onDetach` runs. For `SpawnShellOptions.wrapTerminal`.
+ */
+export function detachableTerminal(onDetach: () => void): (inner: Terminal) => Terminal {
+  return (inner) => ({
+    get columns() {
+      return inner.columns;
+    },
+    get rows() {
+      return inner.rows;
+    },
+    clear: () => inner.clear(),
+    async readLine(prompt, options) {
+      const line = await inner.readLine(prompt, { ...options, escapeKeys: DETACH_KEYS });
+      if (line === null || !line.includes(DETACH_KEYS)) return line;
+      onDetach();
+      // Ends the container's shell without its `exit`: the process lives on, unattached.
+      throw new ExitSignal(0);
+    },
+  });
 }
 
 /** Input that ends (as a detach) when Ctrl-P Ctrl-Q arrives, like docker's escape proxy. */
@@ -56,13 +84,14 @@ export async function runInContainer(
   engine: DockerEngine,
   c: Container,
   argv: string[] | undefined,
-  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void },
+  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void; wrapTerminal?: (t: Terminal) => Terminal },
 ): Promise<number> {
   const proc = engine.runtime.processOf?.(engine, c);
   return ctx.spawnShell({
     script: argv ? shellQuote(argv) : undefined,
     in: proc,
     argv: argv ? undefined : [c.path, ...c.args],
+    wrapTerminal: io.wrapTerminal,
     stdin: io.stdin,
     stdout: { write: io.stdout },
     stderr: { write: io.stderr },
@@ -106,9 +135,11 @@ export async function attachForeground(
     const startedAt = c.state.startedAt;
     let detached = false;
     // With a TTY, Ctrl-P Ctrl-Q detaches: the container keeps running and `docker run` returns 0.
-    const stdin = o.interactive ? (o.tty ? detachableInput(ctx.stdin, () => { detached = true; }) : ctx.stdin) : undefined;
+    const onDetach = () => { detached = true; };
+    const stdin = o.interactive ? (o.tty ? detachableInput(ctx.stdin, onDetach) : ctx.stdin) : undefined;
     const code = await runInContainer(ctx, engine, c, program.kind === 'external' ? program.argv : undefined, {
       stdin,
+      wrapTerminal: o.interactive && o.tty ? detachableTerminal(onDetach) : undefined,
       stdout: write('stdout'),
       stderr: write('stderr'),
     });

@@ -4,7 +4,7 @@ import { checkExec } from '../../../emulator/docker/container-network.ts';
 import { DockerError } from '../../../emulator/docker/errors.ts';
 import { swarmInit, swarmLeave } from '../../../emulator/docker/swarm-ops.ts';
 import { argsError, daemonError, engineOf, parseOrUsage, type Subcommand } from './common.ts';
-import { detachableInput, runInContainer, shellQuote } from './attach-io.ts';
+import { detachableInput, detachableTerminal, runInContainer, shellQuote } from './attach-io.ts';
 import { tabwrite } from './tabwriter.ts';
 
 /** `docker logs`. */
@@ -161,8 +161,10 @@ export const attach: Subcommand = {
       if (c.config.openStdin && c.config.tty) {
         let detached = false;
         const startedAt = c.state.startedAt;
+        const onDetach = () => { detached = true; };
         const code = await runInContainer(ctx, engine, c, undefined, {
-          stdin: detachableInput(ctx.stdin, () => { detached = true; }),
+          stdin: detachableInput(ctx.stdin, onDetach),
+          wrapTerminal: detachableTerminal(onDetach),
           stdout: (s) => ctx.stdout.write(s),
           stderr: (s) => ctx.stdout.write(s),
         });

@@ -3,7 +3,10 @@
  * loaded and its panels (tasks, live view, editor controls) rendered.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
+vi.setConfig({ testTimeout: 240_000 });
 import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
 import { openLabSite, waitForLab } from './lab-helpers.ts';
 

@@ -4,7 +4,10 @@
  * follows the StatefulSet to web-0..2 after scaling in the editor; the saved file survives a
  * reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
+vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
 import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
 import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';

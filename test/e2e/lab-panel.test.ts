@@ -3,7 +3,10 @@
  * task to done (checks re-run as the world changes), hints come one at a time, the solution sits
  * behind a spoiler warning, and after a reload the progress is still there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
+vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
 import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
 import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';

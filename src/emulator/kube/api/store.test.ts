@@ -111,6 +111,19 @@ describe('ApiStore', () => {
     expect(spec.updateStrategy.rollingUpdate.partition).toBe(3);
   });
 
+  it('does not write a patch that changes nothing (no new resourceVersion, no watch event)', () => {
+    const { world, store } = setup();
+    const before = store.create(sts());
+    const seen: string[] = [];
+    store.watch('sts', {}, (e) => seen.push(`${e.type} ${e.object.metadata.resourceVersion}`));
+    const same = store.patch('sts', 'default', 'web', 'merge', { spec: { replicas: 2 }, metadata: { labels: null } });
+    const status = store.patch('sts', 'default', 'web', 'merge', { status: {} }, { subresource: 'status' });
+    const changed = store.patch('sts', 'default', 'web', 'merge', { spec: { replicas: 3 } });
+    world.runReady();
+    expect([same.metadata.resourceVersion, status.metadata.resourceVersion, changed.metadata.resourceVersion, seen])
+      .toEqual([before.metadata.resourceVersion, before.metadata.resourceVersion, String(Number(before.metadata.resourceVersion) + 1), [`MODIFIED ${Number(before.metadata.resourceVersion) + 1}`]]);
+  });
+
   it('refuses to delete the default namespace', () => {
     const { store } = setup();
     expect(err(() => store.delete('namespaces', undefined, 'default')).message).toBe('namespaces "default" is forbidden: this namespace may not be deleted');

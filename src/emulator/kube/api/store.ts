@@ -210,15 +210,20 @@ export class ApiStore {
    * finalizer of a terminating object deletes it.
    */
   update(input: KubeObject, options: WriteOptions = {}): KubeObject {
-    return this.replace(input, options, false);
+    return this.replace(input, options, false, false);
   }
 
   /** Replaces only `.status` (PUT …/status); metadata and spec changes are ignored. */
   updateStatus(input: KubeObject, options: WriteOptions = {}): KubeObject {
-    return this.replace(input, options, true);
+    return this.replace(input, options, true, false);
   }
 
-  private replace(input: KubeObject, options: WriteOptions, statusOnly: boolean): KubeObject {
+  /**
+   * `noop`: an unchanged result is not written (no new resourceVersion, no watch event) — the API
+   * server's GuaranteedUpdate skips writes whose bytes equal the stored object. Only patches ask
+   * for it here (controllers' hot paths skip the comparison).
+   */
+  private replace(input: KubeObject, options: WriteOptions, statusOnly: boolean, noop: boolean): KubeObject {
     const info = this.infoFor(input);
     const name = input.metadata?.name ?? '';
     const key = this.key(info, input.metadata?.namespace, name);
@@ -253,6 +258,7 @@ export class ApiStore {
         next.metadata.generation = (prev.metadata.generation ?? 1) + 1;
       }
     }
+    if (noop && sameContent(next, prev)) return prev;
     if (options.dryRun) return deepFreeze(next);
     if (isTerminating(next) && (next.metadata.finalizers ?? []).length === 0 && !this.waitsForGrace(next)) {
       return this.remove(info, key, next);
@@ -271,8 +277,8 @@ export class ApiStore {
     if (!patched || typeof patched !== 'object') throw badRequest('the server rejected our request due to an error in our request');
     patched.metadata ??= {};
     if (patched.metadata.resourceVersion === undefined) patched.metadata.resourceVersion = prev.metadata.resourceVersion;
-    if (options.subresource === 'status') return this.updateStatus(patched, options);
-    const next = this.replace(patched, options, false);
+    if (options.subresource === 'status') return this.replace(patched, options, true, true);
+    const next = this.replace(patched, options, false, true);
     // A patch to a status-subresource kind may not touch status; already ensured by replace.
     return next;
   }
@@ -474,6 +480,21 @@ function toSelector(s: ListOptions['labelSelector']): Selector {
   if (typeof s === 'string') return parseLabelSelector(s);
   if ('requirements' in s) return s as Selector;
   return fromLabelSelector(s as LabelSelector);
+}
+
+/** Whether two versions of an object are equal apart from resourceVersion (key order ignored). */
+function sameContent(a: KubeObject, b: KubeObject): boolean {
+  return deepEqual({ ...a, metadata: { ...a.metadata, resourceVersion: '' } }, { ...b, metadata: { ...b.metadata, resourceVersion: '' } });
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function byKey(a: KubeObject, b: KubeObject): number {

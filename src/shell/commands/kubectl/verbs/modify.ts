@@ -128,7 +128,9 @@ export async function patch(env: KubectlEnv): Promise<number> {
         env.out(printObjects(format, [after], true));
         continue;
       }
-      const changed = comparable(after) !== comparable(t.obj);
+      // kubectl patch.go: didPatch := !reflect.DeepEqual(info.Object, patchedObj); the API server
+      // does not write a no-op patch, so an unchanged object keeps its resourceVersion.
+      const changed = JSON.stringify(after) !== JSON.stringify(t.obj);
       env.out(`${kindSlashName(t.info, t.obj.metadata.name!)} patched${changed ? '' : ' (no change)'}\n`);
     } catch (e) {
       errors.push(errorText(e));
@@ -136,12 +138,6 @@ export async function patch(env: KubectlEnv): Promise<number> {
   }
   for (const e of errors) env.err(e);
   return errors.length > 0 ? 1 : 0;
-}
-
-/** An object without the fields every write changes, to tell a no-op patch (kubectl "no change"). */
-function comparable(obj: KubeObject): string {
-  const { resourceVersion: _rv, managedFields: _mf, ...meta } = obj.metadata;
-  return JSON.stringify({ ...obj, metadata: meta });
 }
 
 export const LABEL_FLAGS: FlagSpecs = {

@@ -75,6 +75,29 @@ describe('toYaml (kubectl -o yaml)', () => {
   });
 });
 
+describe('toYaml string quoting', () => {
+  it('double-quotes strings go-yaml v2 would resolve to bool, null, int or float', () => {
+    // sigs.k8s.io/yaml → go-yaml v2 resolve.go: YAML 1.1 bools (yes/no/on/off), null/~, ints incl.
+    // octal 0755, floats; e.g. a bound PVC shows `pv.kubernetes.io/bind-completed: "yes"`.
+    const annotations = { 'pv.kubernetes.io/bind-completed': 'yes', a: 'true', b: '1.0', c: 'null', d: '0755', e: 'On', f: 'plain', g: '1e3' };
+    expect(toYaml({ metadata: { annotations } })).toBe(
+      [
+        'metadata:',
+        '  annotations:',
+        '    a: "true"',
+        '    b: "1.0"',
+        '    c: "null"',
+        '    d: "0755"',
+        '    e: "On"',
+        '    f: plain',
+        '    g: "1e3"',
+        '    pv.kubernetes.io/bind-completed: "yes"',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('toGoJson (kubectl -o json)', () => {
   it('indents with four spaces, sorts keys and escapes HTML characters', () => {
     expect(toGoJson({ b: [1, { d: '<none>' }], a: {}, c: [] })).toBe(

@@ -68,9 +68,11 @@ export async function runKubectl(ctx: CommandContext): Promise<number> {
       ctx.stderr.write(NO_SERVER);
       return 1;
     }
-    // Work already queued "now" (controllers reacting to the last command) runs before kubectl
-    // reads, as informers in a real cluster react within milliseconds. Virtual time stays put.
-    ctx.world.runReady();
+    // Work already due "now" (watch deliveries and the controller queues' drains reacting to the
+    // last command) runs before kubectl reads, as informers in a real cluster react within
+    // milliseconds: a StatefulSet just applied has been observed (status.observedGeneration) by
+    // the time `kubectl rollout status` reads it. Virtual time stays put.
+    ctx.world.advance(0);
     const env: KubectlEnv = {
       ctx,
       cluster: cluster!,

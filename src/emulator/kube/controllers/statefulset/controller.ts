@@ -7,6 +7,7 @@ import type { ApiStore, WatchEvent } from '../../api/store.ts';
 import { clone, controllerRef, isTerminating, keyOf, newControllerRef } from '../../api/meta.ts';
 import { fromLabelSelector, matches } from '../../api/selectors.ts';
 import type { Pod, StatefulSet } from '../../api/types.ts';
+import { OwnerIndex } from '../owner-index.ts';
 import { WorkQueue } from '../queue.ts';
 import type { EventRecorder } from '../recorder.ts';
 import { StatefulSetControl, type ControlOptions } from './control.ts';
@@ -17,9 +18,12 @@ export class StatefulSetController {
   readonly queue: WorkQueue;
   private readonly store: ApiStore;
   private readonly control: StatefulSetControl;
+  /** The pods by controller (informer index), so a sync does not scan the namespace. */
+  private readonly pods: OwnerIndex;
 
   constructor(store: ApiStore, recorder: EventRecorder, options: ControlOptions, podControl?: StatefulPodControl) {
     this.store = store;
+    this.pods = new OwnerIndex(store, 'pods');
     this.control = new StatefulSetControl(store, podControl ?? new RealStatefulPodControl(store, recorder), recorder, options);
     this.queue = new WorkQueue(store.world, 'statefulset', (key) => this.sync(key));
     store.watch('statefulsets', {}, (e) => {
@@ -62,15 +66,15 @@ export class StatefulSetController {
 
   /** Pods the set controls, adopting matching orphans named like its members. */
   private claimPods(set: StatefulSet): Pod[] {
-    const sel = fromLabelSelector(set.spec.selector);
+    const ns = set.metadata.namespace;
     const out: Pod[] = [];
-    for (const pod of this.store.list('pods', { namespace: set.metadata.namespace, sorted: false }).items as Pod[]) {
-      const ref = controllerRef(pod);
-      if (ref) {
-        if (ref.uid === set.metadata.uid) out.push(pod);
-        continue;
-      }
-      if (isTerminating(set) || isTerminating(pod) || !matches(sel, pod.metadata.labels) || !isMemberOf(set, pod)) continue;
+    for (const pod of this.pods.ownedBy(set.metadata.uid).values()) if (pod.metadata.namespace === ns) out.push(pod as Pod);
+    const orphans = this.pods.orphansIn(ns);
+    if (orphans.size === 0 || isTerminating(set)) return out;
+    const sel = fromLabelSelector(set.spec.selector);
+    // Copied first: each adoption moves the pod from the orphans to the owned bucket.
+    for (const pod of [...orphans.values()] as Pod[]) {
+      if (isTerminating(pod) || !matches(sel, pod.metadata.labels) || !isMemberOf(set, pod)) continue;
       const adopted = clone(pod);
       adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), newControllerRef(set)];
       out.push(this.store.update(adopted, { system: true }) as Pod);

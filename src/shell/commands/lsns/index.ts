@@ -50,6 +50,7 @@ async function run(ctx: CommandContext): Promise<number> {
   let taskPid: number | undefined;
   let headings = true;
   let raw = false;
+  let listFormat = false;
   let outputs: string[] | undefined;
   for (const [key, value] of parsed.value.options) {
     if (key === 'h') {
@@ -69,6 +70,7 @@ async function run(ctx: CommandContext): Promise<number> {
       taskPid = Number(value);
     } else if (key === 'n') headings = false;
     else if (key === 'r') raw = true;
+    else if (key === 'l') listFormat = true;
     else if (key === 'o') outputs = (value ?? '').split(',');
     else if (key === 'J') return notAvailable(ctx, 'lsns --json');
   }
@@ -109,9 +111,45 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!col) return errx(ctx.stderr, 'lsns', `unknown column: ${name}`);
     cols.push(col);
   }
-  const table = list.map((r) => cols.map((c) => c.value(r)));
+  // lsns.c: the default columns (no -o, no -l) use --tree=process: a namespace whose lowest
+  // process is the child of another row's process is drawn under that row in COMMAND.
+  const tree = outputs === undefined && !listFormat && !raw;
+  const table = processTree(list, tree).map(({ row, art }) => cols.map((c) => (c.name === 'COMMAND' ? art + c.value(row) : c.value(row))));
   ctx.stdout.write(render(cols, headings ? [cols.map((c) => c.name), ...table] : table, raw));
   return 0;
+}
+
+interface TreeNode {
+  row: Row;
+  children: TreeNode[];
+}
+
+/**
+ * The rows in libsmartcols tree order with their tree art (`├─`, `└─`, `│ `): add_scols_line()
+ * hangs a row under the latest line of its lowest process's parent (`proc->parent->outline`),
+ * rows taken in inode order; children print right after their parent. Flat when `tree` is false.
+ */
+function processTree(list: readonly Row[], tree: boolean): { row: Row; art: string }[] {
+  if (!tree) return list.map((row) => ({ row, art: '' }));
+  const outline = new Map<Process, TreeNode>();
+  const roots: TreeNode[] = [];
+  for (const row of list) {
+    const node: TreeNode = { row, children: [] };
+    const parentProc = row.lowest?.host.process(row.lowest.ppid);
+    const parent = parentProc ? outline.get(parentProc) : undefined;
+    (parent ? parent.children : roots).push(node);
+    if (row.lowest) outline.set(row.lowest, node);
+  }
+  const out: { row: Row; art: string }[] = [];
+  const walk = (nodes: TreeNode[], indent: string, depth: number) => {
+    nodes.forEach((n, i) => {
+      const last = i === nodes.length - 1;
+      out.push({ row: n.row, art: depth === 0 ? '' : `${indent}${last ? '└─' : '├─'}` });
+      walk(n.children, depth === 0 ? '' : `${indent}${last ? '  ' : '│ '}`, depth + 1);
+    });
+  };
+  walk(roots, '', 0);
+  return out;
 }
 
 function columns(self: Process): Record<string, Col> {

@@ -33,4 +33,19 @@ describe('lsns', () => {
     expect((await sh.run('lsns -n -o NS,PID -t time')).stdout).toBe('4026531834     1\n');
     expect(await sh.run('lsns -t bogus')).toEqual({ stdout: '', stderr: 'lsns: unknown namespace type: bogus\n', status: 1 });
   });
+
+  it('draws --tree=process by default: a namespace of init\'s child hangs under init\'s row', async () => {
+    // lsns.c main(): default columns set ls.tree = LSNS_TREE_PROCESS unless -l; add_scols_line()
+    // makes the row a child of proc->parent->outline (real Debian 12 shows "├─kdevtmpfs" this way).
+    const sh = linuxShell();
+    const linux = sh.world.linux;
+    const host = linux.hosts.get('petlab')!;
+    linux.spawn(host.init, { argv: ['sleep', 'infinity'], unshare: ['uts', 'net'], tty: null });
+    expect((await sh.run('lsns -t uts')).stdout).toBe(
+      ['        NS TYPE  NPROCS   PID USER COMMAND', '4026531838 uts        3     1 root /sbin/init', '4026532161 uts        1  1001 root └─sleep infinity', ''].join('\n'),
+    );
+    expect((await sh.run('lsns -l -t uts')).stdout).toBe(
+      ['        NS TYPE  NPROCS   PID USER COMMAND', '4026531838 uts        3     1 root /sbin/init', '4026532161 uts        1  1001 root sleep infinity', ''].join('\n'),
+    );
+  });
 });

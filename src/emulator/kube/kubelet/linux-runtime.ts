@@ -144,7 +144,7 @@ export class LinuxRuntime implements ContainerRuntime {
         ip: 0,
         program: behaviour.argv[0]?.split('/').pop() ?? 'server',
         pid: undefined as number | undefined,
-        handle: (request: string) => this.serve(this.materialize(rec, c).root!, image, request),
+        handle: (request: string) => this.serve(this.materialize(rec, c).proc!, image, request),
       };
       c.closers.push(this.world.linux.net.listen(rec.netns, listener));
       c.listeners = [...(c.listeners ?? []), listener];
@@ -233,12 +233,25 @@ export class LinuxRuntime implements ContainerRuntime {
     put(root, '/etc/hostname', `${hostname}\n`, now);
   }
 
-  private serve(root: MemDir, image: ImageInfo, request: string): string {
+  /**
+   * nginx's answer, read through the container's own mount namespace (as docker's nginx does), so
+   * a volume mounted on /usr/share/nginx/html serves what was written into it.
+   */
+  private serve(proc: Process, image: ImageInfo, request: string): string {
     const path = request.split(' ')[1] ?? '/';
     if (!image.ref.includes('nginx')) return 'HTTP/1.1 200 OK\r\n\r\nok\n';
     const docRoot = '/usr/share/nginx/html';
     const file = path.endsWith('/') ? `${docRoot}${path}index.html` : `${docRoot}${path}`;
-    const body = readFrom(root, file);
+    let body: string | undefined;
+    try {
+      body = proc.fs.readFile(file);
+    } catch {
+      body = undefined;
+    }
+    if (body === undefined && path.endsWith('/') && isDir(proc, `${docRoot}${path}`)) {
+      // A directory without index.html (an empty volume): autoindex is off, so nginx forbids it.
+      return 'HTTP/1.1 403 Forbidden\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+    }
     if (body === undefined) {
       return 'HTTP/1.1 404 Not Found\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
     }
@@ -340,15 +353,10 @@ export class LinuxRuntime implements ContainerRuntime {
   }
 }
 
-function readFrom(root: MemDir, path: string): string | undefined {
-  let node: unknown = root;
-  for (const part of path.split('/').filter((p) => p)) {
-    const dir = node as { kind?: string; get?: (n: string) => unknown };
-    if (!dir || dir.kind !== 'dir' || !dir.get) return undefined;
-    node = dir.get(part);
+function isDir(proc: Process, path: string): boolean {
+  try {
+    return proc.fs.stat(path).type === 'dir';
+  } catch {
+    return false;
   }
-  const f = node as { kind?: string; read?: () => string; data?: string; content?: string } | undefined;
-  if (!f || f.kind !== 'file') return undefined;
-  if (typeof f.read === 'function') return f.read();
-  return f.data ?? f.content ?? '';
 }

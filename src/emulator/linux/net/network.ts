@@ -37,6 +37,11 @@ export class Network {
     this.linux = linux;
   }
 
+  /** The world's virtual time (ARP cache ages). */
+  now(): number {
+    return this.linux.world.now();
+  }
+
   /** A random MAC with the locally-administered bit set, as the kernel's eth_random_addr. */
   randomMac(): string {
     const bytes = Array.from({ length: 6 }, () => this.linux.rng.int(256));

@@ -87,6 +87,7 @@ function walk(
   }
   const neighbor = findNeighbor(net, route.dev, nextHop);
   if (!neighbor) return unreachable();
+  learnNeighbor(net, ns, route.dev, nextHop, neighbor === 'upstream' ? upstreamMac(nextHop) : neighbor.link.mac);
   if (neighbor === 'upstream') {
     // Past the upstream router only the host's own (or NATed) source address gets a reply.
     if (!ns.stack.ownsIp(outSrc)) return { ok: false, reason: 'timeout', src, hops };
@@ -144,6 +145,19 @@ function masquerades(ns: NetNamespace, src: number, out: Link): boolean {
 function firstAddress(ns: NetNamespace): number | undefined {
   for (const l of ns.stack.all()) if (l.up && l.kind !== 'loopback' && l.addresses.length > 0) return l.addresses[0].ip;
   return undefined;
+}
+
+/** The ARP reply is cached in the sender's namespace (`ip neigh`), confirmed now. */
+function learnNeighbor(net: Network, ns: NetNamespace, dev: Link, ip: number, mac: string): void {
+  // An entry keeps its place in the cache when confirmed again (the kernel's hash order is stable).
+  const entry = ns.stack.neighbors.get(ip);
+  if (entry) Object.assign(entry, { dev, mac, confirmedAt: net.now() });
+  else ns.stack.neighbors.set(ip, { ip, dev, mac, confirmedAt: net.now() });
+}
+
+/** QEMU user networking's gateway answers with 52:55 followed by its IPv4 address (slirp). */
+function upstreamMac(ip: number): string {
+  return ['52', '55', ...[24, 16, 8, 0].map((s) => ((ip >>> s) & 0xff).toString(16).padStart(2, '0'))].join(':');
 }
 
 /** ARP: who on `egress`'s layer-2 domain owns `ip`? Links and bridges on the way must be up. */

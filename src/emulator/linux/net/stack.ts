@@ -73,6 +73,15 @@ export interface Listener {
   handle(request: string): string | undefined;
 }
 
+/** One ARP cache entry: `ip` answered on `dev` with `mac`, last confirmed at `confirmedAt`. */
+export interface NeighborEntry {
+  ip: number;
+  dev: Link;
+  mac: string;
+  /** Virtual time of the last confirmation (REACHABLE for reachable_time after it, then STALE). */
+  confirmedAt: number;
+}
+
 export class NetStack {
   readonly links = new Map<string, Link>();
   readonly routes: Route[] = [];
@@ -88,6 +97,8 @@ export class NetStack {
   nextIfindex = 1;
   /** Ids this namespace gave other network namespaces (`link-netnsid`, `ip netns list` "(id: 0)"). */
   readonly nsids = new Map<NetNamespace, number>();
+  /** The ARP cache (`ip neigh`): next hops resolved on a link, by IPv4 address, oldest first. */
+  readonly neighbors = new Map<number, NeighborEntry>();
 
   /** The id of `other` as seen from here, assigned on first use (RTM_NEWNSID). */
   nsidOf(other: NetNamespace): number {

@@ -1,5 +1,5 @@
 /**
- * `ip` (iproute2 6.1, Debian 12): the objects link, address, route and netns over the caller's
+ * `ip` (iproute2 6.1, Debian 12): the objects link, address, route, neighbor and netns over the caller's
  * network namespace (or `-n NAME`). Objects and verbs match by prefix as iproute2's matches()
  * does (`ip a`, `ip l s`, `ip r`). Errors print iproute2's texts with its exit codes.
  */
@@ -8,6 +8,7 @@ import { ipAddr } from './addr.ts';
 import { IpExit, matches, notAvailable } from './common.ts';
 import type { IpContext } from './common.ts';
 import { ipLink } from './link.ts';
+import { ipNeigh } from './neigh.ts';
 import { ipNetns } from './netns.ts';
 import { ipRoute } from './route.ts';
 import { IP_USAGE } from './usage.ts';
@@ -72,6 +73,9 @@ async function dispatch(ctx: CommandContext): Promise<number> {
       return ipRoute(ip, rest);
     case 'netns':
       return ipNetns(ip, rest);
+    case 'neighbor':
+    case 'neighbour':
+      return ipNeigh(ip, rest);
     case 'help':
       ctx.stderr.write(IP_USAGE);
       return 255;

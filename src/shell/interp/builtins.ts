@@ -99,13 +99,23 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
     }
     case 'set':
       return runSet(shell, args, io);
-    case 'local':
+    case 'local': {
+      let status = 0;
       for (const a of args) {
         const eq = a.indexOf('=');
-        if (eq > 0) shell.env.set(a.slice(0, eq), a.slice(eq + 1));
-        else if (shell.env.get(a) === undefined) shell.env.set(a, '');
+        const name = eq > 0 ? a.slice(0, eq) : a;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+          err(`\`${a}': not a valid identifier`);
+          status = 1;
+          continue;
+        }
+        if (!shell.declareLocal(name, eq > 0 ? a.slice(eq + 1) : undefined)) {
+          err('can only be used in a function');
+          return 1;
+        }
       }
-      return 0;
+      return status;
+    }
     case 'eval':
       return shell.runText(args.join(' '), io);
     case 'read':

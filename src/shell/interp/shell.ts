@@ -42,6 +42,9 @@ export interface IO {
   interrupt: Interrupt;
 }
 
+/** What `local` shadowed in one function call, by variable name. */
+type LocalScope = Map<string, { value: string | undefined; exported: boolean; declared?: boolean }>;
+
 export interface ShellInit {
   world: World;
   process: ShellProcess;
@@ -78,6 +81,8 @@ export class Shell {
   /** How many loops enclose the running command (`break` outside one is an error). */
   loopDepth = 0;
   private dialectOf: ShellDialect | undefined;
+  /** One scope per running function call: the callers' values of its `local` variables. */
+  private localScopes: LocalScope[] = [];
 
   constructor(init: ShellInit) {
     this.world = init.world;
@@ -125,6 +130,7 @@ export class Shell {
     s.lastStatus = this.lastStatus;
     s.options = { ...this.options };
     s.history = this.history;
+    s.localScopes = this.localScopes.map((scope) => new Map(scope));
     return s;
   }
 
@@ -436,15 +442,42 @@ export class Shell {
     const saved = this.positional;
     this.positional = args;
     this.functionDepth++;
+    const scope: LocalScope = new Map();
+    this.localScopes.push(scope);
     try {
       return await this.runCommand(fn.body, io);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.status;
       throw e;
     } finally {
+      this.localScopes.pop();
+      // bash's dynamic scoping: a `local` disappears when its function returns.
+      for (const [n, v] of scope) {
+        if (v.value === undefined) this.env.unset(n);
+        else {
+          this.env.set(n, v.value);
+          if (v.exported) this.env.export(n);
+        }
+      }
       this.functionDepth--;
       this.positional = saved;
     }
+  }
+
+  /**
+   * `local NAME[=VALUE]` in the running function: remembers the caller's value (restored when
+   * the function returns), then sets NAME, or unsets it when no value is given. False outside
+   * a function.
+   */
+  declareLocal(name: string, value: string | undefined): boolean {
+    const scope = this.localScopes[this.localScopes.length - 1];
+    if (!scope) return false;
+    if (!scope.has(name)) scope.set(name, { value: this.env.get(name), exported: this.env.isExported(name) });
+    if (value === undefined) {
+      if (!scope.get(name)?.declared) this.env.unset(name);
+    } else this.env.set(name, value);
+    scope.get(name)!.declared = true;
+    return true;
   }
 
   get inFunction(): boolean {

@@ -1,6 +1,6 @@
 /**
  * The event recorder: writes `core/v1` Event objects like client-go's recorder (name
- * `<object>.<16 hex>`, aggregation of repeats into `count`/`lastTimestamp`) and mirrors each one
+ * `<object>.<UnixNano hex>`, aggregation of repeats into `count`/`lastTimestamp`) and mirrors each one
  * into the world's event log for the lab timeline. `decision()` logs a controller's reasoning in
  * plain words (world log only; Kubernetes keeps those in its logs, not as Events).
  */
@@ -41,7 +41,7 @@ export class EventRecorder {
       const ev: KubeEvent = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: `${name}.${world.rng.hex(16)}`, namespace: ns },
+        metadata: { name: `${name}.${this.eventSuffix(world.now(), world.rng.hex(16))}`, namespace: ns },
         involvedObject: {
           apiVersion: obj.apiVersion,
           kind: obj.kind,
@@ -68,6 +68,22 @@ export class EventRecorder {
     } catch {
       /* events are best effort */
     }
+  }
+
+  private lastNano = -1n;
+
+  /**
+   * client-go names events `<object>.<UnixNano in hex>` (record/event.go makeEvent), so names sort
+   * in time order within an object — the order `kubectl get events` lists them (the API server
+   * lists by name). The sub-millisecond part comes from the seeded random hex (drawn for every
+   * event, which keeps later UIDs stable); names stay strictly increasing within a recorder.
+   */
+  private eventSuffix(ms: number, random: string): string {
+    const jitter = BigInt(parseInt(random.slice(0, 5), 16) % 1000);
+    let nano = BigInt(ms) * 1_000_000n + jitter * 1000n;
+    if (nano <= this.lastNano) nano = this.lastNano + 1n;
+    this.lastNano = nano;
+    return nano.toString(16);
   }
 
   /** Logs a controller decision in plain words to the world's event log (the lab timeline). */

@@ -116,9 +116,12 @@ export class NodeLifecycle {
     const handles = this.timers.get(node) ?? [];
     for (const pod of this.store.list('pods', { fieldSelector: `spec.nodeName=${node}` }).items as Pod[]) {
       const p = clone(pod);
+      // MarkPodsNotReady (pkg/controller/util/node/controller_utils.go) only sets the Ready
+      // condition False; container statuses stay as the kubelet last posted them, so kubectl
+      // still prints READY 1/1 and STATUS Running until the eviction.
       p.status = {
         ...(p.status ?? {}),
-        conditions: (p.status?.conditions ?? []).map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' as const, lastTransitionTime: t } : c)),
+        conditions: (p.status?.conditions ?? []).map((c) => (c.type === 'Ready' && c.status !== 'False' ? { ...c, status: 'False' as const, lastTransitionTime: t } : c)),
       };
       this.store.updateStatus(p);
       this.recorder.event(NODE_CONTROLLER, pod, 'Warning', 'NodeNotReady', 'Node is not ready');

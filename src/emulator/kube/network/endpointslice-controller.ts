@@ -105,10 +105,17 @@ export class EndpointSliceController {
     const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
     const pods: Pod[] = [];
     const endpoints: Endpoint[] = [];
-    for (const p of this.members.get(key)?.values() ?? []) {
-      if (!p.status?.podIP || p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
-      pods.push(p);
-      endpoints.push(this.endpointFor(p, memoKey, name, ns, !!svc.spec.publishNotReadyAddresses));
+    const members = this.members.get(key);
+    const publishNotReady = !!svc.spec.publishNotReadyAddresses;
+    if (members) {
+      for (const p of members.values()) {
+        const st = p.status;
+        if (!st || !st.podIP || st.phase === 'Succeeded' || st.phase === 'Failed') continue;
+        pods.push(p);
+        // Inline memo hit (endpointFor): an unchanged pod keeps its endpoint object.
+        const memo = endpointOfPod.get(p);
+        endpoints.push(memo !== undefined && memo.svc === memoKey ? memo.ep : this.endpointFor(p, memoKey, name, ns, publishNotReady));
+      }
     }
     const ports = (svc.spec.ports ?? []).map((sp) => {
       let port = typeof sp.targetPort === 'number' ? sp.targetPort : undefined;

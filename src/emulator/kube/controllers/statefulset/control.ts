@@ -27,7 +27,7 @@ import {
   isRunningAndReady,
   isSucceeded,
   newStatefulSetPod,
-  podInOrdinalRange,
+  podFacts,
   POD_INDEX_LABEL,
   POD_NAME_LABEL,
   REVISION_LABEL,
@@ -95,24 +95,27 @@ export class StatefulSetControl {
     const replicaCount = set.spec.replicas ?? 1;
     const replicas: (Pod | undefined)[] = new Array(replicaCount);
     const condemned: Pod[] = [];
+    const end = start + replicaCount;
     for (const pod of pods) {
+      // One memoised look at each pod (the same answers as the predicates in utils.ts).
+      const f = podFacts(pod);
       status.replicas++;
-      const ready = isRunningAndReady(pod);
+      const ready = f.runningReady;
       if (ready) status.readyReplicas!++;
       if (ready && (minReady <= 0 || isRunningAndAvailable(pod, minReady, now))) status.availableReplicas++;
       else if (ready) this.requeue(result, pod, minReady, now);
-      if (isCreated(pod) && !isTerminating(pod)) {
-        if (getPodRevision(pod) === currentRev.metadata.name) status.currentReplicas!++;
-        if (getPodRevision(pod) === updateRev.metadata.name) status.updatedReplicas!++;
+      if (f.phase !== undefined && !f.terminating) {
+        if (f.revision === currentRev.metadata.name) status.currentReplicas!++;
+        if (f.revision === updateRev.metadata.name) status.updatedReplicas!++;
       }
-      if (podInOrdinalRange(pod, set)) replicas[getOrdinal(pod) - start] = pod;
-      else if (getOrdinal(pod) >= 0) condemned.push(pod);
+      if (f.ordinal >= start && f.ordinal < end) replicas[f.ordinal - start] = pod;
+      else if (f.ordinal >= 0) condemned.push(pod);
     }
     condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
     const all = replicas as Pod[];
     // A missing replica is unhealthy too; it is built only when it is about to be created.
     let firstUnhealthy: Pod | undefined;
-    for (let i = 0; i < replicaCount && !firstUnhealthy; i++) if (!all[i] || !isHealthy(all[i])) firstUnhealthy = all[i] ?? MISSING;
+    for (let i = 0; i < replicaCount && !firstUnhealthy; i++) if (!all[i] || !podFacts(all[i]).runningReady || podFacts(all[i]).terminating) firstUnhealthy = all[i] ?? MISSING;
     firstUnhealthy ??= condemned.find((p) => !isHealthy(p));
     if (isTerminating(set)) return status;
     const monotonic = !allowsBurst(set);
@@ -178,6 +181,11 @@ export class StatefulSetControl {
   /** upstream processReplica; returns true when the sync must stop here. */
   private processReplica(set: StatefulSet, updateSet: StatefulSet, status: StatefulSetStatus, replicas: Pod[], i: number, monotonic: boolean, minReady: number, now: number, result: SyncResult): boolean {
     const pod = replicas[i];
+    // The common case, a settled replica: Running, Ready, available, its identity and storage right.
+    if (minReady <= 0) {
+      const f = podFacts(pod);
+      if (f.phase === 'Running' && f.runningReady && !f.terminating && identityMatches(set, pod) && storageMatches(set, pod)) return false;
+    }
     if (isCreated(pod) && (isFailed(pod) || isSucceeded(pod))) {
       if (!isTerminating(pod)) {
         this.say(set, `${pod.metadata.name} is ${pod.status?.phase}: deleting it to recreate it`);

@@ -58,6 +58,41 @@ export function podInOrdinalRange(pod: KubeObject, set: StatefulSet): boolean {
   return o >= getStartOrdinal(set) && o < getEndOrdinal(set);
 }
 
+/** What the controller asks of one pod object on every sync, answered once per (frozen) object. */
+export interface PodFacts {
+  ordinal: number;
+  parent: string;
+  phase: string | undefined;
+  /** isRunningAndReady */
+  runningReady: boolean;
+  terminating: boolean;
+  /** getPodRevision */
+  revision: string;
+  /** The identity labels name the pod and its ordinal (identityMatches without the set). */
+  identityLabels: boolean;
+}
+
+const facts = new WeakMap<object, PodFacts>();
+
+/** The PodFacts of `pod`; kept per object when the object is frozen (stored objects are). */
+export function podFacts(pod: Pod): PodFacts {
+  const known = facts.get(pod);
+  if (known !== undefined) return known;
+  const ordinal = getOrdinal(pod);
+  const l = pod.metadata.labels ?? {};
+  const f: PodFacts = {
+    ordinal,
+    parent: getParentName(pod),
+    phase: pod.status?.phase,
+    runningReady: isRunningAndReady(pod),
+    terminating: isTerminating(pod),
+    revision: getPodRevision(pod),
+    identityLabels: l[POD_NAME_LABEL] === pod.metadata.name && l[POD_INDEX_LABEL] === String(ordinal),
+  };
+  if (Object.isFrozen(pod) && Object.isFrozen(pod.metadata) && (!pod.status || Object.isFrozen(pod.status))) facts.set(pod, f);
+  return f;
+}
+
 /** Whether the pod's name says it belongs to `set`. */
 export function isMemberOf(set: StatefulSet, pod: KubeObject): boolean {
   return getParentName(pod) === set.metadata.name;
@@ -129,21 +164,16 @@ export function getPodRevision(pod: KubeObject): string {
 
 /** Whether the pod carries the identity `set` gives its ordinal. */
 export function identityMatches(set: StatefulSet, pod: Pod): boolean {
-  const o = getOrdinal(pod);
-  const l = pod.metadata.labels ?? {};
-  return (
-    o >= 0 &&
-    set.metadata.name === getParentName(pod) &&
-    pod.metadata.namespace === set.metadata.namespace &&
-    l[POD_NAME_LABEL] === pod.metadata.name &&
-    l[POD_INDEX_LABEL] === String(o)
-  );
+  const f = podFacts(pod);
+  return f.ordinal >= 0 && set.metadata.name === f.parent && pod.metadata.namespace === set.metadata.namespace && f.identityLabels;
 }
 
 /** Whether the pod mounts its claims under the right names. */
 export function storageMatches(set: StatefulSet, pod: Pod): boolean {
+  const templates = set.spec.volumeClaimTemplates;
+  if (!templates || templates.length === 0) return true;
   const o = getOrdinal(pod);
-  for (const t of set.spec.volumeClaimTemplates ?? []) {
+  for (const t of templates) {
     const v = (pod.spec.volumes ?? []).find((x) => x.name === t.metadata.name);
     if (!v || v.persistentVolumeClaim?.claimName !== getPersistentVolumeClaimName(set, t, o)) return false;
   }

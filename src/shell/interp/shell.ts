@@ -42,6 +42,20 @@ export interface IO {
   interrupt: Interrupt;
 }
 
+/**
+ * The `time` keyword's report: bash's default TIMEFORMAT `\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS`
+ * or, with `-p`, POSIX's `real %2R` lines. Real time is the virtual time that passed; the lab
+ * spends no CPU time, so user and sys are zero.
+ */
+export function timeReport(ms: number, format: 'bash' | 'posix'): string {
+  if (format === 'posix') {
+    const s = (v: number) => (Math.floor(v / 10) / 100).toFixed(2);
+    return `real ${s(ms)}\nuser 0.00\nsys 0.00\n`;
+  }
+  const l = (v: number) => `${Math.floor(v / 60_000)}m${((v % 60_000) / 1000).toFixed(3)}s`;
+  return `\nreal\t${l(ms)}\nuser\t0m0.000s\nsys\t0m0.000s\n`;
+}
+
 /** What `local` shadowed in one function call, by variable name. */
 type LocalScope = Map<string, { value: string | undefined; exported: boolean; declared?: boolean }>;
 
@@ -221,10 +235,13 @@ export class Shell {
   async runPipeline(p: Pipeline, io: IO): Promise<number> {
     if (p.negate) this.condDepth++;
     let status: number;
+    const started = this.world.now();
     try {
-      status = p.commands.length === 1 ? await this.runCommand(p.commands[0], io) : await this.runStages(p, io);
+      if (p.commands.length === 0) status = this.lastStatus;
+      else status = p.commands.length === 1 ? await this.runCommand(p.commands[0], io) : await this.runStages(p, io);
     } finally {
       if (p.negate) this.condDepth--;
+      if (p.time) io.stderr.write(timeReport(this.world.now() - started, p.time));
     }
     if (p.negate) status = status === 0 ? 1 : 0;
     this.lastStatus = status;

@@ -89,6 +89,8 @@ export type ShellCommand = SimpleCommand | IfClause | ForClause | LoopClause | C
 export interface Pipeline {
   negate: boolean;
   commands: ShellCommand[];
+  /** `time [-p] pipeline`: report real/user/sys on stderr when it ends (`-p`: POSIX format). */
+  time?: 'bash' | 'posix';
 }
 
 export interface AndOr {

@@ -248,6 +248,18 @@ class Parser {
 
   private parsePipeline(): Pipeline {
     let negate = false;
+    let time: Pipeline['time'];
+    if (this.isReserved(this.peekToken(), 'time')) {
+      this.nextToken();
+      time = 'bash';
+      if (this.isReserved(this.peekToken(), '-p')) {
+        this.nextToken();
+        time = 'posix';
+      }
+      const t = this.peekToken();
+      // `time` alone times nothing (bash prints the three lines all the same).
+      if (t.kind === 'newline' || t.kind === 'eof' || (t.kind === 'op' && [';', '&', '&&', '||'].includes(t.value))) return { negate, commands: [], time };
+    }
     if (this.isReserved(this.peekToken(), '!')) {
       this.nextToken();
       negate = true;
@@ -260,7 +272,7 @@ class Parser {
       this.skipNewlines();
       commands.push(this.parseCommand());
     }
-    return { negate, commands };
+    return time ? { negate, commands, time } : { negate, commands };
   }
 
   // ---- commands -----------------------------------------------------------------------------

@@ -198,8 +198,13 @@ const PRELOADED = [
  */
 export function createCluster(world: World, options: ClusterOptions = {}): Cluster {
   const cluster = new Cluster(world, options);
-  cluster.bootstrap(options.ageMs ?? 300_000);
+  const bootStart = world.now();
+  const ageMs = options.ageMs ?? 300_000;
+  cluster.bootstrap(ageMs);
   world.settle();
+  // What the controllers created while booting (CoreDNS and local-path-provisioner pods, their
+  // ReplicaSets, events) dates from the cluster's creation too, as in a kind cluster that old.
+  cluster.store.backdate(bootStart, ageMs);
   clusters.set(world, cluster);
   // kubectl finds the cluster as `world.kube` (src/shell/commands/kubectl/cluster-bridge.ts).
   Object.defineProperty(world, 'kube', { value: cluster, configurable: true, enumerable: false });

@@ -440,6 +440,27 @@ export class ApiStore {
     return obj;
   }
 
+  /**
+   * Cluster bootstrap only: moves every timestamp at or after `since` (ms) back by `shiftMs`, in
+   * place and without watch events, so workloads the controllers created while the cluster booted
+   * look as old as the cluster (CoreDNS, local-path-provisioner, their events).
+   */
+  backdate(since: number, shiftMs: number): void {
+    const shift = (v: unknown): unknown => {
+      if (typeof v === 'string') {
+        if (!TIMESTAMP.test(v)) return v;
+        const ms = Date.parse(v);
+        return ms >= since ? rfc3339(ms - shiftMs) : v;
+      }
+      if (Array.isArray(v)) return v.map(shift);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shift(x)]));
+      return v;
+    };
+    for (const table of this.data.values()) {
+      for (const [key, obj] of table) table.set(key, deepFreeze(shift(obj) as KubeObject));
+    }
+  }
+
   /** Removes a terminating object whose finalizers are done (used by the kubelet and GC). */
   finalize(resource: ResourceArg, namespace: string | undefined, name: string): void {
     const info = this.resource(resource);
@@ -481,6 +502,8 @@ function toSelector(s: ListOptions['labelSelector']): Selector {
   if ('requirements' in s) return s as Selector;
   return fromLabelSelector(s as LabelSelector);
 }
+
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Whether two versions of an object are equal apart from resourceVersion (key order ignored). */
 function sameContent(a: KubeObject, b: KubeObject): boolean {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { testShell } from '../../../testing/run.ts';
+
+describe('a fresh lab cluster (created 5 minutes before the first command)', () => {
+  it('shows the boot-time workloads as old as the cluster, CoreDNS and local-path-provisioner included', async () => {
+    const sh = testShell({ environment: 'kubernetes', seed: 1 });
+    expect((await sh.run('kubectl get pods -A')).stdout).toBe(
+      [
+        'NAMESPACE            NAME                                           READY   STATUS    RESTARTS   AGE',
+        'kube-system          coredns-68d548dbd5-6blbd                       1/1     Running   0          5m',
+        'kube-system          coredns-68d548dbd5-d7zqv                       1/1     Running   0          5m',
+        'kube-system          etcd-petlab-control-plane                      1/1     Running   0          5m',
+        'kube-system          kindnet-98rbm                                  1/1     Running   0          5m',
+        'kube-system          kindnet-9c722                                  1/1     Running   0          5m',
+        'kube-system          kindnet-v4jss                                  1/1     Running   0          5m',
+        'kube-system          kube-apiserver-petlab-control-plane            1/1     Running   0          5m',
+        'kube-system          kube-controller-manager-petlab-control-plane   1/1     Running   0          5m',
+        'kube-system          kube-proxy-9z26w                               1/1     Running   0          5m',
+        'kube-system          kube-proxy-snzhz                               1/1     Running   0          5m',
+        'kube-system          kube-proxy-w2zds                               1/1     Running   0          5m',
+        'kube-system          kube-scheduler-petlab-control-plane            1/1     Running   0          5m',
+        'local-path-storage   local-path-provisioner-79ddbbf8f7-jccfc        1/1     Running   0          5m',
+        '',
+      ].join('\n'),
+    );
+    expect((await sh.run('kubectl get deploy,rs -n kube-system')).stdout).toBe(
+      [
+        'NAME                      READY   UP-TO-DATE   AVAILABLE   AGE',
+        'deployment.apps/coredns   2/2     2            2           5m',
+        '',
+        'NAME                                 DESIRED   CURRENT   READY   AGE',
+        'replicaset.apps/coredns-68d548dbd5   2         2         2       5m',
+        '',
+      ].join('\n'),
+    );
+  });
+});

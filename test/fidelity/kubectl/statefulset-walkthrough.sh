@@ -35,6 +35,16 @@ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\t"
 kubectl rollout history sts/web
 kubectl describe sts web
 kubectl get sts,pods,pvc
+kubectl delete statefulset web --cascade=orphan
+kubectl get pods -l app=nginx
+kubectl delete pod web-0
+kubectl get pods -l app=nginx
+kubectl apply -f https://k8s.io/examples/application/web/web.yaml
+kubectl rollout status sts/web
+sleep 30
+kubectl get pods -l app=nginx
+kubectl get pod web-1 -o jsonpath='{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}{"\n"}'
+for i in 0 1; do kubectl exec -i -t "web-$i" -- curl http://localhost/; done
 kubectl delete statefulset web
 kubectl delete service nginx
 sleep 45

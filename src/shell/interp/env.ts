@@ -4,6 +4,8 @@ import type { Environment } from '../types.ts';
 export class ShellEnvironment implements Environment {
   private vars = new Map<string, string>();
   private exportedNames = new Set<string>();
+  /** Indexed arrays (`a=(x y)`); element 0 is also the plain value `$a`. */
+  private arrays = new Map<string, string[]>();
 
   /** Starts with `initial` variables, all exported (they came from the parent's environment). */
   constructor(initial: Record<string, string> = {}) {
@@ -18,10 +20,26 @@ export class ShellEnvironment implements Environment {
   }
   set(name: string, value: string): void {
     this.vars.set(name, value);
+    const array = this.arrays.get(name);
+    if (array) array[0] = value;
   }
   unset(name: string): void {
     this.vars.delete(name);
     this.exportedNames.delete(name);
+    this.arrays.delete(name);
+  }
+  /** `name=(values…)`: makes `name` an indexed array. */
+  setArray(name: string, values: readonly string[]): void {
+    this.arrays.set(name, [...values]);
+    if (values.length > 0) this.vars.set(name, values[0]);
+    else this.vars.delete(name);
+  }
+  /** The elements of `name`: its array, a plain variable as one element, or undefined. */
+  getArray(name: string): readonly string[] | undefined {
+    const array = this.arrays.get(name);
+    if (array) return array;
+    const v = this.vars.get(name);
+    return v === undefined ? undefined : [v];
   }
   export(name: string): void {
     this.exportedNames.add(name);
@@ -45,6 +63,7 @@ export class ShellEnvironment implements Environment {
     const c = new ShellEnvironment();
     c.vars = new Map(this.vars);
     c.exportedNames = new Set(this.exportedNames);
+    c.arrays = new Map([...this.arrays].map(([k, v]) => [k, [...v]]));
     return c;
   }
 }

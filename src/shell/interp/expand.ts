@@ -32,6 +32,8 @@ export interface ExpansionHost {
   /** Special parameters: ?, $, #, @ (joined), *, 0, 1…, !, - */
   special(name: string): string | undefined;
   positional(): readonly string[];
+  /** The elements of array `name` (a plain variable is one element), or undefined. */
+  getArray?(name: string): readonly string[] | undefined;
   /** Runs `$(…)` and returns its stdout. */
   commandSubstitution(source: string): Promise<string>;
   home(user: string): string | undefined;
@@ -154,15 +156,27 @@ class Expander {
         if (!any) appendText('', true);
         return;
       }
+      case 'array':
+        // Only meaningful as an assignment's value (runSimple handles it); elsewhere, nothing.
+        return;
       case 'param': {
-        if ((part.name === '@' || part.name === '*') && !part.op && !part.length) {
-          const values = [...this.host.positional()];
-          if (inQuotes && part.name === '@') {
+        const all = part.index === '@' || part.index === '*';
+        if (all && part.length && !part.op) {
+          const n = String(this.host.getArray?.(part.name)?.length ?? 0);
+          if (inQuotes) appendText(n, true);
+          else appendSplit(n);
+          return;
+        }
+        if (((part.name === '@' || part.name === '*') && part.index === undefined) || all) {
+          if (part.op || part.length) throw new ExpansionError(`bash: \${${part.name}${all ? `[${part.index}]` : ''}}: bad substitution`);
+          const values = all ? [...(this.host.getArray?.(part.name) ?? [])] : [...this.host.positional()];
+          const star = all ? part.index === '*' : part.name === '*';
+          if (inQuotes && !star) {
             if (values.length > 0) appendMulti(values);
             return;
           }
           const ifs = this.host.getVar('IFS') ?? DEFAULT_IFS;
-          const joined = values.join(part.name === '*' ? ifs.slice(0, 1) : ' ');
+          const joined = values.join(star ? ifs.slice(0, 1) : ' ');
           if (inQuotes) appendText(joined, true);
           else appendSplit(joined);
           return;
@@ -194,6 +208,23 @@ class Expander {
     }
   }
 
+  /** `${a[N]}`: element N (an arithmetic expression; negative counts from the end). */
+  private async element(name: string, index: string): Promise<string | undefined> {
+    let i: number;
+    try {
+      i = evaluateArithmetic(await this.single(parseArithWord(index)), { get: (n) => this.lookup(n), set: (n, v) => this.host.setVar(n, v) });
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpansionError(`bash: ${e.message}`);
+      throw e;
+    }
+    const values = this.host.getArray?.(name) ?? [];
+    if (i < 0) {
+      if (values.length + i < 0) throw new ExpansionError(`bash: ${name}: bad array subscript`);
+      i += values.length;
+    }
+    return values[i];
+  }
+
   private lookup(name: string): string | undefined {
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return this.host.getVar(name);
     return this.host.special(name);
@@ -204,7 +235,7 @@ class Expander {
       const text = part.arg?.parts.map((p) => (p.type === 'lit' ? p.text : '')).join('') ?? '';
       throw new ExpansionError(`bash: \${${text}}: bad substitution`);
     }
-    const value = this.lookup(part.name);
+    const value = part.index === undefined ? this.lookup(part.name) : await this.element(part.name, part.index);
     if (value === undefined && this.host.nounset?.() && (!part.op || part.op === '#' || part.op === '##' || part.op === '%' || part.op === '%%' || part.op === '/' || part.op === '//' || part.op === ':')) {
       if (part.name !== '@' && part.name !== '*') throw new ExpansionError(`bash: ${part.name}: unbound variable`, 1, true);
     }

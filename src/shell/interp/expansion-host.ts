@@ -15,6 +15,7 @@ export function makeExpansionHost(shell: Shell, io: IO): ExpansionHost {
     setVar: (name, value) => shell.env.set(name, value),
     special: (name) => shell.special(name),
     positional: () => shell.positional,
+    getArray: (name) => shell.env.getArray(name),
     commandSubstitution: async (source) => {
       const out = new BufferOutput();
       const sub = shell.subshell();

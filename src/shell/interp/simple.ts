@@ -68,6 +68,14 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
   const assigns: [string, string][] = [];
   try {
     for (const a of cmd.assigns) {
+      const array = a.value.parts.length === 1 && a.value.parts[0].type === 'array' ? a.value.parts[0] : undefined;
+      if (array) {
+        // NAME=(…) / NAME+=(…): an indexed array, set at once (bash does not allow it as a prefix)
+        const values = await shell.expandArgs(array.words, io);
+        if (values === undefined) return 1;
+        shell.env.setArray(a.name, a.append ? [...(shell.env.getArray(a.name) ?? []), ...values] : values);
+        continue;
+      }
       const value = await expandSingle(a.value, host);
       assigns.push([a.name, a.append ? (shell.env.get(a.name) ?? '') + value : value]);
     }

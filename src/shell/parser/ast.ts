@@ -7,7 +7,9 @@
 export type WordPart =
   | { type: 'lit'; text: string; quoted: boolean }
   | { type: 'dq'; parts: WordPart[] }
-  | { type: 'param'; name: string; op?: string; arg?: Word; length?: boolean }
+  | { type: 'param'; name: string; op?: string; arg?: Word; length?: boolean; index?: string }
+  /** `NAME=(w1 w2 …)`: the words of an array assignment (only as an assignment's value). */
+  | { type: 'array'; words: Word[] }
   | { type: 'cmd'; source: string }
   | { type: 'arith'; expr: string }
   | { type: 'tilde'; user: string };

@@ -105,6 +105,11 @@ export class Scanner {
     }
     while (!this.atEnd()) {
       const c = this.peek() as string;
+      if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(this.src.slice(start, this.pos))) {
+        flush();
+        parts.push({ type: 'array', words: this.readArrayWords() });
+        continue;
+      }
       if (META.has(c)) break;
       if (c === '\\') {
         const n = this.peek(1);
@@ -327,6 +332,24 @@ export class Scanner {
     }
   }
 
+  /** Reads the words of `NAME=(…)` from the `(` through the `)` (newlines and comments allowed). */
+  private readArrayWords(): Word[] {
+    this.pos++;
+    const words: Word[] = [];
+    for (;;) {
+      while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\n') this.pos++;
+      if (this.peek() === '#') while (this.peek() !== undefined && this.peek() !== '\n') this.pos++;
+      const c = this.peek();
+      if (c === undefined) throw new Incomplete("unexpected EOF while looking for matching `)'");
+      if (c === ')') {
+        this.pos++;
+        return words;
+      }
+      if (META.has(c) && c !== ' ' && c !== '\t' && c !== '\n') throw new ShellSyntaxError(`syntax error near unexpected token \`${c}'`);
+      words.push(this.readWord().word);
+    }
+  }
+
   /** Reads `${…}` after the `${`. */
   private readBraceParam(): WordPart {
     let length = false;
@@ -341,11 +364,19 @@ export class Scanner {
       name = this.src[this.pos++];
       while (/[0-9]/.test(name) && /[0-9]/.test(this.peek() ?? '')) name += this.src[this.pos++];
     }
+    let index: string | undefined;
+    if (this.peek() === '[' && isNameStart(name[0] ?? '')) {
+      // ${a[@]}, ${a[*]}, ${a[N]}: an array element or all of them
+      const close = this.src.indexOf(']', this.pos);
+      if (close < 0) throw new Incomplete("unexpected EOF while looking for matching `}'");
+      index = this.src.slice(this.pos + 1, close);
+      this.pos = close + 1;
+    }
     if (this.peek() === undefined) throw new Incomplete("unexpected EOF while looking for matching `}'");
     if (this.peek() === '}') {
       this.pos++;
       if (!name) throw new ShellSyntaxError('${}: bad substitution');
-      return { type: 'param', name, length };
+      return index === undefined ? { type: 'param', name, length } : { type: 'param', name, length, index };
     }
     const ops = [':-', ':=', ':+', ':?', '-', '=', '+', '?', '##', '#', '%%', '%', '//', '/', ':'];
     const op = ops.find((o) => this.startsWith(o));
@@ -356,7 +387,7 @@ export class Scanner {
     }
     this.pos += op.length;
     const arg = this.readParamArg();
-    return { type: 'param', name, op, arg };
+    return index === undefined ? { type: 'param', name, op, arg } : { type: 'param', name, op, arg, index };
   }
 
   /** Reads the word inside `${name op …}` up to the closing brace. */

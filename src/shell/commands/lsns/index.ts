@@ -26,6 +26,7 @@ const LONG: LongOption[] = [
   { name: 'list', has: 0, key: 'l' },
   { name: 'raw', has: 0, key: 'r' },
   { name: 'type', has: 1, key: 't' },
+  { name: 'tree', has: 2, key: 'T' },
 ];
 
 interface Row {
@@ -44,13 +45,14 @@ interface Col {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  const parsed = getopt(ctx.args, 'Jlp:o:nruhVt:W', LONG);
+  const parsed = getopt(ctx.args, 'Jlp:o:nruhVt:T::W', LONG);
   if (!parsed.ok) return tryHelp(ctx.stderr, 'lsns', parsed.error);
   const types = new Set<NamespaceKind>();
   let taskPid: number | undefined;
   let headings = true;
   let raw = false;
   let listFormat = false;
+  let treeRel: string | undefined;
   let outputs: string[] | undefined;
   for (const [key, value] of parsed.value.options) {
     if (key === 'h') {
@@ -73,6 +75,12 @@ async function run(ctx: CommandContext): Promise<number> {
     else if (key === 'l') listFormat = true;
     else if (key === 'o') outputs = (value ?? '').split(',');
     else if (key === 'J') return notAvailable(ctx, 'lsns --json');
+    else if (key === 'T') {
+      // --tree=process is the default drawing; the namespace-relation trees are not modelled.
+      const rel = (value ?? 'owner').replace(/^=/, '');
+      if (!['parent', 'owner', 'process'].includes(rel)) return errx(ctx.stderr, 'lsns', `unknown tree type: ${rel}`);
+      treeRel = rel;
+    }
   }
   if (parsed.value.operands.length > 1) return tryHelp(ctx.stderr, 'lsns', 'too many arguments');
   const self = ctx.process;
@@ -94,7 +102,13 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   let list = [...rows.values()];
   const only = parsed.value.operands[0];
-  if (only !== undefined) list = list.filter((r) => String(r.ns.inode) === only);
+  if (only !== undefined) {
+    // strtou64_or_err(argv[optind], "invalid namespace argument"), then "not found namespace: %ju".
+    if (!/^\d+$/.test(only)) return errx(ctx.stderr, 'lsns', `invalid namespace argument: '${only}'`);
+    list = list.filter((r) => String(r.ns.inode) === String(Number(only)));
+    if (list.length === 0) return errx(ctx.stderr, 'lsns', `not found namespace: ${Number(only)}`);
+  }
+  if (treeRel !== undefined && treeRel !== 'process') return notAvailable(ctx, `lsns --tree=${treeRel}`);
   if (types.size > 0) list = list.filter((r) => types.has(r.ns.kind));
   if (taskPid !== undefined) {
     const task = pidNs?.members.get(taskPid);
@@ -108,12 +122,13 @@ async function run(ctx: CommandContext): Promise<number> {
   const cols: Col[] = [];
   for (const name of names) {
     const col = all[name.toUpperCase()];
+    if (!col && ['PNS', 'ONS'].includes(name.toUpperCase())) return notAvailable(ctx, `lsns -o ${name.toUpperCase()}`);
     if (!col) return errx(ctx.stderr, 'lsns', `unknown column: ${name}`);
     cols.push(col);
   }
   // lsns.c: the default columns (no -o, no -l) use --tree=process: a namespace whose lowest
   // process is the child of another row's process is drawn under that row in COMMAND.
-  const tree = outputs === undefined && !listFormat && !raw;
+  const tree = (treeRel === 'process' || (outputs === undefined && !listFormat)) && !raw;
   const table = processTree(list, tree).map(({ row, art }) => cols.map((c) => (c.name === 'COMMAND' ? art + c.value(row) : c.value(row))));
   ctx.stdout.write(render(cols, headings ? [cols.map((c) => c.name), ...table] : table, raw));
   return 0;

@@ -44,6 +44,10 @@ describe('lsns', () => {
     expect((await sh.run('lsns -t uts')).stdout).toBe(
       ['        NS TYPE  NPROCS   PID USER COMMAND', '4026531838 uts        3     1 root /sbin/init', '4026532161 uts        1  1001 root └─sleep infinity', ''].join('\n'),
     );
+    expect(await sh.run('lsns -T process')).toEqual({ stdout: '', stderr: "lsns: invalid namespace argument: 'process'\n", status: 1 });
+    expect(await sh.run('lsns 4026539999')).toEqual({ stdout: '', stderr: 'lsns: not found namespace: 4026539999\n', status: 1 });
+    expect((await sh.run('lsns --tree=process -o NS,COMMAND -t uts')).stdout).toBe('        NS COMMAND\n4026531838 /sbin/init\n4026532161 └─sleep infinity\n');
+    expect(await sh.run('lsns --tree=sideways')).toEqual({ stdout: '', stderr: 'lsns: unknown tree type: sideways\n', status: 1 });
     expect((await sh.run('lsns -l -t uts')).stdout).toBe(
       ['        NS TYPE  NPROCS   PID USER COMMAND', '4026531838 uts        3     1 root /sbin/init', '4026532161 uts        1  1001 root sleep infinity', ''].join('\n'),
     );

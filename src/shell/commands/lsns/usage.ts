@@ -1,4 +1,8 @@
-/** `lsns --help` of util-linux 2.38.1 (sys-utils/lsns.c usage()). */
+/**
+ * `lsns --help` of util-linux 2.38.1 (sys-utils/lsns.c usage()): `-T, --tree` and the PNS/ONS
+ * columns came with util-linux PRs #1276/#1281 (2.37/2.38; the 2.38.1 man page names `--tree`);
+ * `-P`, `-Q` and `-H` are 2.39+ and left out.
+ */
 export const LSNS_USAGE = `
 Usage:
  lsns [options] [<namespace>]
@@ -16,6 +20,7 @@ Options:
  -u, --notruncate       don't truncate text in columns
  -W, --nowrap           don't use multi-line representation
  -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)
+ -T, --tree[=<rel>]     use tree format (parent, owner, or process)
 
  -h, --help             display this help
  -V, --version          display version
@@ -32,6 +37,8 @@ Available output columns:
         USER  username of the PID
      NETNSID  namespace ID as used by network subsystem
         NSFS  nsfs mountpoint (usually used network subsystem)
+         PNS  parent namespace identifier (inode number)
+         ONS  owner namespace identifier (inode number)
 
 For more details see lsns(8).
 `;

@@ -95,6 +95,8 @@ export class ApiStore {
   private readonly hooks: ChangeHook[] = [];
   private readonly admitters: ((obj: KubeObject, info: ResourceInfo) => void)[] = [];
   private rv = 0;
+  /** Bumped when objects are replaced without commit hooks (backdate): indexes rebuild then. */
+  epoch = 0;
   private readonly resolved = new Map<string, ResourceInfo>();
 
   constructor(world: World) {
@@ -446,19 +448,39 @@ export class ApiStore {
    * look as old as the cluster (CoreDNS, local-path-provisioner, their events).
    */
   backdate(since: number, shiftMs: number): void {
+    // Copy-on-write: a part without a timestamp to move is kept as it is (same frozen object).
     const shift = (v: unknown): unknown => {
       if (typeof v === 'string') {
         if (!TIMESTAMP.test(v)) return v;
         const ms = Date.parse(v);
         return ms >= since ? rfc3339(ms - shiftMs) : v;
       }
-      if (Array.isArray(v)) return v.map(shift);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shift(x)]));
+      if (Array.isArray(v)) {
+        let out: unknown[] | undefined;
+        for (let i = 0; i < v.length; i++) {
+          const x = shift(v[i]);
+          if (x !== v[i]) (out ??= v.slice())[i] = x;
+        }
+        return out ?? v;
+      }
+      if (v && typeof v === 'object') {
+        let out: Record<string, unknown> | undefined;
+        for (const k in v) {
+          const old = (v as Record<string, unknown>)[k];
+          const x = shift(old);
+          if (x !== old) (out ??= { ...(v as Record<string, unknown>) })[k] = x;
+        }
+        return out ?? v;
+      }
       return v;
     };
     for (const table of this.data.values()) {
-      for (const [key, obj] of table) table.set(key, deepFreeze(shift(obj) as KubeObject));
+      for (const [key, obj] of table) {
+        const next = shift(obj) as KubeObject;
+        if (next !== obj) table.set(key, deepFreeze(next));
+      }
     }
+    this.epoch++;
   }
 
   /** Removes a terminating object whose finalizers are done (used by the kubelet and GC). */

@@ -16,6 +16,9 @@ const NONE: ReadonlyMap<string, KubeObject> = new Map();
 
 export class OwnerIndex {
   private readonly plural: string;
+  private readonly store: ApiStore;
+  /** The store epoch the buckets were built at (backdate replaces objects without hooks). */
+  private epoch: number;
   /** controller uid → object key → object */
   private readonly owned = new Map<string, Map<string, KubeObject>>();
   /** namespace → object key → object without a controller */
@@ -24,7 +27,9 @@ export class OwnerIndex {
   /** Indexes `plural` (e.g. 'pods'): the objects already stored, then every committed change. */
   constructor(store: ApiStore, plural: string) {
     this.plural = plural;
-    for (const obj of store.list(plural, { sorted: false }).items) this.put(obj);
+    this.store = store;
+    this.epoch = store.epoch;
+    this.rebuild();
     store.onCommit((info, e) => {
       if (info.plural === plural) this.observe(e);
     });
@@ -32,12 +37,21 @@ export class OwnerIndex {
 
   /** The objects whose controller has `uid` (live view: do not hold across writes). */
   ownedBy(uid: string | undefined): ReadonlyMap<string, KubeObject> {
+    if (this.epoch !== this.store.epoch) this.rebuild();
     return (uid !== undefined && this.owned.get(uid)) || NONE;
   }
 
   /** The objects in `namespace` without a controller (live view). */
   orphansIn(namespace: string | undefined): ReadonlyMap<string, KubeObject> {
+    if (this.epoch !== this.store.epoch) this.rebuild();
     return this.orphaned.get(namespace ?? '') ?? NONE;
+  }
+
+  private rebuild(): void {
+    this.epoch = this.store.epoch;
+    this.owned.clear();
+    this.orphaned.clear();
+    for (const obj of this.store.list(this.plural, { sorted: false }).items) this.put(obj);
   }
 
   private bucketOf(obj: KubeObject): [Map<string, Map<string, KubeObject>>, string] {

@@ -29,7 +29,19 @@ export function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
 
 /** Whether the ReplicaSet runs the Deployment's current template. */
 export function equalTemplate(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return stableJson(withoutHash(a)) === stableJson(withoutHash(b));
+  return comparable(a) === comparable(b);
+}
+
+const comparableJson = new WeakMap<object, string>();
+
+/** stableJson of the template without its hash label, kept per (frozen) template object. */
+function comparable(t: PodTemplateSpec): string {
+  let j = comparableJson.get(t);
+  if (j === undefined) {
+    j = stableJson(withoutHash(t));
+    if (Object.isFrozen(t)) comparableJson.set(t, j);
+  }
+  return j;
 }
 
 /** The revision number of a ReplicaSet (0 when unset). */

@@ -13,7 +13,7 @@ import { EventRecorder } from './controllers/recorder.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace-controller.ts';
 import { StatefulSetController } from './controllers/statefulset/controller.ts';
-import { Kubelet } from './kubelet/kubelet.ts';
+import { Kubelet, type ProgramRunner } from './kubelet/kubelet.ts';
 import { LinuxRuntime, type EnvSource } from './kubelet/linux-runtime.ts';
 import { fromBase64 } from './kubelet/volumes.ts';
 import type { ApiStore as Store } from './api/store.ts';
@@ -103,6 +103,19 @@ export class Cluster {
   /** Takes `node` down (`petlab node stop`). Throws for an unknown node. */
   stopNode(node: string): void {
     this.nodeLifecycle.stopNode(node);
+  }
+
+  /**
+   * Lets the kubelets run containers' short-lived programs (nslookup, echo, `sh -c …`) for real,
+   * through the shell, which installs `runner` on its first kubectl command. Once is enough.
+   */
+  setProgramRunner(runner: ProgramRunner): void {
+    for (const k of this.kubelets.values()) k.programRunner ??= runner;
+  }
+
+  /** Whether a program runner is installed. */
+  hasProgramRunner(): boolean {
+    return [...this.kubelets.values()].some((k) => k.programRunner !== undefined);
   }
 
   /** Brings `node` back (`petlab node start`). Throws for an unknown node. */

@@ -21,6 +21,12 @@ export interface Behaviour {
   startupLog: string[];
   /** File changes and output a `sh -c` script makes over time (the docs' liveness example). */
   steps?: ScriptStep[];
+  /**
+   * A short-lived program (nslookup, echo, date, `sh -c "…"`): when the cluster has a program
+   * runner (installed by the shell), the kubelet runs this argv in the container and takes its
+   * output as the log and its status as the exit code; `exitAfterMs`/`exitCode` are the fallback.
+   */
+  program?: string[];
 }
 
 /** One effect of a shell script, `afterMs` from the container's start. */
@@ -78,21 +84,26 @@ export function behaviourOf(container: Container, image: ImageInfo): Behaviour {
   const shell = cmd.length >= 3 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]) && cmd[1] === '-c' ? cmd.slice(2).join(' ') : undefined;
   const parsed = shell !== undefined ? parseScript(shell) : undefined;
   if (parsed) {
-    return { exitCode: parsed.exitCode, exitAfterMs: parsed.endMs, handlesSigterm: false, ports: [], argv, startupLog: [], steps: parsed.steps };
+    // A script without sleeps runs through the program runner when there is one (real output).
+    return { exitCode: parsed.exitCode, exitAfterMs: parsed.endMs, handlesSigterm: false, ports: [], argv, startupLog: [], steps: parsed.steps, ...(parsed.endMs <= 20 ? { program: cmd } : {}) };
   }
   const exit = script.match(/\bexit\s+(\d+)/);
-  if (/\b(while|until)\b.*\b(true|:)\b|sleep\s+(infinity|inf)\b|tail\s+-f|httpd|nginx|http\.server/.test(script)) {
-    return { exitCode: 0, handlesSigterm: /nginx|httpd|http\.server/.test(script), ports: /nginx|httpd/.test(script) ? [80] : [], argv, startupLog: echoes(script) };
+  // Servers are recognised by the program names in the command (`nginx -g …`, `python -m
+  // http.server`), not by words in its arguments (`nslookup web-0.nginx` is no server).
+  const programs = (shell ?? cmd.join(' ')).split(/[;&|\n]+/).map((c) => c.trim().split(/\s+/)[0]?.split('/').pop() ?? '');
+  const serves = programs.some((p) => /^(nginx|httpd|httpd-foreground)$/.test(p)) || /\bhttp\.server\b/.test(script);
+  if (/\b(while|until)\b.*\b(true|:)\b|sleep\s+(infinity|inf)\b|tail\s+-f/.test(script) || serves) {
+    return { exitCode: 0, handlesSigterm: serves, ports: serves && !/http\.server/.test(script) ? [80] : [], argv, startupLog: echoes(script) };
   }
   const sleep = script.match(/\bsleep\s+(\d+(?:\.\d+)?)/);
   if (sleep) {
     const ms = Number(sleep[1]) * 1000;
     return { exitCode: exit ? Number(exit[1]) : 0, exitAfterMs: ms, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
   }
-  if (exit) return { exitCode: Number(exit[1]), exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
-  if (/^(false|\/bin\/false)$/.test(script.trim())) return { exitCode: 1, exitAfterMs: 20, handlesSigterm: false, ports: [], argv, startupLog: [] };
-  // Anything else (echo, date, true…) finishes quickly and succeeds.
-  return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script) };
+  if (exit) return { exitCode: Number(exit[1]), exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script), program: cmd };
+  if (/^(false|\/bin\/false)$/.test(script.trim())) return { exitCode: 1, exitAfterMs: 20, handlesSigterm: false, ports: [], argv, startupLog: [], program: cmd };
+  // Anything else (echo, date, true, nslookup…) finishes quickly and succeeds.
+  return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: echoes(script), program: cmd };
 }
 
 function echoes(script: string): string[] {

@@ -16,6 +16,7 @@ import type { Container, PersistentVolumeClaim, Pod, Probe } from '../api/types.
 import type { EventRecorder } from '../controllers/recorder.ts';
 import type { VolumeData } from '../storage/volume-data.ts';
 import type { MemDir } from '../../linux/fs/nodes.ts';
+import type { Process } from '../../linux/process.ts';
 import { volumeMounts } from './volumes.ts';
 import { behaviourOf, type Behaviour } from './behaviour.ts';
 import { goDuration, lookupImage, pullError, pullMs, type ImageInfo } from './images.ts';
@@ -66,11 +67,19 @@ export interface KubeletOptions {
   images?: Iterable<string>;
 }
 
+/**
+ * Runs a container's short-lived program (argv) in its process's namespaces and resolves with the
+ * exit status; output goes to `io`. Installed by the shell (the emulator cannot import it).
+ */
+export type ProgramRunner = (process: Process, argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }) => Promise<number>;
+
 export class Kubelet {
   readonly nodeName: string;
   readonly nodeIP: string;
   /** Whether the kubelet (and its node) is up. */
   running = true;
+  /** Set by `Cluster.setProgramRunner`; without it short-lived programs only pretend to run. */
+  programRunner: ProgramRunner | undefined;
   private readonly store: ApiStore;
   private readonly recorder: EventRecorder;
   private readonly runtime: ContainerRuntime;
@@ -386,9 +395,12 @@ export class Kubelet {
     run.decided = !run.spec.readinessProbe;
     const stamp = rfc3339(now);
     run.logs = [];
-    for (const l of run.behaviour.startupLog) this.log(w, run, `${stamp} ${l}`);
-    this.writeStatus(w);
     const b = run.behaviour;
+    // A short-lived program runs for real when the shell has installed its runner.
+    const viaRunner = b.program !== undefined && this.programRunner !== undefined && this.runtime.processOf(pod, run.name) !== undefined;
+    if (!viaRunner) for (const l of b.startupLog) this.log(w, run, `${stamp} ${l}`);
+    this.writeStatus(w);
+    if (viaRunner && this.runProgram(w, run, pod, b.program!, now)) return;
     for (const step of b.steps ?? []) {
       const startedAt = now;
       this.timer(
@@ -410,6 +422,31 @@ export class Kubelet {
     }
     if (run.spec.readinessProbe) this.scheduleProbe(w, run, 'readiness', run.spec.readinessProbe, (run.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000, now);
     if (run.spec.livenessProbe) this.scheduleProbe(w, run, 'liveness', run.spec.livenessProbe, (run.spec.livenessProbe.initialDelaySeconds ?? 0) * 1000, now);
+  }
+
+  /**
+   * Runs the container's program through the shell: each output line is logged as it comes, and
+   * the container exits with the program's status. False when the container has no process.
+   */
+  private runProgram(w: Worker, run: Run, pod: Pod, argv: string[], startedAt: number): boolean {
+    const proc = this.runtime.processOf(pod, run.name);
+    if (!proc || !this.programRunner) return false;
+    const pending = { stdout: '', stderr: '' };
+    const write = (stream: 'stdout' | 'stderr', text: string, flush = false) => {
+      if (run.startedAt !== startedAt) return;
+      const lines = (pending[stream] + text).split('\n');
+      pending[stream] = flush ? '' : (lines.pop() ?? '');
+      if (flush && lines[lines.length - 1] === '') lines.pop();
+      for (const line of lines) this.log(w, run, `${rfc3339(this.store.world.now())} ${line}`);
+    };
+    const finish = (code: number) => {
+      write('stdout', '', true);
+      write('stderr', '', true);
+      if (run.startedAt === startedAt) this.exited(w, run, code);
+      this.store.world.markChanged();
+    };
+    this.programRunner(proc, argv, { stdout: (t) => write('stdout', t), stderr: (t) => write('stderr', t) }).then(finish, () => finish(1));
+    return true;
   }
 
   private scheduleProbe(w: Worker, run: Run, kind: 'readiness' | 'liveness', probe: Probe, delayMs: number, instance: number): void {

@@ -7,6 +7,7 @@
  * The cluster hangs off the world as `world.kube` (as the Linux model hangs off `world.linux`).
  */
 import type { ApiStore } from '../../../emulator/kube/api/index.ts';
+import type { Process } from '../../../emulator/linux/process.ts';
 import type { World } from '../../../emulator/world.ts';
 
 /** One container's log, as the kubelet keeps it. */
@@ -24,6 +25,9 @@ export interface ClusterModel {
   followLogs?(namespace: string, pod: string, container: string, listener: (chunk: string) => void): () => void;
   /** The process of a running container (to run `kubectl exec` inside), or undefined. */
   containerProcess?(namespace: string, pod: string, container: string): unknown;
+  /** Lets the kubelets run containers' short-lived programs through the shell (see program-runner.ts). */
+  setProgramRunner?(runner: (process: Process, argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }) => Promise<number>): void;
+  hasProgramRunner?(): boolean;
   /** `petlab node stop|start`: takes a node's kubelet down or brings it back. */
   stopNode?(name: string): void;
   startNode?(name: string): void;

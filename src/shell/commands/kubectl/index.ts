@@ -9,6 +9,7 @@ import type { KubectlEnv } from './env.ts';
 import { errorText, flagError, KubectlExit } from './errors.ts';
 import { ALL_VERBS, KUBECTL_HELP, unknownCommand } from './help.ts';
 import { contextNamespace } from './kubeconfig.ts';
+import { installProgramRunner } from './program-runner.ts';
 import { Flags, FlagError, GLOBAL_FLAGS, parseFlags } from './util/flags.ts';
 import { VERBS } from './verbs/table.ts';
 
@@ -72,6 +73,7 @@ export async function runKubectl(ctx: CommandContext): Promise<number> {
     // last command) runs before kubectl reads, as informers in a real cluster react within
     // milliseconds: a StatefulSet just applied has been observed (status.observedGeneration) by
     // the time `kubectl rollout status` reads it. Virtual time stays put.
+    if (cluster) installProgramRunner(ctx, cluster);
     ctx.world.advance(0);
     const env: KubectlEnv = {
       ctx,

@@ -103,7 +103,9 @@ export async function logs(env: KubectlEnv): Promise<number> {
     if (previous && !state?.lastState?.terminated) {
       throw new KubectlExit(`Error from server (BadRequest): previous terminated container "${container}" in pod "${p.metadata.name}" not found\n`);
     }
-    if (!previous && (!state || state.state?.waiting)) {
+    // kubelet validateContainerLogStatus: a waiting container (CrashLoopBackOff) shows the logs
+    // of its last terminated instance; only one that never ran reports "waiting to start".
+    if (!previous && (!state || (state.state?.waiting && !state.lastState?.terminated))) {
       const reason = state?.state?.waiting?.reason ?? 'ContainerCreating';
       throw new KubectlExit(`Error from server (BadRequest): container "${container}" in pod "${p.metadata.name}" is waiting to start: ${reason}\n`);
     }

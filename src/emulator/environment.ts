@@ -1,22 +1,16 @@
 /**
- * `createWorld`: the world a lesson or lab starts from. Every environment boots the learner's
- * host (`petlab`, root in /root) and then adds its own subsystems. Docker and Kubernetes add
- * their line to `environments` (a setup function run after the host boots).
+ * `createWorld`: the world a lesson or lab starts from, synchronously, for Node callers (CLI,
+ * grading, tests). Every environment boots the learner's host (`petlab`, root in /root) and then
+ * adds its own subsystems. Docker and Kubernetes add their line to `environments` (a setup
+ * function run after the host boots) and to `environmentLoaders` (the page's on-demand table).
  */
-import { World } from './world.ts';
+import type { World } from './world.ts';
 import { createCluster } from './kube/cluster.ts';
-import type { Host } from './linux/host.ts';
-import type { Process } from './linux/process.ts';
 import { installDocker } from './docker/engine.ts';
+import { bootWorld, environmentEntry, type CreateWorldOptions, type EnvironmentSetup } from './boot.ts';
 
-/** The learner's machine: its host and login shell process. */
-export interface Learner {
-  host: Host;
-  shell: Process;
-}
-
-/** Runs after the learner's host has booted; adds what the environment needs (engines, clusters). */
-export type EnvironmentSetup = (world: World, learner: Learner) => void;
+export { bootUplink, UnknownEnvironmentError } from './boot.ts';
+export type { CreateWorldOptions, EnvironmentSetup, Learner } from './boot.ts';
 
 /** Environments by name; `linux` is the bare host. Others add one line each here. */
 export const environments: Record<string, EnvironmentSetup> = {
@@ -25,56 +19,10 @@ export const environments: Record<string, EnvironmentSetup> = {
   kubernetes: (world) => void createCluster(world),
 };
 
-export interface CreateWorldOptions {
-  /** @default 1 */
-  seed?: number;
-  /** A key of `environments`. @default 'linux' */
-  environment?: string;
-  /** Virtual start time (ms since the epoch). @default the clock's default */
-  startTime?: number;
-  /** The learner's hostname. @default 'petlab' */
-  hostname?: string;
-}
-
-/** Thrown for an environment name that is not in `environments`. */
-export class UnknownEnvironmentError extends Error {
-  readonly code = 'UNKNOWN_ENVIRONMENT';
-  constructor(name: string) {
-    super(`unknown environment '${name}' (known: ${Object.keys(environments).sort().join(', ')})`);
-  }
-}
-
 /**
  * A new world with the learner's host booted, its login shell started and the environment's
  * setup applied. Throws UnknownEnvironmentError for an unknown environment.
  */
 export function createWorld(options: CreateWorldOptions = {}): World {
-  const name = options.environment ?? 'linux';
-  const setup = environments[name];
-  if (!setup) throw new UnknownEnvironmentError(name);
-  const world = new World({ seed: options.seed, startTime: options.startTime });
-  const host = world.linux.createHost(options.hostname ?? 'petlab');
-  bootUplink(world, host);
-  const shell = world.linux.loginShell({ host: host.id });
-  setup(world, { host, shell });
-  world.settle();
-  return world;
-}
-
-/**
- * The host's network as Debian's ifupdown configures it statically: eth0 10.0.2.15/24 up with a
- * default route via 10.0.2.2 (QEMU user networking's gateway; its DNS is 10.0.2.3).
- */
-export function bootUplink(world: World, host: Host, address = '10.0.2.15', prefix = 24, gateway = '10.0.2.2'): void {
-  const net = world.linux.net;
-  const eth0 = net.addLink(host.initial.net, 'eth0', 'ether', { mac: net.randomMac() });
-  net.setUp(eth0, true);
-  const ip = parseIpv4(address);
-  host.initial.net.stack.addAddress(eth0, ip, prefix, { broadcast: 'auto' });
-  host.initial.net.stack.routes.push({ dst: 0, prefix: 0, via: parseIpv4(gateway), dev: eth0, proto: 'boot', scope: 'global' });
-}
-
-function parseIpv4(text: string): number {
-  const p = text.split('.').map(Number);
-  return ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
+  return bootWorld(options, environmentEntry(environments, options.environment ?? 'linux'));
 }

@@ -13,7 +13,7 @@ import { submissionScript, type Submission } from './submission.ts';
 export interface GradeOptions {
   /** Bounds of the replay. @default DEFAULT_REPLAY_LIMITS */
   limits?: Partial<ReplayLimits>;
-  /** Builds the world. @default createWorld from src/emulator/environment.ts */
+  /** Builds the world. @default loadWorld from src/emulator/environment-loaders.ts (same world as createWorld) */
   createWorld?: WorldFactory;
 }
 

@@ -3,17 +3,21 @@
  * the lab's setup, then the starting files (and a submission's edited files) in the learner's
  * home. The lab panel and the grader start from the same state this way.
  */
-import { createWorld } from '../emulator/environment.ts';
+import { loadWorld } from '../emulator/environment-loaders.ts';
 import type { World } from '../emulator/world.ts';
 import type { LabBundle } from './bundle.ts';
 import { homePath } from './bundle.ts';
 import { GradingError } from './errors.ts';
 import { runSetupScript } from './replay.ts';
 
-/** Makes a world for an environment; tests and the bench may substitute one. */
-export type WorldFactory = (options: { seed: number; environment: string }) => World;
+/**
+ * Makes a world for an environment (or a promise of one); tests and the bench may substitute
+ * one. Throws (or rejects) for an environment it cannot make.
+ */
+export type WorldFactory = (options: { seed: number; environment: string }) => World | Promise<World>;
 
-export const defaultWorldFactory: WorldFactory = (options) => createWorld(options);
+/** `loadWorld`: loads only the lab's environment (the page need not carry Docker and Kubernetes). */
+export const defaultWorldFactory: WorldFactory = (options) => loadWorld(options);
 
 /** Writes `files` (path → text) into the learner's home on the world's host, creating folders. */
 export function writeFiles(world: World, home: string, files: Readonly<Record<string, string>>): void {
@@ -45,7 +49,7 @@ export async function prepareWorld(
   const { lab } = bundle;
   let world: World;
   try {
-    world = factory({ seed, environment: lab.environment });
+    world = await factory({ seed, environment: lab.environment });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new GradingError('INVALID_LAB', `cannot create the ${lab.environment} world of lab ${lab.id}: ${reason}`);

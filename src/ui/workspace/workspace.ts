@@ -8,7 +8,7 @@ import '@xterm/xterm/css/xterm.css';
 import './workspace.css';
 import type { LabBundle } from '../../grading/bundle.ts';
 import { prepareWorld } from '../../grading/prepare.ts';
-import { createWorld } from '../../emulator/environment.ts';
+import { loadWorld } from '../../emulator/environment-loaders.ts';
 import type { World } from '../../emulator/world.ts';
 import { ShellSession } from '../../shell/session.ts';
 import { Disposer, h, listen } from '../dom/h.ts';
@@ -58,7 +58,7 @@ export async function mountWorkspace(root: HTMLElement, options: WorkspaceOption
   const bundle = options.labId === 'sandbox' ? undefined : await loadLabBundle(options.labId);
   performance.mark('petlab:lab-loaded');
   const seed = bundle?.lab.seed ?? 1;
-  const world = bundle ? await prepareWorld(bundle, seed) : createWorld({ seed, environment: 'linux' });
+  const world = bundle ? await prepareWorld(bundle, seed) : await loadWorld({ seed, environment: 'linux' });
   performance.mark('petlab:world-ready');
   return new Workspace(root, options, bundle, world, seed);
 }
@@ -101,7 +101,7 @@ export class Workspace {
     });
     disposer.add(() => terminal.dispose());
     const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d) }, clock: 'external' });
-    const completer: Completer = createCompleter(worldSources(session));
+    const completer: Completer = createCompleter(worldSources(session, bundle?.lab.environment));
 
     const driver = new ClockDriver(world, browserTicker);
     disposer.add(() => driver.dispose());

@@ -15,19 +15,45 @@ const BUILTINS = ['break', 'continue', 'eval', 'jobs', 'local', 'read', 'return'
 type ClusterModule = typeof ClusterTypes;
 type DockerModule = typeof DockerTypes;
 
+/** A module imported at the first `get()` (or at once when `eager`); undefined until it is there. */
+function lazyModule<T>(load: () => Promise<T>, eager: boolean): { get(): T | undefined } {
+  let module: T | undefined;
+  let started = false;
+  const start = () => {
+    started = true;
+    load().then(
+      (m) => (module = m),
+      () => (started = false),
+    );
+  };
+  if (eager) start();
+  return {
+    get() {
+      if (!started) start();
+      return module;
+    },
+  };
+}
+
 /**
  * Builds sources over `session` (its cwd, env and process file system). The Kubernetes and
- * Docker readers load in the background, so completion code never delays the first prompt.
+ * Docker readers are not loaded before the prompt on a lab without them: the lab's own
+ * environment module is already loaded (importing it again costs nothing). A cluster exists only
+ * in a `kubernetes` world; a Docker engine outside a `docker` world only after a `docker`
+ * command (which loads the engine's module itself), so its reader loads at the first Tab that
+ * needs it and that one Tab may miss the names.
  */
-export function worldSources(session: ShellSession): CompletionSources {
+export function worldSources(session: ShellSession, environment = 'linux'): CompletionSources {
   const world = session.world;
   const fs = () => session.process.fs;
-  let kube: ClusterModule | undefined;
-  let engine: DockerModule | undefined;
-  void import('../../emulator/kube/cluster.ts').then((m) => (kube = m));
-  void import('../../emulator/docker/engine.ts').then((m) => (engine = m));
-  const clusterOf = (w: typeof world) => kube?.clusterOf(w);
-  const docker = () => (engine?.hasDockerEngine(world) ? engine.dockerEngine(world) : undefined);
+  // Only a `kubernetes` world has a cluster (its environment creates it), so no other lab loads it.
+  const kube = environment === 'kubernetes' ? lazyModule<ClusterModule>(() => import('../../emulator/kube/cluster.ts'), true) : undefined;
+  const engine = lazyModule<DockerModule>(() => import('../../emulator/docker/engine.ts'), environment === 'docker');
+  const clusterOf = (w: typeof world) => kube?.get()?.clusterOf(w);
+  const docker = () => {
+    const m = engine.get();
+    return m?.hasDockerEngine(world) ? m.dockerEngine(world) : undefined;
+  };
   return {
     commands: () => [...commandNames(), ...BUILTINS],
     cwd: () => session.shell.cwd,

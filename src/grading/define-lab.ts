@@ -1,42 +1,36 @@
 /**
- * `defineLab`: what every `labs/<id>/lab.ts` default-exports. It validates the definition
- * against `labSchema` when the module loads, so a broken lab fails at once (in `labs verify`, in
- * the CLI and in the page) with a message naming the file, the field, what was received and how
- * to fix it.
+ * `defineLab`: what every `labs/<id>/lab.ts` default-exports. It only fills in defaults, so the
+ * page that runs a lab does not carry the schema library; `validateLab` (validate-lab.ts) checks
+ * the definition against `labSchema` with friendly messages, and the CLI (`petlab labs verify`,
+ * `petlab grade`, `petlab shell --lab`) and the tests run it on every lab.
  */
-import { formatIssues, type FixHint } from './error-map.ts';
-import { GradingError } from './errors.ts';
-import { labSchema, type Lab, type LabInput } from './lab-schema.ts';
+import type { Lab, LabInput } from './lab-schema.ts';
 
-const labFields = ['id', 'title', 'summary', 'environment', 'setup', 'home', 'seed', 'tasks'];
-const taskFields = ['id', 'title', 'description', 'check', 'hints', 'needs', 'points'];
-
-const fixLab: FixHint = (path, issue) => {
-  if (issue.code === 'unrecognized_keys') {
-    const fields = /^tasks\[\d+\]$/.test(path) ? taskFields : labFields;
-    return `remove it or correct the spelling; the allowed fields are ${fields.join(', ')}.`;
-  }
-  if (path === 'id') return "use the folder name under labs/, in kebab-case, e.g. id: 'pid-namespaces'.";
-  if (path === 'environment') return "choose the world the lab starts with: 'linux', 'docker' or 'kubernetes'.";
-  if (path === 'tasks') return 'give a list with at least one task: tasks: [{ id, title, description, check, hints }].';
-  if (/^tasks\[\d+\]\.id$/.test(path)) return "give each task a unique kebab-case id, e.g. id: 'start-pid-namespace'.";
-  if (/^tasks\[\d+\]\.hints/.test(path)) return "give hints as a list of strings, gentlest first, e.g. hints: ['Look at unshare --help', 'Try unshare --pid --fork'].";
-  if (/^tasks\[\d+\]\.check$/.test(path)) return 'write check: (ctx) => ({ pass, message }), or use a helper from src/grading/checks/.';
-  if (/^tasks\[\d+\]\.needs/.test(path)) return "list ids of tasks defined above this one, e.g. needs: ['start-pid-namespace'].";
-  if (/^tasks\[\d+\]\.points$/.test(path)) return 'use a whole number of at least 1 (leave it out for 1).';
-  if (path === 'setup') return "write setup as a shell script string or as a function (ctx) => { … }.";
-  return undefined;
-};
+/** What each defined lab was written as, for `validateLab` (defaults would hide e.g. `home: null`). */
+const written = new WeakMap<Lab, LabInput>();
 
 /**
- * Validates a lab definition and returns it with defaults filled in.
- * @param source where the definition lives, for the message; defaults to `labs/<id>/lab.ts`.
- * @throws GradingError with code INVALID_LAB, whose message lists every problem.
+ * Returns the definition with defaults filled in (home "/root", seed 1, and per task needs []
+ * and points 1). Never throws, even for a malformed definition: `validateLab` reports those.
  */
-export function defineLab(definition: LabInput, source?: string): Lab {
-  const result = labSchema.safeParse(definition, { reportInput: true });
-  if (result.success) return result.data;
-  const id = (definition as { id?: unknown } | null)?.id;
-  const file = source ?? (typeof id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? `labs/${id}/lab.ts` : 'a lab definition');
-  throw new GradingError('INVALID_LAB', formatIssues(`Invalid lab in ${file}:`, result.error.issues, fixLab));
+export function defineLab(definition: LabInput): Lab {
+  if (!isRecord(definition)) return definition as Lab;
+  const tasks: unknown = definition.tasks;
+  const lab = {
+    ...definition,
+    home: definition.home ?? '/root',
+    seed: definition.seed ?? 1,
+    tasks: Array.isArray(tasks) ? tasks.map((task: unknown) => (isRecord(task) ? { ...task, needs: task.needs ?? [], points: task.points ?? 1 } : task)) : tasks,
+  } as Lab;
+  written.set(lab, definition);
+  return lab;
+}
+
+/** The definition `lab` was made from by `defineLab`, or `lab` itself. */
+export function writtenDefinition(lab: Lab | LabInput): LabInput {
+  return written.get(lab as Lab) ?? lab;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -3,6 +3,7 @@
  * no `node:` modules, so it loads in the browser and in Node alike.
  */
 export { defineLab } from './define-lab.ts';
+export { validateLab } from './validate-lab.ts';
 export { labSchema, taskSchema } from './lab-schema.ts';
 export type { Check, CheckContext, CheckResult, Lab, LabEnvironment, LabInput, SetupFunction, Task } from './lab-schema.ts';
 export type { LabAssets, LabBundle } from './bundle.ts';

@@ -43,4 +43,27 @@ describe('verifyLab', () => {
     const unsolved = await verifyLab({ lab: lab({ a: fileExists('/root/a'), b: fileExists('/root/b') }), files: {}, solution: 'touch /root/a\n' });
     expect(unsolved.problems).toEqual(['the reference solution does not pass task "b": /root/b does not exist']);
   });
+
+  it('validates the definition first (defineLab does not), reporting the schema message as the problem', async () => {
+    const broken = defineLab({
+      id: 'two-files',
+      title: 'Two files',
+      summary: 'Write a.',
+      environment: 'linux',
+      tasks: [{ id: 'a', title: 'Write a', description: 'x', hints: 'touch it', check: fileExists('/root/a') } as never],
+    });
+    const report = await verifyLab({ lab: broken, files: {}, solution: 'touch /root/a\n' });
+    expect(report).toEqual({
+      lab: 'two-files',
+      problems: [
+        [
+          'Invalid lab in labs/two-files/lab.ts:',
+          '  - tasks[0].hints: expected a list, received a string ("touch it")',
+          "    Fix: give hints as a list of strings, gentlest first, e.g. hints: ['Look at unshare --help', 'Try unshare --pid --fork'].",
+        ].join('\n'),
+      ],
+      firstPass: {},
+      results: [],
+    });
+  });
 });

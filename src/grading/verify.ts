@@ -6,12 +6,17 @@
  * 2. replaying `solution.sh` makes every task pass, in order, with needs honoured;
  * 3. no task's check passes before all the tasks it `needs` pass (checked at every prompt of the
  *    solution's replay).
+ *
+ * It first validates the definition against the lab schema (`validateLab`); an invalid lab gets
+ * that message as its only problem.
  */
 import type { LabBundle } from './bundle.ts';
+import type { Lab } from './lab-schema.ts';
 import { isGradingError } from './errors.ts';
 import { evaluateTasks, runCheck } from './evaluate.ts';
 import { prepareWorld, type WorldFactory } from './prepare.ts';
 import { DEFAULT_REPLAY_LIMITS, replayText } from './replay.ts';
+import { validateLab } from './validate-lab.ts';
 import type { TaskResult } from './results.ts';
 
 export interface VerifyReport {
@@ -26,19 +31,26 @@ export interface VerifyReport {
 
 /** Verifies one lab. Never throws for a broken lab: problems are reported in the result. */
 export async function verifyLab(bundle: LabBundle, createWorld?: WorldFactory): Promise<VerifyReport> {
-  const { lab } = bundle;
+  let lab: Lab;
+  try {
+    lab = validateLab(bundle.lab);
+  } catch (error) {
+    const reason = isGradingError(error) || error instanceof Error ? error.message : String(error);
+    const id = (bundle.lab as { id?: unknown } | null)?.id;
+    return { lab: typeof id === 'string' ? id : '', problems: [reason], firstPass: {}, results: [] };
+  }
   const problems: string[] = [];
   const firstPass: Record<string, number | undefined> = Object.fromEntries(lab.tasks.map((t) => [t.id, undefined]));
   let results: TaskResult[] = [];
   try {
-    const start = await prepareWorld(bundle, lab.seed, {}, createWorld);
+    const start = await prepareWorld({ ...bundle, lab }, lab.seed, {}, createWorld);
     const ctx0 = { world: start, home: lab.home };
     for (const task of lab.tasks) {
       const r = runCheck(task, ctx0);
       if (r.pass) problems.push(`task "${task.id}" already passes in the starting state: ${r.message}`);
     }
 
-    const world = await prepareWorld(bundle, lab.seed, {}, createWorld);
+    const world = await prepareWorld({ ...bundle, lab }, lab.seed, {}, createWorld);
     const ctx = { world, home: lab.home };
     const solutionLines = bundle.solution.split('\n');
     const observe = (commands: number) => {

@@ -8,6 +8,7 @@
 import type { ApiStore } from '../../api/store.ts';
 import { controllerRef, isTerminating, keyOf, newControllerRef, rfc3339 } from '../../api/meta.ts';
 import type { Deployment, Pod, ReplicaSet } from '../../api/types.ts';
+import { OwnerIndex } from '../owner-index.ts';
 import { WorkQueue } from '../queue.ts';
 import type { EventRecorder } from '../recorder.ts';
 import { isActive } from '../replicaset/controller.ts';
@@ -20,10 +21,13 @@ export class DeploymentController {
   readonly queue: WorkQueue;
   private readonly store: ApiStore;
   private readonly recorder: EventRecorder;
+  /** Pods by controller (informer index): status counts do not scan the namespace. */
+  private readonly pods: OwnerIndex;
 
   constructor(store: ApiStore, recorder: EventRecorder) {
     this.store = store;
     this.recorder = recorder;
+    this.pods = new OwnerIndex(store, 'pods');
     this.queue = new WorkQueue(store.world, 'deployment', (k) => this.sync(k));
     store.watch('deployments', {}, (e) => this.queue.add(keyOf(e.object)));
     store.watch('replicasets', {}, (e) => {
@@ -124,7 +128,10 @@ export class DeploymentController {
   }
 
   private podsOf(rs: ReplicaSet): Pod[] {
-    return (this.store.list('pods', { namespace: rs.metadata.namespace }).items as Pod[]).filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
+    // Callers only count: the index's order (not the list's name order) does not matter.
+    const out: Pod[] = [];
+    for (const p of this.pods.ownedBy(rs.metadata.uid).values()) if (p.metadata.namespace === rs.metadata.namespace) out.push(p as Pod);
+    return out;
   }
 
   private recreate(d: Deployment, newRS: ReplicaSet, old: ReplicaSet[]): void {

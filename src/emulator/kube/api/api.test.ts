@@ -81,7 +81,7 @@ describe('resource registry', () => {
       'events',
     ]);
     expect(resolveResource('petsets')).toBeUndefined();
-    expect(RESOURCES.filter((r) => r.categories.includes('all')).map((r) => r.plural)).toEqual(['pods', 'services', 'deployments', 'replicasets', 'statefulsets']);
+    expect(RESOURCES.filter((r) => r.categories.includes('all')).map((r) => r.plural)).toEqual(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets']);
   });
 });
 

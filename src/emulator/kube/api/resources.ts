@@ -65,6 +65,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   res('serviceaccounts', 'serviceaccount', 'ServiceAccount', 'v1', true, ['sa']),
   res('services', 'service', 'Service', 'v1', true, ['svc'], { categories: ['all'], hasStatus: true }),
   res('controllerrevisions', 'controllerrevision', 'ControllerRevision', 'apps/v1', true, []),
+  res('daemonsets', 'daemonset', 'DaemonSet', 'apps/v1', true, ['ds'], { categories: ['all'], hasStatus: true }),
   res('deployments', 'deployment', 'Deployment', 'apps/v1', true, ['deploy'], { categories: ['all'], hasStatus: true }),
   res('replicasets', 'replicaset', 'ReplicaSet', 'apps/v1', true, ['rs'], { categories: ['all'], hasStatus: true }),
   res('statefulsets', 'statefulset', 'StatefulSet', 'apps/v1', true, ['sts'], { categories: ['all'], hasStatus: true }),

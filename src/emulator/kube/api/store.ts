@@ -41,6 +41,8 @@ export interface WriteOptions {
   system?: boolean;
   /** Cluster bootstrap only: backdate creationTimestamp (ms since the epoch). */
   createdAt?: number;
+  /** Cluster bootstrap only: a fixed uid (objects added later must not shift the seeded UIDs). */
+  uid?: string;
   /**
    * The caller hands the object over (it built it and will not touch it again), so the store
    * keeps it instead of copying. For controllers' hot paths. @default false
@@ -86,7 +88,7 @@ interface Watcher {
   stopped: boolean;
 }
 
-const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'EndpointSlice']);
+const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'EndpointSlice']);
 
 export class ApiStore {
   readonly world: World;
@@ -195,7 +197,7 @@ export class ApiStore {
     const key = this.key(info, m.namespace, m.name!);
     if (this.table(info).has(key)) throw alreadyExists(info, m.name!);
     if (!options.dryRun) for (const admit of this.admitters) admit(obj, info);
-    m.uid = this.world.rng.uuid();
+    m.uid = options.uid ?? this.world.rng.uuid();
     m.creationTimestamp = rfc3339(options.createdAt ?? this.world.now());
     delete m.deletionTimestamp;
     delete m.deletionGracePeriodSeconds;

@@ -32,7 +32,38 @@ function staticPod(plan: NodePlan, component: string, image: string, node: KubeO
   };
 }
 
-function daemonPod(plan: NodePlan, name: string, image: string, labels: Record<string, string>, suffix: string): Pod {
+const DAEMON_COMMANDS: Record<string, string[]> = { kindnet: ['/bin/kindnetd'], 'kube-proxy': ['/usr/local/bin/kube-proxy'] };
+
+/**
+ * A kind system DaemonSet (kindnet, kube-proxy) with the status of one ready pod per node. There
+ * is no DaemonSet controller: the pods are created with it and name it as their owner.
+ */
+function daemonSet(name: string, image: string, labels: Record<string, string>, selector: Record<string, string>, nodes: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name, namespace: 'kube-system', labels: { ...selector }, annotations: { 'deprecated.daemonset.template.generation': '1' } },
+    spec: {
+      selector: { matchLabels: selector },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [{ name, image, command: DAEMON_COMMANDS[name] }],
+          hostNetwork: true,
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          priorityClassName: 'system-node-critical',
+          serviceAccountName: name,
+          tolerations: [{ operator: 'Exists' }],
+        },
+      },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
+      revisionHistoryLimit: 10,
+    },
+    status: { currentNumberScheduled: nodes, desiredNumberScheduled: nodes, numberAvailable: nodes, numberMisscheduled: 0, numberReady: nodes, observedGeneration: 1, updatedNumberScheduled: nodes },
+  };
+}
+
+function daemonPod(plan: NodePlan, name: string, image: string, labels: Record<string, string>, suffix: string, ownerUid: string): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -40,12 +71,13 @@ function daemonPod(plan: NodePlan, name: string, image: string, labels: Record<s
       name: `${name}-${suffix}`,
       namespace: 'kube-system',
       labels: { ...labels, 'controller-revision-hash': '7b6c8d9f5', 'pod-template-generation': '1' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: 'c6f3b1e2-8a4d-4f0e-9b7c-1d2e3f4a5b6c', controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: ownerUid, controller: true, blockOwnerDeletion: true }],
     },
     spec: {
-      containers: [{ name, image, command: [name === 'kindnet' ? '/bin/kindnetd' : '/usr/local/bin/kube-proxy'] }],
+      containers: [{ name, image, command: DAEMON_COMMANDS[name] }],
       hostNetwork: true,
       nodeName: plan.name,
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
       priorityClassName: 'system-node-critical',
       priority: 2000001000,
       tolerations: [{ operator: 'Exists' }],
@@ -113,9 +145,20 @@ export function createSystemWorkloads(store: ApiStore, plans: readonly NodePlan[
   store.create(staticPod(cp, 'kube-apiserver', 'registry.k8s.io/kube-apiserver:v1.34.0', node), sys);
   store.create(staticPod(cp, 'kube-controller-manager', 'registry.k8s.io/kube-controller-manager:v1.34.0', node), sys);
   store.create(staticPod(cp, 'kube-scheduler', 'registry.k8s.io/kube-scheduler:v1.34.0', node), sys);
+  const kindnetLabels = { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' };
+  const kindnetImage = 'docker.io/kindest/kindnetd:v20250512-df8de77b';
+  const proxyImage = 'registry.k8s.io/kube-proxy:v1.34.0';
+  // Written as the controller would leave them: status is a subresource, so set it after create.
+  const withStatus = (ds: KubeObject, uid: string): string => {
+    const created = store.create(ds, { ...sys, uid });
+    store.updateStatus({ ...created, status: ds.status });
+    return String(created.metadata.uid);
+  };
+  const kindnetUid = withStatus(daemonSet('kindnet', kindnetImage, kindnetLabels, { app: 'kindnet' }, plans.length), 'c6f3b1e2-8a4d-4f0e-9b7c-1d2e3f4a5b6c');
+  const proxyUid = withStatus(daemonSet('kube-proxy', proxyImage, { 'k8s-app': 'kube-proxy' }, { 'k8s-app': 'kube-proxy' }, plans.length), '5d0a9e47-3b8c-4c61-a2f5-7e9b1c3d4f60');
   for (const plan of plans) {
-    store.create(daemonPod(plan, 'kindnet', 'docker.io/kindest/kindnetd:v20250512-df8de77b', { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, randomSuffix()), sys);
-    store.create(daemonPod(plan, 'kube-proxy', 'registry.k8s.io/kube-proxy:v1.34.0', { 'k8s-app': 'kube-proxy' }, randomSuffix()), sys);
+    store.create(daemonPod(plan, 'kindnet', kindnetImage, kindnetLabels, randomSuffix(), kindnetUid), sys);
+    store.create(daemonPod(plan, 'kube-proxy', proxyImage, { 'k8s-app': 'kube-proxy' }, randomSuffix(), proxyUid), sys);
   }
   store.create(
     {

@@ -54,6 +54,26 @@ const replicaSet: KindPrinter = {
   ],
 };
 
+/** printers.go printDaemonSet (NODE SELECTOR: labels.SelectorFromSet of the template's nodeSelector). */
+const daemonSet: KindPrinter = {
+  columns: cols('NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', '*CONTAINERS', '*IMAGES', '*SELECTOR'),
+  row: (o, ctx) => {
+    const sel = Object.entries((o.spec?.template?.spec?.nodeSelector ?? {}) as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [
+      name(o),
+      String(o.status?.desiredNumberScheduled ?? 0),
+      String(o.status?.currentNumberScheduled ?? 0),
+      String(o.status?.numberReady ?? 0),
+      String(o.status?.updatedNumberScheduled ?? 0),
+      String(o.status?.numberAvailable ?? 0),
+      sel.length ? sel.map(([k, v]) => `${k}=${v}`).join(',') : '<none>',
+      age(o, ctx),
+      ...containersAndImages(o.spec?.template?.spec),
+      formatSelector(o.spec?.selector),
+    ];
+  },
+};
+
 function portString(ports: Json[] | undefined): string {
   return (ports ?? [])
     .map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
@@ -291,6 +311,7 @@ const PRINTERS: Readonly<Record<string, KindPrinter>> = {
   StatefulSet: statefulSet,
   Deployment: deployment,
   ReplicaSet: replicaSet,
+  DaemonSet: daemonSet,
   Service: service,
   EndpointSlice: endpointSlice,
   PersistentVolumeClaim: pvc,

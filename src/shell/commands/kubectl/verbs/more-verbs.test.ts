@@ -123,6 +123,7 @@ describe('kubectl version, api-resources, cluster-info, config, explain', () => 
       [
         'NAME                  SHORTNAMES   APIVERSION   NAMESPACED   KIND',
         'controllerrevisions                apps/v1      true         ControllerRevision',
+        'daemonsets            ds           apps/v1      true         DaemonSet',
         'deployments           deploy       apps/v1      true         Deployment',
         'replicasets           rs           apps/v1      true         ReplicaSet',
         'statefulsets          sts          apps/v1      true         StatefulSet',

@@ -34,4 +34,21 @@ describe('a fresh lab cluster (created 5 minutes before the first command)', () 
       ].join('\n'),
     );
   });
+
+  it('has the kindnet and kube-proxy DaemonSets that own a pod per node', async () => {
+    // printers.go printDaemonSet columns; kind's manifests select kubernetes.io/os=linux nodes.
+    const sh = testShell({ environment: 'kubernetes', seed: 1 });
+    expect((await sh.run('kubectl get ds -A')).stdout).toBe(
+      [
+        'NAMESPACE     NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE',
+        'kube-system   kindnet      3         3         3       3            3           kubernetes.io/os=linux   5m',
+        'kube-system   kube-proxy   3         3         3       3            3           kubernetes.io/os=linux   5m',
+        '',
+      ].join('\n'),
+    );
+    const owners = `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o jsonpath='{range .items[*]}{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}={.metadata.ownerReferences[0].uid}{"\\n"}{end}'`;
+    const uid = `kubectl get ds kube-proxy -n kube-system -o jsonpath='{.metadata.uid}{"\\n"}'`;
+    expect((await sh.run(uid)).stdout).toBe('5d0a9e47-3b8c-4c61-a2f5-7e9b1c3d4f60\n');
+    expect((await sh.run(owners)).stdout).toBe('DaemonSet/kube-proxy=5d0a9e47-3b8c-4c61-a2f5-7e9b1c3d4f60\n'.repeat(3));
+  });
 });

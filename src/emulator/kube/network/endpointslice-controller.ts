@@ -6,6 +6,7 @@
  */
 import type { ApiStore } from '../api/store.ts';
 import { isTerminating, keyOf, newControllerRef } from '../api/meta.ts';
+import { parseLabelSelector, type Selector } from '../api/selectors.ts';
 import type { KubeObject, Pod, Service } from '../api/types.ts';
 import { WorkQueue } from '../controllers/queue.ts';
 import { isPodReady } from '../controllers/statefulset/utils.ts';
@@ -100,7 +101,7 @@ export class EndpointSliceController {
   private sync(key: string): void {
     const [ns, name] = key.split('/');
     const svc = this.store.tryGet('services', ns, name) as Service | undefined;
-    const slices = this.store.list('endpointslices', { sorted: false, namespace: ns, labelSelector: `${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` }).items;
+    const slices = this.store.list('endpointslices', { sorted: false, namespace: ns, labelSelector: this.slicesOf(name) }).items;
     if (!svc || !svc.spec.selector || isTerminating(svc)) return;
     const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
     const pods: Pod[] = [];
@@ -131,6 +132,15 @@ export class EndpointSliceController {
       return { name: sp.name ?? '', port: port ?? sp.port, protocol: sp.protocol ?? 'TCP' };
     });
     this.reconcile(svc, slices, endpoints, ports);
+  }
+
+  private readonly sliceSelectors = new Map<string, Selector>();
+
+  /** The selector of a Service's managed slices, parsed once per Service name. */
+  private slicesOf(name: string): Selector {
+    let sel = this.sliceSelectors.get(name);
+    if (!sel) this.sliceSelectors.set(name, (sel = parseLabelSelector(`${SERVICE_NAME_LABEL}=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}`)));
+    return sel;
   }
 
   /** The endpoint of `pod` (the same object while the pod is unchanged). */

@@ -85,14 +85,20 @@ export function equalRevision(a: ControllerRevision, b: ControllerRevision): boo
 }
 
 const applied = new WeakMap<object, WeakMap<object, StatefulSet>>();
+const revisionTemplates = new WeakMap<object, unknown>();
 
 /** The set as of a revision: its template replaced by the revision's (do not modify the result). */
 export function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
   let bySet = applied.get(set);
   const hit = bySet?.get(rev);
   if (hit) return hit;
-  const t = clone(rev.data.spec.template) as Record<string, unknown>;
-  delete t.$patch;
+  // The template copy is kept per (frozen) revision: the set object changes with every status write.
+  let t = revisionTemplates.get(rev) as Record<string, unknown> | undefined;
+  if (!t) {
+    t = clone(rev.data.spec.template) as Record<string, unknown>;
+    delete t.$patch;
+    if (Object.isFrozen(rev)) revisionTemplates.set(rev, t);
+  }
   const out: StatefulSet = { ...set, spec: { ...set.spec, template: t as unknown as StatefulSet['spec']['template'] } };
   if (Object.isFrozen(set) && Object.isFrozen(rev)) {
     if (!bySet) applied.set(set, (bySet = new WeakMap()));

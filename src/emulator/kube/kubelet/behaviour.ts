@@ -77,6 +77,10 @@ export function behaviourOf(container: Container, image: ImageInfo): Behaviour {
     // A server image run with its own binary and flags (static pods, daemons): it serves.
     return { exitCode: 0, handlesSigterm: true, ports: image.ports, argv, startupLog: serverLog(image) };
   }
+  if (container.stdin && (cmd.length === 0 || (cmd.length === 1 && /(^|\/)(sh|bash|ash)$/.test(cmd[0])))) {
+    // `kubectl run -i[t] … -- sh`: the shell reads the attached stdin, so it runs until stopped.
+    return { exitCode: 0, handlesSigterm: false, ports: [], argv, startupLog: [] };
+  }
   if (cmd.length === 0 || (cmd.length === 1 && /(^|\/)(sh|bash|ash)$/.test(cmd[0]))) {
     // A shell with no script and no terminal reads EOF and exits 0.
     return { exitCode: 0, exitAfterMs: 50, handlesSigterm: false, ports: [], argv, startupLog: [] };

@@ -11,6 +11,7 @@
  * rest of a multi-line paste) is queued and fed to the following `readLine` calls in order.
  */
 import { History } from './history.ts';
+import { ReverseSearch } from './history-search.ts';
 import { decodeKeys, type Key } from './keys.ts';
 import * as edit from './line-buffer.ts';
 import type { LineState } from './line-buffer.ts';
@@ -44,13 +45,6 @@ interface PendingRead {
   resolve: (line: string | null) => void;
 }
 
-interface SearchState {
-  query: string;
-  match: number | undefined;
-  failed: boolean;
-  original: LineState;
-}
-
 export class LineEditor {
   readonly history: History;
   private readonly host: LineEditorHost;
@@ -59,8 +53,7 @@ export class LineEditor {
   private cursorRow = 0;
   private historyIndex = 0;
   private savedLine: LineState = { text: '', cursor: 0 };
-  private search: SearchState | null = null;
-  private lastSearch = '';
+  private readonly search: ReverseSearch;
   private queue: Key[] = [];
   private busy = false;
   private lastKey = '';
@@ -69,6 +62,7 @@ export class LineEditor {
   constructor(host: LineEditorHost, history: History = new History()) {
     this.host = host;
     this.history = history;
+    this.search = new ReverseSearch(history);
   }
 
   /** Whether a `readLine` is waiting for input. */
@@ -106,7 +100,7 @@ export class LineEditor {
     const pending = this.reading;
     if (!pending) return;
     this.reading = null;
-    this.search = null;
+    this.search.stop();
     pending.resolve(value);
   }
 
@@ -145,7 +139,7 @@ export class LineEditor {
   private pump(): void {
     while (this.reading && !this.busy && this.queue.length > 0) {
       const key = this.queue.shift() as Key;
-      if (this.search) this.handleSearchKey(key);
+      if (this.search.active) this.handleSearchKey(key);
       else this.handleKey(key);
       this.lastKey = key.name;
     }
@@ -206,7 +200,7 @@ export class LineEditor {
       case 'C-n':
         return this.historyMove(1);
       case 'C-r':
-        this.search = { query: '', match: undefined, failed: false, original: line };
+        this.search.start(line);
         return this.render();
       case 'tab':
         return this.complete();
@@ -270,7 +264,7 @@ export class LineEditor {
   }
 
   private accept(text: string): void {
-    const prompt = this.searchPrompt() ?? this.reading?.prompt ?? '';
+    const prompt = this.search.prompt() ?? this.reading?.prompt ?? '';
     this.host.write(
       moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
     );
@@ -282,7 +276,7 @@ export class LineEditor {
     const pending = this.reading;
     if (!pending) return;
     this.reading = null;
-    this.search = null;
+    this.search.stop();
     this.cursorRow = 0;
     if (notify) this.host.onLine?.(value);
     pending.resolve(value);
@@ -336,75 +330,28 @@ export class LineEditor {
     this.render(0);
   }
 
-  // --- reverse-i-search -------------------------------------------------------------------
-
-  private searchPrompt(): string | undefined {
-    if (!this.search) return undefined;
-    return `(${this.search.failed ? 'failed ' : ''}reverse-i-search)\`${this.search.query}': `;
-  }
-
   private handleSearchKey(key: Key): void {
-    const search = this.search as SearchState;
-    const newest = this.history.length - 1;
-    switch (key.name) {
-      case 'text':
-        search.query += key.text ?? '';
-        this.lastSearch = search.query;
-        this.findMatch(search, search.match ?? newest);
-        return this.render();
-      case 'C-r': {
-        if (search.query === '') search.query = this.lastSearch;
-        this.findMatch(search, search.match === undefined ? newest : search.match - 1);
-        return this.render();
-      }
-      case 'backspace':
-        search.query = search.query.slice(0, -1);
-        search.match = undefined;
-        search.failed = false;
-        if (search.query) this.findMatch(search, newest);
-        return this.render();
-      case 'C-g':
-        this.search = null;
-        this.line = search.original;
-        return this.render();
-      case 'C-c':
-        this.search = null;
-        return this.interruptLine();
-      case 'enter':
-        this.leaveSearch(search);
-        return this.accept(this.line.text);
-      case 'escape':
-        this.leaveSearch(search);
-        return this.render();
-      default:
-        this.leaveSearch(search);
-        this.render();
-        return this.handleKey(key);
+    const step = this.search.key(key);
+    if (step.kind === 'render') {
+      if (step.line) this.line = step.line;
+      return this.render();
     }
-  }
-
-  private findMatch(search: SearchState, from: number): void {
-    const found = this.history.searchBackward(search.query, from);
-    if (found === undefined) {
-      search.failed = search.query !== '';
-      return;
+    if (step.kind === 'abort') {
+      this.line = step.line;
+      return this.render();
     }
-    search.match = found;
-    search.failed = false;
-    const text = this.history.at(found) ?? '';
-    this.line = { text, cursor: Math.max(0, text.lastIndexOf(search.query)) };
-  }
-
-  private leaveSearch(search: SearchState): void {
-    this.search = null;
-    if (search.match !== undefined) this.historyIndex = search.match;
+    if (step.kind === 'interrupt') return this.interruptLine();
+    const match = this.search.leave();
+    if (match !== undefined) this.historyIndex = match;
+    if (step.then === 'accept') return this.accept(this.line.text);
+    this.render();
+    if (step.then !== 'redraw') this.handleKey(step.then);
   }
 
   private render(previousCursorRow = this.cursorRow): void {
     if (!this.reading) return;
-    const prompt = this.searchPrompt() ?? this.reading.prompt;
-    const text = this.search && this.search.match === undefined && !this.search.failed ? this.search.original.text : this.line.text;
-    const cursor = this.search && this.search.match === undefined && !this.search.failed ? 0 : this.line.cursor;
+    const prompt = this.search.prompt() ?? this.reading.prompt;
+    const { text, cursor } = this.search.view(this.line);
     const out = renderLine({ prompt, text, cursor, columns: this.host.columns(), previousCursorRow });
     this.host.write(out.output);
     this.cursorRow = out.cursorRow;

@@ -117,8 +117,12 @@ export interface ShellControl {
   /** Lines typed so far, oldest first (`history`). */
   readonly history: readonly string[];
   clearHistory(): void;
-  /** Runs `text` in this shell, as `.`/`source` and `eval` do; `args` become $1… for it. */
-  source(text: string, io: { stdin: Input; stdout: Output; stderr: Output }, args?: readonly string[]): Promise<number>;
+  /**
+   * Runs `text` in this shell, as `.`/`source` and `eval` do; `args` become $1… for it. Past
+   * 1000 nested sources it prints `bash: FILE: maximum source nesting level exceeded (1000)`
+   * and ends the command line (status 1).
+   */
+  source(text: string, io: { stdin: Input; stdout: Output; stderr: Output }, args?: readonly string[], file?: string): Promise<number>;
   /** How `type` describes a name: 'keyword', 'function', 'builtin', 'file' or undefined. */
   kind(name: string): 'alias' | 'keyword' | 'function' | 'builtin' | 'file' | undefined;
   /** The value of an alias, for `type`. */

@@ -117,7 +117,7 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
       return status;
     }
     case 'eval':
-      return shell.runText(args.join(' '), io);
+      return shell.nested('evalDepth', 'eval', io, () => shell.runText(args.join(' '), io));
     case 'read':
       return runRead(shell, args, io);
     case 'wait': {

@@ -56,6 +56,18 @@ export function timeReport(ms: number, format: 'bash' | 'posix'): string {
   return `\nreal\t${l(ms)}\nuser\t0m0.000s\nsys\t0m0.000s\n`;
 }
 
+/**
+ * How deep function calls, `source`/`.` and `eval` may nest. Bash's FUNCNEST (and its
+ * SOURCENEST/EVALNEST) are unlimited by default, so a runaway recursion grows until bash
+ * crashes with a segmentation fault; a browser tab must not, so we stop at this depth with
+ * the wording bash uses when the limit is set (execute_cmd.c, builtins/evalstring.c,
+ * builtins/evalfile.c).
+ */
+export const NESTING_LIMIT = 1000;
+
+/** How many function calls or loop rounds run between turns given to the host event loop. */
+export const STEPS_PER_TURN = 64;
+
 /** What `local` shadowed in one function call, by variable name. */
 type LocalScope = Map<string, { value: string | undefined; exported: boolean; declared?: boolean }>;
 
@@ -92,6 +104,13 @@ export class Shell {
   /** Depth of contexts where `set -e` does not apply (if/while conditions, && || operands). */
   private condDepth = 0;
   private functionDepth = 0;
+  /** Nesting of `eval` and of `source`/`.`, for NESTING_LIMIT. */
+  evalDepth = 0;
+  sourceDepth = 0;
+  /** How many `runText` calls are running (the outermost one stops a `toTop` abort). */
+  private textDepth = 0;
+  /** Function calls and loop rounds so far, to give the host a turn every STEPS_PER_TURN. */
+  private steps = 0;
   /** How many loops enclose the running command (`break` outside one is an error). */
   loopDepth = 0;
   private dialectOf: ShellDialect | undefined;
@@ -145,6 +164,10 @@ export class Shell {
     s.options = { ...this.options };
     s.history = this.history;
     s.localScopes = this.localScopes.map((scope) => new Map(scope));
+    // a subshell inherits the nesting (bash forks with its counters): `f() { (f); }` stops too
+    s.functionDepth = this.functionDepth;
+    s.evalDepth = this.evalDepth;
+    s.sourceDepth = this.sourceDepth;
     return s;
   }
 
@@ -165,18 +188,41 @@ export class Shell {
       return 2;
     }
     for (const w of result.warnings) io.stderr.write(`${w}\n`);
+    this.textDepth++;
     try {
       return await this.runList(result.program, io);
     } catch (e) {
-      if (e instanceof AbortLine) {
+      if (e instanceof AbortLine && !(e.toTop && this.textDepth > 1)) {
         this.lastStatus = e.status;
         return e.status;
       }
-      if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal) throw e;
+      if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof AbortLine) throw e;
       // A bug of ours, not the learner's: say so plainly and keep the shell alive.
       io.stderr.write(`petlab: internal error in bash: ${e instanceof Error ? e.message : String(e)}\n`);
       this.lastStatus = 1;
       return 1;
+    } finally {
+      this.textDepth--;
+    }
+  }
+
+  /**
+   * Runs `body` one nesting level deeper in `kind` (function calls, `eval`, `source`). Past
+   * NESTING_LIMIT it prints bash's FUNCNEST-style message and throws a `toTop` AbortLine(1),
+   * which ends the whole command line as bash's `jump_to_top_level (DISCARD)` does.
+   */
+  async nested<T>(kind: 'functionDepth' | 'evalDepth' | 'sourceDepth', name: string, io: IO, body: () => Promise<T>): Promise<T> {
+    if (this[kind] >= NESTING_LIMIT) {
+      const what = kind === 'functionDepth' ? 'function' : kind === 'evalDepth' ? 'eval' : 'source';
+      io.stderr.write(`bash: ${name}: maximum ${what} nesting level exceeded (${NESTING_LIMIT})\n`);
+      throw new AbortLine(1, true);
+    }
+    if (++this.steps % STEPS_PER_TURN === 0) await this.yieldTurn();
+    this[kind]++;
+    try {
+      return await body();
+    } finally {
+      this[kind]--;
     }
   }
 
@@ -271,7 +317,7 @@ export class Shell {
         try {
           status = await sub.runCommand(cmd, stageIO);
         } catch (e) {
-          if (e instanceof ExitSignal) status = e.status;
+          if (e instanceof ExitSignal || e instanceof AbortLine) status = e.status;
           else throw e;
         } finally {
           if (i < n - 1) pipes[i].close();
@@ -321,7 +367,8 @@ export class Shell {
           try {
             return await sub.runList(cmd.body, redirected);
           } catch (e) {
-            if (e instanceof ExitSignal) return e.status;
+            // a subshell is its own process: an exit or a jump to top level ends only it
+            if (e instanceof ExitSignal || e instanceof AbortLine) return e.status;
             throw e;
           } finally {
             this.cwd = cwd;
@@ -378,6 +425,7 @@ export class Shell {
       const r = await this.loopBody(cmd.body, io);
       status = r.status;
       if (r.stop) break;
+      if (++this.steps % STEPS_PER_TURN === 0) await this.yieldTurn();
     }
     return status;
   }
@@ -393,7 +441,7 @@ export class Shell {
       if (r.stop) break;
       // A loop that never waits on anything would freeze the page: after many rounds at one
       // virtual instant, give the event loop a turn so Ctrl-C and the clock can act.
-      if (guard % 64 === 63) await this.yieldTurn();
+      if (guard % STEPS_PER_TURN === STEPS_PER_TURN - 1) await this.yieldTurn();
     }
     return status;
   }
@@ -456,13 +504,16 @@ export class Shell {
   async callFunction(name: string, args: string[], io: IO): Promise<number> {
     const fn = this.functions.get(name);
     if (!fn) return 127;
+    return this.nested('functionDepth', name, io, () => this.runFunctionBody(fn.body, args, io));
+  }
+
+  private async runFunctionBody(body: ShellCommand, args: string[], io: IO): Promise<number> {
     const saved = this.positional;
     this.positional = args;
-    this.functionDepth++;
     const scope: LocalScope = new Map();
     this.localScopes.push(scope);
     try {
-      return await this.runCommand(fn.body, io);
+      return await this.runCommand(body, io);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.status;
       throw e;
@@ -476,7 +527,6 @@ export class Shell {
           if (v.exported) this.env.export(n);
         }
       }
-      this.functionDepth--;
       this.positional = saved;
     }
   }

@@ -13,11 +13,17 @@ export class ExitSignal {
   }
 }
 
-/** An expansion error that ends the command line being run (bash's jump to top level). */
+/**
+ * An expansion error that ends the command line being run (bash's jump to top level). With
+ * `toTop`, it also unwinds every `eval`/`source` it runs inside (bash's `DISCARD`), as the
+ * nesting limits do.
+ */
 export class AbortLine {
   readonly status: number;
-  constructor(status: number) {
+  readonly toTop: boolean;
+  constructor(status: number, toTop = false) {
     this.status = status;
+    this.toTop = toTop;
   }
 }
 

@@ -312,11 +312,12 @@ function shellControl(shell: Shell): ShellControl {
     clearHistory() {
       shell.history.length = 0;
     },
-    async source(text, io, args) {
+    async source(text, io, args, file = 'source') {
       const saved = shell.positional;
       if (args) shell.positional = [...args];
+      const sio = { ...io, interrupt: ioInterrupt(shell) };
       try {
-        return await shell.runText(text, { ...io, interrupt: ioInterrupt(shell) });
+        return await shell.nested('sourceDepth', file, sio, () => shell.runText(text, sio));
       } catch (e) {
         if (e instanceof ReturnSignal) return e.status;
         throw e;

@@ -19,6 +19,6 @@ export const command: Command = {
       return 1;
     }
     if (!ctx.shell) return 1;
-    return ctx.shell.source(text, ctx, args.length > 0 ? args : undefined);
+    return ctx.shell.source(text, ctx, args.length > 0 ? args : undefined, file);
   },
 };

@@ -24,7 +24,7 @@ import type { World } from '../emulator/world.ts';
 import { loadsInFlight, whenLoadsSettle } from './commands/registry.ts';
 import { loginShellProcess } from './linux-bridge.ts';
 import type { ShellProcess } from './linux-bridge.ts';
-import { Foreground, macrotask, realDelay } from './interp/foreground.ts';
+import { Foreground, macrotask } from './interp/foreground.ts';
 import { runRepl } from './interp/repl.ts';
 import { ExitSignal, Shell } from './interp/shell.ts';
 import { BufferOutput, EMPTY_INPUT } from './interp/streams.ts';
@@ -44,6 +44,11 @@ export interface SessionOptions {
   clock?: 'auto' | 'external';
   /** With `clock: 'auto'`: interrupt a command after this much virtual time. @default 60_000 */
   maxCommandMs?: number;
+  /**
+   * With `clock: 'auto'`: interrupt a command that yields this many turns (≈64 loop rounds
+   * each) without waiting on the clock — a busy loop. @default 2000
+   */
+  maxBusyTurns?: number;
 }
 
 export interface ExecuteIO {
@@ -78,6 +83,7 @@ export class ShellSession {
     this.echo = this.stdout;
     this.autoClock = (options.clock ?? 'auto') === 'auto';
     this.maxCommandMs = options.maxCommandMs ?? 60_000;
+    if (this.autoClock) this.foreground.busyBound = { turns: options.maxBusyTurns ?? 2000, exceeded: () => this.interrupt() };
     this.shell = new Shell({
       world: options.world,
       process,
@@ -185,6 +191,13 @@ export class ShellSession {
   /**
    * Awaits `task`; with the automatic clock, advances virtual time whenever everything that
    * runs is waiting on it, and interrupts a command that outlives `maxCommandMs`.
+   *
+   * Determinism: virtual time moves only after a host macrotask in which no command yielded a
+   * turn and no command module was loading — i.e. every runnable piece of work is blocked on the
+   * virtual clock. Real time never decides when or how far it moves: module loads are awaited
+   * however long they take, and every bound counts something the commands themselves do (their
+   * yields, checked at the yield in `Foreground`; rounds in which nothing but the clock could
+   * make progress), never real milliseconds.
    */
   private async drive(task: Promise<number>): Promise<number> {
     if (!this.autoClock) return task;
@@ -205,7 +218,6 @@ export class ShellSession {
     );
     let afterInterrupt = 0;
     let turns = this.foreground.turns;
-    let busyTurns = 0;
     let idleRounds = 0;
     let sameInstant = 0;
     let lastNow = this.world.now();
@@ -222,7 +234,6 @@ export class ShellSession {
       if (current !== lastJob) {
         // Bounds are per command line.
         lastJob = current;
-        busyTurns = 0;
         sameInstant = 0;
         afterInterrupt = 0;
         idleRounds = 0;
@@ -233,9 +244,8 @@ export class ShellSession {
         continue;
       }
       if (this.foreground.turns !== turns) {
-        // A busy loop yielded: it is making progress without the clock. Bound it all the same.
+        // A busy loop yielded: it is making progress without the clock (`Foreground` bounds it).
         turns = this.foreground.turns;
-        if (++busyTurns > 2000 && !current.signal.interrupted) this.interrupt();
         continue;
       }
       // Work that keeps re-arming zero-length timers (`seq 1 1e9`) never lets time pass: bound it too.
@@ -250,10 +260,10 @@ export class ShellSession {
       }
       const next = this.world.clock.nextDue(false);
       if (next === undefined && !current.signal.interrupted && idleRounds < 100) {
-        // Nothing scheduled, yet not done: maybe host work we cannot see (a lazily loaded module).
-        // Wait a little real time before calling it stuck (≈2 s in all).
+        // Nothing scheduled, nothing loading, nothing yielding, yet not done: give it a fixed
+        // number of host rounds (never real milliseconds, which would make the moment of the
+        // Ctrl-C depend on the host's speed) before calling it stuck.
         idleRounds++;
-        await Promise.race([task.catch(() => 0), idleRounds < 10 ? macrotask() : realDelay(20)]);
         continue;
       }
       idleRounds = 0;

@@ -92,12 +92,23 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
 
 let loading = 0;
 const idleWaiters: (() => void)[] = [];
+let loadDelay: ((name: string) => Promise<void>) | undefined;
+
+/**
+ * Test hook: awaits `delay(name)` before each command load (e.g. random real milliseconds), so
+ * tests can check that slow or jittery module loading never changes virtual time. `undefined`
+ * removes it.
+ */
+export function setLoadDelayForTests(delay: ((name: string) => Promise<void>) | undefined): void {
+  loadDelay = delay;
+}
 
 /** Loads the command registered under `name`, or undefined if there is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
   if (!Object.hasOwn(registry, name)) return undefined;
   loading++;
   try {
+    if (loadDelay) await loadDelay(name);
     const mod = await registry[name]();
     return mod.command ?? mod.default;
   } finally {

@@ -40,8 +40,16 @@ export function macrotask(): Promise<void> {
   return new Promise((resolve) => schedule(resolve));
 }
 
+interface Job {
+  signal: InterruptSignal;
+  startedAt: number;
+  /** `turns` when the job began: the busy-loop bound counts the job's own yields. */
+  turnsAtStart: number;
+  prompt?: boolean;
+}
+
 export class Foreground {
-  private stack: { signal: InterruptSignal; startedAt: number; prompt?: boolean }[] = [];
+  private stack: Job[] = [];
   private busyWaiters: (() => void)[] = [];
 
   /** Resolves when the next foreground job begins. */
@@ -51,7 +59,7 @@ export class Foreground {
 
   /** Starts a foreground job (one command line); returns its interrupt and a function to end it. */
   begin(now: number, parent?: Interrupt): { signal: InterruptSignal; end: () => void } {
-    const entry = { signal: new InterruptSignal(parent), startedAt: now };
+    const entry: Job = { signal: new InterruptSignal(parent), startedAt: now, turnsAtStart: this.turns };
     this.stack.push(entry);
     for (const w of this.busyWaiters.splice(0)) w();
     return {
@@ -74,7 +82,7 @@ export class Foreground {
    * prompt), not to the command that started the nested shell. Returns the function ending it.
    */
   atPrompt(): () => void {
-    const entry = { signal: new InterruptSignal(), startedAt: 0, prompt: true };
+    const entry: Job = { signal: new InterruptSignal(), startedAt: 0, turnsAtStart: this.turns, prompt: true };
     this.stack.push(entry);
     return () => {
       const i = this.stack.indexOf(entry);
@@ -95,9 +103,18 @@ export class Foreground {
   /** How many times running commands yielded on purpose (busy loops); the clock driver reads it. */
   turns = 0;
 
+  /**
+   * With the automatic clock: called (once per job) when the innermost job has yielded more
+   * than `turns` times — a busy loop that never waits on the clock. Checked here, at the yield
+   * itself, so the bound falls on the same iteration however fast the host runs.
+   */
+  busyBound?: { turns: number; exceeded: () => void };
+
   /** Lets the host run other work (timers, input, the clock driver). */
   yieldTurn(): Promise<void> {
     this.turns++;
+    const top = this.stack[this.stack.length - 1];
+    if (this.busyBound && top && !top.prompt && !top.signal.interrupted && this.turns - top.turnsAtStart > this.busyBound.turns) this.busyBound.exceeded();
     return macrotask();
   }
 }

@@ -7,7 +7,7 @@
  * reads a continuation line with PS2), or a syntax `error` in bash's own words.
  */
 import type { AndOr, Assignment, CaseClause, List, ListItem, Pipeline, Redirect, RedirOp, ShellCommand, SimpleCommand, Word } from './ast.ts';
-import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart, parseHeredocBody } from './scanner.ts';
+import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart, nested, parseHeredocBody } from './scanner.ts';
 
 export type ParseResult =
   | { kind: 'ok'; program: List; warnings: string[] }
@@ -48,6 +48,9 @@ export function parse(src: string, options: ParseOptions = {}): ParseResult {
       return { kind: 'incomplete', detail: e.detail };
     }
     if (e instanceof ShellSyntaxError) return { kind: 'error', message: `bash: ${e.message}` };
+    // a backstop: nesting is bounded (MAX_PARSE_DEPTH), but a host with a small stack still
+    // gets a syntax error rather than a JavaScript message
+    if (e instanceof RangeError) return { kind: 'error', message: 'bash: syntax error: nesting too deep' };
     return { kind: 'error', message: `bash: syntax error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
@@ -278,6 +281,11 @@ class Parser {
   // ---- commands -----------------------------------------------------------------------------
 
   private parseCommand(): ShellCommand {
+    const t = this.peekToken();
+    return nested(t.kind === 'eof' || t.kind === 'newline' ? '' : this.tokenText(t), () => this.parseCommandBody());
+  }
+
+  private parseCommandBody(): ShellCommand {
     const t = this.peekToken();
     if (t.kind === 'eof') throw new Incomplete();
     if (t.kind === 'newline') throw this.unexpected(t);

@@ -28,6 +28,32 @@ export class ShellSyntaxError extends Error {
   }
 }
 
+/**
+ * How deeply constructs may nest: subshells, groups and compound commands in the parser; quotes,
+ * `$(…)`, `${…}` and backticks in the scanner. Both recurse, and an unbounded depth would
+ * overflow the JavaScript stack. Bash's grammar is a bison parser whose stack is capped
+ * (YYMAXDEPTH); when it fills, `yyerror` reports a plain syntax error at the current token, so
+ * that is what we print, one token past this depth. 500 leaves a wide margin: a `{ ` level
+ * costs about a kilobyte of stack, and Node/Chromium stacks are about 1 MB (measured: about
+ * 900 levels fit in a vitest worker).
+ */
+export const MAX_PARSE_DEPTH = 500;
+let parseDepth = 0;
+
+/**
+ * Runs `fn` one nesting level deeper. Past MAX_PARSE_DEPTH it throws bash's
+ * `syntax error near unexpected token \`TOKEN'` instead (a ShellSyntaxError).
+ */
+export function nested<T>(token: string, fn: () => T): T {
+  if (parseDepth >= MAX_PARSE_DEPTH) throw new ShellSyntaxError(`syntax error near unexpected token \`${token}'`);
+  parseDepth++;
+  try {
+    return fn();
+  } finally {
+    parseDepth--;
+  }
+}
+
 export const OPERATORS = ['&&', '||', ';;', ';&', '|&', ';', '&', '|', '(', ')'];
 export const REDIR_OPS = ['<<<', '<<-', '&>>', '<<', '<&', '<>', '>>', '>&', '>|', '&>', '<', '>'];
 
@@ -159,6 +185,10 @@ export class Scanner {
 
   /** Reads the inside of "…" after the opening quote, consuming the closing quote. */
   readDoubleQuoted(): WordPart[] {
+    return nested('"', () => this.readDoubleQuotedBody());
+  }
+
+  private readDoubleQuotedBody(): WordPart[] {
     const parts: WordPart[] = [];
     let lit = '';
     const flush = () => {
@@ -228,6 +258,11 @@ export class Scanner {
    * undefined when `$` is just a literal dollar.
    */
   readDollarOrBacktick(inQuotes: boolean): WordPart | undefined {
+    const token = this.peek() === '`' ? '`' : this.src.slice(this.pos, this.pos + 2);
+    return nested(token, () => this.readDollarOrBacktickBody(inQuotes));
+  }
+
+  private readDollarOrBacktickBody(inQuotes: boolean): WordPart | undefined {
     const c = this.peek();
     if (c === '`') {
       let out = '';

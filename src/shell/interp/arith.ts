@@ -51,6 +51,14 @@ function tokenize(src: string): Tok[] {
 }
 
 /** Evaluates an arithmetic expression; variables are read and assigned through `vars`. */
+/**
+ * bash's MAX_EXPR_RECURSION_LEVEL (expr.c): how deeply a variable's value may be evaluated as
+ * an expression naming another (`x=y y=x`). We apply it to parentheses and unary operators
+ * too, which bash recurses on without a bound, so that `$(((((…` cannot overflow the stack.
+ */
+export const MAX_EXPR_RECURSION_LEVEL = 1024;
+let exprDepth = 0;
+
 export function evaluateArithmetic(src: string, vars: ArithVars): number {
   const toks = tokenize(src);
   let p = 0;
@@ -58,16 +66,34 @@ export function evaluateArithmetic(src: string, vars: ArithVars): number {
   const peek = () => toks[p];
   const isOp = (v: string) => toks[p]?.t === 'op' && toks[p].v === v;
   const rest = () => toks.slice(p).map((t) => String(t.v)).join(' ');
+  // one level deeper: few stack frames per level, so MAX_EXPR_RECURSION_LEVEL fits the stack
+  function deeper(fn: () => number): number {
+    if (exprDepth >= MAX_EXPR_RECURSION_LEVEL) throw new ArithError(`${whole}: expression recursion level exceeded (error token is "${rest()}")`);
+    exprDepth++;
+    try {
+      return fn();
+    } finally {
+      exprDepth--;
+    }
+  }
   const fail = (): never => {
     if (p >= toks.length) throw new ArithError(`${whole}: syntax error: operand expected (error token is "${whole}")`);
     throw new ArithError(`${whole}: syntax error in expression (error token is "${rest()}")`);
   };
   const readVar = (name: string): number => {
-    const raw = vars.get(name);
-    if (raw === undefined || raw === '') return 0;
-    const n = Number(raw.trim());
-    if (Number.isInteger(n)) return n;
-    return evaluateArithmetic(raw, vars);
+    let raw = vars.get(name);
+    // a value naming another variable (`x=y y=x`) is followed in a loop, not by recursion:
+    // each step is one of bash's recursion levels
+    for (let level = exprDepth; ; level++) {
+      if (raw === undefined || raw.trim() === '') return 0;
+      const n = Number(raw.trim());
+      if (Number.isInteger(n)) return n;
+      if (level >= MAX_EXPR_RECURSION_LEVEL) throw new ArithError(`${raw.trim()}: expression recursion level exceeded (error token is "${raw.trim()}")`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw.trim())) break;
+      raw = vars.get(raw.trim());
+    }
+    const value = raw;
+    return deeper(() => evaluateArithmetic(value, vars));
   };
   const int = (n: number) => (Number.isFinite(n) ? Math.trunc(n) : 0);
 
@@ -90,7 +116,7 @@ export function evaluateArithmetic(src: string, vars: ArithVars): number {
       const a = peek();
       if (a?.t === 'op' && assignOps.includes(a.v)) {
         p++;
-        const rhs = assign();
+        const rhs = ternary();
         const old = readVar(t.v);
         const v = a.v === '=' ? rhs : binary(a.v.slice(0, -1), old, rhs);
         vars.set(t.v, String(v));
@@ -100,7 +126,7 @@ export function evaluateArithmetic(src: string, vars: ArithVars): number {
     }
     if (t.v === '(') {
       p++;
-      const v = comma();
+      const v = deeper(comma);
       if (!isOp(')')) fail();
       p++;
       return v;
@@ -116,12 +142,11 @@ export function evaluateArithmetic(src: string, vars: ArithVars): number {
     }
     if (t.v === '-' || t.v === '+' || t.v === '!' || t.v === '~') {
       p++;
-      const v = unary();
+      const v = deeper(primary);
       return t.v === '-' ? -v : t.v === '+' ? v : t.v === '!' ? Number(!v) : ~v;
     }
     return fail();
   };
-  const unary = (): number => primary();
   const binary = (op: string, a: number, b: number): number => {
     switch (op) {
       case '+': return int(a + b);
@@ -149,45 +174,60 @@ export function evaluateArithmetic(src: string, vars: ArithVars): number {
     return fail();
   };
   const levels: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  const precedence = new Map(levels.flatMap((ops, i) => ops.map((op) => [op, i] as const)));
   const power = (): number => {
-    const base = unary();
+    const base = primary();
     if (isOp('**')) {
       p++;
       return binary('**', base, power());
     }
     return base;
   };
-  const level = (i: number): number => {
-    if (i >= levels.length) return power();
-    let v = level(i + 1);
+  // precedence climbing (left-associative levels), one stack frame per operand rather than
+  // one per level, so deep nesting stays within the stack
+  const level = (min: number): number => {
+    let v = power();
     for (;;) {
       const t = peek();
-      if (t?.t !== 'op' || !levels[i].includes(t.v)) return v;
+      const prec = t?.t === 'op' ? precedence.get(t.v) : undefined;
+      if (prec === undefined || prec < min) return v;
       p++;
-      const rhs = level(i + 1);
-      v = t.v === '||' ? Number(Boolean(v) || Boolean(rhs)) : t.v === '&&' ? Number(Boolean(v) && Boolean(rhs)) : binary(t.v, v, rhs);
+      const rhs = level(prec + 1);
+      const op = t!.v as string;
+      v = op === '||' ? Number(Boolean(v) || Boolean(rhs)) : op === '&&' ? Number(Boolean(v) && Boolean(rhs)) : binary(op, v, rhs);
     }
   };
   const ternary = (): number => {
     const c = level(0);
     if (!isOp('?')) return c;
     p++;
-    const a = assign();
+    const a = ternary();
     if (!isOp(':')) fail();
     p++;
-    const b = assign();
+    const b = ternary();
     return c ? a : b;
   };
-  const assign = (): number => ternary();
   const comma = (): number => {
-    let v = assign();
+    let v = ternary();
     while (isOp(',')) {
       p++;
-      v = assign();
+      v = ternary();
     }
     return v;
   };
   if (toks.length === 0) return 0;
+  if (exprDepth === 0) {
+    // a backstop: values that are whole expressions (`x='x+1'`) nest a dozen frames a level,
+    // and a small host stack may end before MAX_EXPR_RECURSION_LEVEL
+    try {
+      const v = comma();
+      if (p < toks.length) fail();
+      return v;
+    } catch (e) {
+      if (e instanceof RangeError) throw new ArithError(`${whole}: expression recursion level exceeded (error token is "${whole}")`);
+      throw e;
+    }
+  }
   const v = comma();
   if (p < toks.length) fail();
   return v;

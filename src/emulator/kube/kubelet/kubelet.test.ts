@@ -35,6 +35,17 @@ describe('kubelet', () => {
     expect(p.status?.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, restartCount: 0, image: 'nginx:1.25', imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/) });
   });
 
+  it('uses a cached image with IfNotPresent: the 1.34 texts (see test/fidelity/kubectl/SOURCES.md)', () => {
+    // 1.34: no "… and can be accessed by the pod" (KubeletEnsureSecretPulledImages off by default
+    // until 1.35) and the container name still in Created/Started (PR #134043 is 1.35).
+    const { world, store } = setup();
+    store.create(pod('a', { image: 'nginx:1.25' }, { nodeName: 'petlab-worker' }));
+    world.settle();
+    store.create(pod('b', { image: 'nginx:1.25', imagePullPolicy: 'IfNotPresent' }, { nodeName: 'petlab-worker' }));
+    world.settle();
+    expect(podEvents(world, 'b')).toEqual(['Pulled: Container image "nginx:1.25" already present on machine', 'Created: Created container: c', 'Started: Started container c']);
+  });
+
   it('crash-loops a container that exits, with growing back-off', () => {
     const { world, store } = setup();
     store.create(pod('bb', { image: 'busybox' }));

@@ -8,11 +8,12 @@
 import type { World } from '../../world.ts';
 import type { Container, Pod } from '../api/types.ts';
 import type { MemDir } from '../../linux/fs/nodes.ts';
-import { put, putDir, seedDebianRoot } from '../../linux/fs/seed.ts';
+import { put, putDir } from '../../linux/fs/seed.ts';
 import type { Host } from '../../linux/host.ts';
 import type { NetNamespace } from '../../linux/namespaces.ts';
 import type { Process } from '../../linux/process.ts';
 import type { Behaviour } from './behaviour.ts';
+import { containerRootFs } from './image-root.ts';
 import type { ImageInfo } from './images.ts';
 import type { ContainerRuntime, HttpResult, MountSpec } from './runtime.ts';
 
@@ -165,7 +166,7 @@ export class LinuxRuntime implements ContainerRuntime {
     const now = this.world.now();
     const pod = c.pod;
     const hostname = rec.pause.ns.uts.hostname;
-    const root = seedDebianRoot({ hostname, now, nameserver: this.dnsIP });
+    const root = containerRootFs(c.image.ref, hostname, this.dnsIP, now);
     this.writeIdentityFiles(root, pod, rec.podIP, now);
     if (c.image.ref.includes('nginx')) {
       put(root, '/usr/share/nginx/html/index.html', NGINX_HTML, now);

@@ -51,8 +51,22 @@ export function lookup(store: ApiStore, name: string): string[] | undefined {
  * `requireCoreDNS`, answers only while kube-dns has a ready endpoint.
  */
 export function registerClusterDns(world: World, store: ApiStore, dnsIP: string, requireCoreDNS: boolean): () => void {
-  return world.linux.net.dns.register(ipToInt(dnsIP), (name) => {
-    if (requireCoreDNS && !endpointsOf(store, 'kube-system', 'kube-dns').some((e) => e.conditions.ready)) return undefined;
-    return lookup(store, name);
-  });
+  const up = () => !requireCoreDNS || endpointsOf(store, 'kube-system', 'kube-dns').some((e) => e.conditions.ready);
+  return world.linux.net.dns.register(
+    ipToInt(dnsIP),
+    (name) => (up() ? lookup(store, name) : undefined),
+    undefined,
+    (ip) => (up() ? reverseLookup(store, ip) : undefined),
+  );
+}
+
+/**
+ * The PTR answer for `ip`: a Service's ClusterIP names the Service
+ * (`10.96.0.10` → `kube-dns.kube-system.svc.cluster.local`), as CoreDNS answers and BusyBox 1.28's
+ * nslookup prints ("Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local"). Pod IPs get
+ * no name, as in the StatefulSet tutorial's `Address 1: 10.244.1.6`.
+ */
+export function reverseLookup(store: ApiStore, ip: string): string | undefined {
+  const svc = (store.list('services').items as Service[]).find((s) => s.spec.clusterIP === ip);
+  return svc ? `${svc.metadata.name}.${svc.metadata.namespace}.svc.${CLUSTER_DOMAIN}` : undefined;
 }

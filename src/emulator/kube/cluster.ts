@@ -22,6 +22,7 @@ import { bootNodeHosts } from './nodes/host-network.ts';
 import { KUBE_VERSION, nodeObject, type NodePlan } from './nodes/node-objects.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { ReplicaSetController } from './controllers/replicaset/controller.ts';
+import { DaemonSetController } from './controllers/daemonset/controller.ts';
 import { DeploymentController } from './controllers/deployment/controller.ts';
 import { EndpointSliceController } from './network/endpointslice-controller.ts';
 import { registerClusterDns } from './network/dns.ts';
@@ -84,6 +85,8 @@ export class Cluster {
     new PersistentVolumeController(this.store, this.recorder, this.volumes);
     new ReplicaSetController(this.store, this.recorder);
     new DeploymentController(this.store, this.recorder);
+    // kind's kindnet and kube-proxy DaemonSets are static (nodes/system-workloads.ts creates their pods).
+    new DaemonSetController(this.store, this.recorder, (ds) => ds.metadata.namespace === 'kube-system' && (ds.metadata.name === 'kindnet' || ds.metadata.name === 'kube-proxy'));
     new EndpointSliceController(this.store);
     const hosts = bootNodeHosts(world, plans);
     new ServiceAllocator(this.store, () => hosts.values());

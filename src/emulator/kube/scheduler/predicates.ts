@@ -58,14 +58,30 @@ export interface NodeUsage {
   memory: number;
 }
 
+/**
+ * The node a required node-affinity term `metadata.name In [<node>]` pins the pod to (as the
+ * DaemonSet controller writes it); undefined when the pod has no such term. Other affinity terms
+ * are not evaluated.
+ */
+export function affinityNodeName(pod: Pod): string | undefined {
+  const aff = (pod.spec as { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { key: string; operator: string; values?: string[] }[] }[] } } } }).affinity;
+  for (const term of aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
+    for (const f of term.matchFields ?? []) if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+  }
+  return undefined;
+}
+
 /** Why `pod` cannot go to `node` (in plugin order), or undefined when it fits. */
 export function unfitReason(pod: Pod, node: Node, usage: NodeUsage): string | undefined {
-  if (node.spec.unschedulable) return 'node(s) were unschedulable';
+  // NodeUnschedulable lets pods through that tolerate node.kubernetes.io/unschedulable (daemon pods).
+  if (node.spec.unschedulable && !(pod.spec.tolerations ?? []).some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) return 'node(s) were unschedulable';
   const taint = untoleratedTaint(pod, node);
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   const sel = pod.spec.nodeSelector ?? {};
   const labels = node.metadata.labels ?? {};
   if (Object.entries(sel).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  const only = affinityNodeName(pod);
+  if (only !== undefined && only !== node.metadata.name) return "node(s) didn't match Pod's node affinity/selector";
   const alloc = node.status?.allocatable ?? {};
   const want = podRequests(pod);
   if (want.cpu > 0 && usage.cpu + want.cpu > milliCpu(alloc.cpu)) return 'Insufficient cpu';

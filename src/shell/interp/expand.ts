@@ -12,6 +12,20 @@ import { braceExpand } from './brace.ts';
 import { hasGlobChars, patternToRegExp } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
 
+/**
+ * The longest word an expansion may produce (16 MiB of text). Past it bash would keep growing
+ * its buffer until `malloc` fails and print xmalloc.c's fatal `xrealloc: cannot allocate N
+ * bytes`; a browser tab would freeze or crash long before, so we print that message at this
+ * size and end the command line (status 2, fatal_error's status) instead. Expansion bombs
+ * (`a=$a$a` forty times) stop here after a few doublings past 8 MiB.
+ */
+export const MAX_WORD_LENGTH = 16 * 1024 * 1024;
+
+/** The error for an expansion longer than MAX_WORD_LENGTH. */
+export function tooLong(length: number): ExpansionError {
+  return new ExpansionError(`bash: xrealloc: cannot allocate ${String(length + 1)} bytes`, 2, true);
+}
+
 export class ExpansionError extends Error {
   readonly code = 'EXPANSION';
   /** Exit status bash gives (1 for most, 127… never here). */
@@ -91,9 +105,17 @@ class Expander {
       });
     }
     const out: string[] = [];
+    let total = 0;
+    for (const f of fields) for (const s of f) total += s.text.length;
+    if (total > MAX_WORD_LENGTH) throw tooLong(total);
     for (const f of fields) {
       const text = f.map((s) => s.text).join('');
       if (text === '' && !f.some((s) => s.quoted)) continue;
+      // one object per character only when an unquoted glob character may need them
+      if (!f.some((s) => !s.quoted && /[*?[]/.test(s.text))) {
+        out.push(text);
+        continue;
+      }
       const chars: PatternChar[] = [];
       for (const s of f) for (const ch of s.text) chars.push({ ch, quoted: s.quoted });
       if (hasGlobChars(chars)) {
@@ -115,6 +137,7 @@ class Expander {
       out += t;
     };
     for (const part of word.parts) await this.part(part, true, add, add, (multi) => add(multi.join(' ')));
+    if (out.length > MAX_WORD_LENGTH) throw tooLong(out.length);
     return out;
   }
 

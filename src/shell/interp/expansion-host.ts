@@ -4,9 +4,29 @@
  * for globbing.
  */
 import type { ExpansionHost } from './expand.ts';
+import { MAX_WORD_LENGTH, tooLong } from './expand.ts';
 import { ExitSignal } from './signals.ts';
 import type { IO, Shell } from './shell.ts';
-import { BufferOutput } from './streams.ts';
+import { InterruptSignal } from './signal.ts';
+import type { Output } from '../types.ts';
+
+/** Collects `$(…)` output up to MAX_WORD_LENGTH; past it, interrupts the producer. */
+class CappedOutput implements Output {
+  text = '';
+  length = 0;
+  readonly signal: InterruptSignal;
+  constructor(signal: InterruptSignal) {
+    this.signal = signal;
+  }
+  write(text: string): void {
+    this.length += text.length;
+    if (this.length > MAX_WORD_LENGTH) {
+      this.signal.trigger();
+      return;
+    }
+    this.text += text;
+  }
+}
 
 /** The expansion host of `shell` for a command running with `io`. */
 export function makeExpansionHost(shell: Shell, io: IO): ExpansionHost {
@@ -17,17 +37,18 @@ export function makeExpansionHost(shell: Shell, io: IO): ExpansionHost {
     positional: () => shell.positional,
     getArray: (name) => shell.env.getArray(name),
     commandSubstitution: async (source) => {
-      const out = new BufferOutput();
+      const out = new CappedOutput(new InterruptSignal(io.interrupt));
       const sub = shell.subshell();
       const cwd = shell.cwd;
       try {
-        shell.lastStatus = await sub.runText(source, { ...io, stdout: out });
+        shell.lastStatus = await sub.runText(source, { ...io, stdout: out, interrupt: out.signal });
       } catch (e) {
         if (e instanceof ExitSignal) shell.lastStatus = e.status;
         else throw e;
       } finally {
         shell.cwd = cwd;
       }
+      if (out.length > MAX_WORD_LENGTH && !io.interrupt.interrupted) throw tooLong(out.length);
       return out.text;
     },
     home: (user) => (user === '' ? (shell.env.get('HOME') ?? '/root') : user === 'root' ? '/root' : userHome(shell, user)),

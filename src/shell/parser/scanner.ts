@@ -58,6 +58,9 @@ export const OPERATORS = ['&&', '||', ';;', ';&', '|&', ';', '&', '|', '(', ')']
 export const REDIR_OPS = ['<<<', '<<-', '&>>', '<<', '<&', '<>', '>>', '>&', '>|', '&>', '<', '>'];
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+/** Characters that mean nothing special in a word, and inside double quotes. */
+const PLAIN_RUN = /[^ \t\n;&|<>()\\'"$`]+/y;
+const QUOTED_RUN = /[^"\\$`]+/y;
 
 export function isNameStart(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z_]/.test(c);
@@ -175,8 +178,13 @@ export class Scanner {
           this.pos++;
         }
       } else {
-        lit += c;
-        this.pos++;
+        // a run of plain characters in one slice: a 10 MB word would otherwise be built one
+        // character at a time (seconds of garbage collection)
+        PLAIN_RUN.lastIndex = this.pos;
+        const run = PLAIN_RUN.exec(this.src);
+        const end = run ? this.pos + run[0].length : this.pos + 1;
+        lit += this.src.slice(this.pos, end);
+        this.pos = end;
       }
     }
     flush();
@@ -226,8 +234,11 @@ export class Scanner {
           continue;
         }
       }
-      lit += c;
-      this.pos++;
+      QUOTED_RUN.lastIndex = this.pos;
+      const run = QUOTED_RUN.exec(this.src);
+      const end = run ? this.pos + run[0].length : this.pos + 1;
+      lit += this.src.slice(this.pos, end);
+      this.pos = end;
     }
     flush();
     return parts;

@@ -44,6 +44,17 @@ export const command: Command = {
         }
         continue;
       }
+      if (text === undefined && bytes && n >= 0) {
+        // stream: stop reading once enough bytes came (`seq 1 100000000 | head -c 20`)
+        let got = '';
+        while (got.length < n) {
+          const chunk = await ctx.stdin.read();
+          if (chunk === null) break;
+          got += chunk;
+        }
+        ctx.stdout.write(got.slice(0, n));
+        continue;
+      }
       const all = text ?? (await ctx.stdin.readAll());
       if (bytes) {
         ctx.stdout.write(n >= 0 ? all.slice(0, n) : all.slice(0, Math.max(0, all.length + n)));

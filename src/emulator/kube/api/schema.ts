@@ -184,6 +184,9 @@ export const SCHEMA: Schema = {
   DeploymentStrategy: { type: 'string', rollingUpdate: 'RollingUpdateDeployment' },
   RollingUpdateDeployment: { maxUnavailable: 'int-or-string', maxSurge: 'int-or-string' },
   ReplicaSetSpec: { replicas: 'integer', minReadySeconds: 'integer', selector: 'LabelSelector', template: 'PodTemplateSpec' },
+  DaemonSetSpec: { selector: 'LabelSelector', template: 'PodTemplateSpec', updateStrategy: 'DaemonSetUpdateStrategy', minReadySeconds: 'integer', revisionHistoryLimit: 'integer' },
+  DaemonSetUpdateStrategy: { type: 'string', rollingUpdate: 'RollingUpdateDaemonSet' },
+  RollingUpdateDaemonSet: { maxUnavailable: 'int-or-string', maxSurge: 'int-or-string' },
   ServicePort: { name: 'string', protocol: 'string', appProtocol: 'string', port: 'integer', targetPort: 'int-or-string', nodePort: 'integer' },
   ServiceSpec: {
     ports: 'ServicePort[]',
@@ -230,6 +233,7 @@ export const SCHEMA: Schema = {
   ReplicaSet: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', spec: 'ReplicaSetSpec', status: 'object' },
   Deployment: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', spec: 'DeploymentSpec', status: 'object' },
   StatefulSet: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', spec: 'StatefulSetSpec', status: 'object' },
+  DaemonSet: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', spec: 'DaemonSetSpec', status: 'object' },
   ControllerRevision: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', data: 'object', revision: 'integer' },
   Service: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', spec: 'ServiceSpec', status: 'object' },
   EndpointSlice: { apiVersion: 'string', kind: 'string', metadata: 'ObjectMeta', addressType: 'string', endpoints: 'object[]', ports: 'object[]' },

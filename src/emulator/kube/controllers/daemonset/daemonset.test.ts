@@ -51,4 +51,14 @@ describe('DaemonSet controller', () => {
     expect(podsOf(store, 'all').length).toBe(3);
     expect(podsOf(store, 'all').some((l) => l.startsWith(`${victim} `))).toBe(false);
   });
+
+  it('still runs on a cordoned node (daemon pods tolerate node.kubernetes.io/unschedulable)', () => {
+    const { world, store } = setup();
+    const node = structuredClone(store.get('nodes', '', 'petlab-worker2')) as Node;
+    node.spec.unschedulable = true;
+    store.update(node);
+    store.create(ds('agent'));
+    world.settle();
+    expect(podsOf(store, 'agent').map((l) => l.split(' ').slice(1).join(' ')).sort()).toEqual(['petlab-worker Running', 'petlab-worker2 Running']);
+  });
 });

@@ -80,9 +80,16 @@ function escapeJs(c: string): string {
 export function compilePosix(re: string, options: { extended: boolean; ignoreCase?: boolean; global?: boolean; fixed?: boolean }): RegExp | string {
   try {
     const src = options.fixed ? re.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : posixToJs(re, options.extended);
-    return new RegExp(src, `${options.ignoreCase ? 'i' : ''}${options.global ? 'g' : ''}`);
+    const compiled = new RegExp(src, `${options.ignoreCase ? 'i' : ''}${options.global ? 'g' : ''}`);
+    // V8 compiles on first use: a huge pattern's "Regular expression too large" surfaces here,
+    // not later inside a command
+    compiled.test('');
+    compiled.lastIndex = 0;
+    return compiled;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    // GNU grep's xalloc_die wording when the compiled pattern does not fit
+    if (/too large/.test(msg)) return 'memory exhausted';
     if (/Unmatched \[/.test(msg) || /Unterminated character class/.test(msg)) return 'Unmatched [, [^, [:, [., or [=';
     if (/Unterminated group|Unmatched '\('/.test(msg)) return 'Unmatched ( or \\(';
     if (/Unmatched '\)'/.test(msg)) return 'Unmatched ) or \\)';

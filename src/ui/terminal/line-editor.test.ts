@@ -271,3 +271,88 @@ describe('LineEditor completion', () => {
     expect(await line).toBe('get pods');
   });
 });
+
+describe('LineEditor escape keys (docker detach)', () => {
+  it('ends the read with Ctrl-P Ctrl-Q, dropping the line and echoing nothing', async () => {
+    const { editor, screen, lines } = setup({ history: ['ls'] });
+    const line = editor.readLine('/ # ', { escapeKeys: '\x10\x11' });
+    editor.feed('echo hi\x10');
+    expect([editor.isReading, editor.current, screen.text()]).toEqual([true, { text: 'echo hi', cursor: 7 }, '/ # echo hi']);
+    editor.feed('\x11');
+    expect(await line).toBe('\x10\x11');
+    expect([editor.isReading, editor.current, screen.text(), screen.row, screen.col]).toEqual([false, { text: '', cursor: 0 }, '/ # echo hi', 0, 11]);
+    expect([lines, editor.history.length]).toEqual([['\x10\x11'], 1]);
+  });
+
+  it('applies a held Ctrl-P as history-back, then the key that followed it', async () => {
+    const { editor, screen } = setup({ history: ['ls /etc'] });
+    const line = editor.readLine('/ # ', { escapeKeys: '\x10\x11' });
+    editor.feed('\x10');
+    expect(editor.current).toEqual({ text: '', cursor: 0 });
+    editor.feed('X');
+    expect([editor.current, screen.text()]).toEqual([{ text: 'ls /etcX', cursor: 8 }, '/ # ls /etcX']);
+    editor.feed('\x10\x10\x11'); // Ctrl-P applies (no older entry), then Ctrl-P Ctrl-Q detaches.
+    expect(await line).toBe('\x10\x11');
+  });
+
+  it('treats Ctrl-P as history-back at once without escape keys', async () => {
+    const { editor } = setup({ history: ['ls /etc'] });
+    const line = editor.readLine('$ ');
+    editor.feed('\x10');
+    expect(editor.current).toEqual({ text: 'ls /etc', cursor: 7 });
+    editor.feed('\x11\r');
+    expect(await line).toBe('ls /etc');
+  });
+});
+
+describe('LineEditor Ctrl-C at a continuation prompt', () => {
+  it('ends a read that has an interrupt value with it after ^C, without prompting again', async () => {
+    const { editor, screen, lines, interrupts } = setup();
+    const line = editor.readLine('> ', { interruptValue: '\x03', history: false });
+    editor.feed('echo "b\x03');
+    expect(await line).toBe('\x03');
+    expect([screen.text(), screen.row, screen.col, editor.isReading, lines, interrupts]).toEqual(['> echo "b^C', 1, 0, false, [], [true]]);
+  });
+
+  it('prompts again at a read without one', async () => {
+    const { editor, screen } = setup();
+    const line = editor.readLine('$ ');
+    editor.feed('echo\x03ls\r');
+    expect(await line).toBe('ls');
+    expect(screen.text()).toBe('$ echo^C\n$ ls');
+  });
+});
+
+describe('LineEditor Display all N possibilities', () => {
+  const label = (i: number) => `${i < 60 ? 'a' : 'b'}${String(i).padStart(3, '0')}`;
+  const many: Completer = {
+    complete: ({ line }) => ({ from: 0, to: line.length, candidates: Array.from({ length: 120 }, (_, i) => label(i)) }),
+  };
+
+  it('asks before listing 100 or more candidates and lists them in columns on y', async () => {
+    const { editor, screen } = setup({ completer: many, columns: 80 });
+    const line = editor.readLine('$ ');
+    editor.feed('\t\t');
+    await flush();
+    await flush();
+    expect(screen.text()).toBe('$\nDisplay all 120 possibilities? (y or n)');
+    editor.feed('x'); // rings the bell, keeps asking
+    expect(screen.text()).toBe('$\nDisplay all 120 possibilities? (y or n)');
+    editor.feed('y');
+    const rows = Array.from({ length: 10 }, (_, r) => Array.from({ length: 12 }, (_, c) => label(c * 10 + r)).join('  '));
+    expect(screen.text()).toBe(['$', 'Display all 120 possibilities? (y or n)', ...rows, '$'].join('\n'));
+    editor.feed('c\r');
+    expect(await line).toBe('c');
+  });
+
+  it('prompts again without listing on n', async () => {
+    const { editor, screen } = setup({ completer: many, columns: 80 });
+    const line = editor.readLine('$ ');
+    editor.feed('\t\t');
+    await flush();
+    await flush();
+    editor.feed('nok\r');
+    expect(await line).toBe('ok');
+    expect(screen.text()).toBe('$\nDisplay all 120 possibilities? (y or n)\n$ ok');
+  });
+});

@@ -12,36 +12,21 @@
  */
 import { History } from './history.ts';
 import { ReverseSearch } from './history-search.ts';
+import { EscapeMatcher } from './escape-keys.ts';
 import { decodeKeys, type Key } from './keys.ts';
 import * as edit from './line-buffer.ts';
 import type { LineState } from './line-buffer.ts';
 import { displayWidth, formatColumns, moveBelow, renderLine } from './render.ts';
-import { commonPrefix, type Completer, type CompletionResult } from './completion/types.ts';
+import type { CompletionResult } from './completion/types.ts';
+import type { LineEditorHost, ReadOptions } from './editor-host.ts';
+import { planCompletion, queryAnswer, queryText } from './completion/apply.ts';
 
-export interface LineEditorHost {
-  /** Writes bytes to the terminal. */
-  write(data: string): void;
-  /** The terminal's width in columns. */
-  columns(): number;
-  /**
-   * Ctrl-C. `reading` says whether a line was being edited. Return true when a running command
-   * took the interrupt (the host echoes `^C` then): a pending read, which was that command's
-   * terminal input, ends with null. Return false at a prompt: the editor shows `^C`, discards
-   * the line and prompts again.
-   */
-  interrupt?(reading: boolean): boolean;
-  /** Tab completion; without it Tab inserts nothing. */
-  completer?: Completer;
-  /**
-   * Every line submitted with Enter, or null for Ctrl-D, in order (the persistence journal
-   * listens here). Reads ended by Ctrl-C are not reported: `interrupt` was.
-   */
-  onLine?(line: string | null): void;
-}
+export type { LineEditorHost, ReadOptions } from './editor-host.ts';
 
 interface PendingRead {
   prompt: string;
   history: boolean;
+  interruptValue: string | undefined;
   resolve: (line: string | null) => void;
 }
 
@@ -56,6 +41,10 @@ export class LineEditor {
   private readonly search: ReverseSearch;
   private queue: Key[] = [];
   private busy = false;
+  /** Candidates waiting for the answer to `Display all N possibilities?`. */
+  private query: string[] | null = null;
+  /** The pending read's escape keys (an empty sequence never matches). */
+  private escape = new EscapeMatcher('');
   private lastKey = '';
   private killed = '';
 
@@ -77,13 +66,20 @@ export class LineEditor {
 
   /**
    * Prints `prompt` and resolves with the next edited line (without newline), or null on Ctrl-D
-   * at an empty line. Only one read may be pending; a second call cancels the first with null.
-   * @param options.history whether the line goes into history. @default true
+   * at an empty line (see `ReadOptions` for the escape keys and Ctrl-C). Only one read may be
+   * pending; a second call cancels the first with null.
    */
-  readLine(prompt: string, options: { history?: boolean } = {}): Promise<string | null> {
+  readLine(prompt: string, options: ReadOptions = {}): Promise<string | null> {
     if (this.reading) this.cancelRead(null);
     return new Promise((resolve) => {
-      this.reading = { prompt, history: options.history ?? true, resolve };
+      this.reading = {
+        prompt,
+        history: options.history ?? true,
+        interruptValue: options.interruptValue,
+        resolve,
+      };
+      this.escape = new EscapeMatcher(options.escapeKeys ?? '');
+      this.query = null;
       this.line = { text: '', cursor: 0 };
       this.historyIndex = this.history.length;
       this.savedLine = this.line;
@@ -139,10 +135,36 @@ export class LineEditor {
   private pump(): void {
     while (this.reading && !this.busy && this.queue.length > 0) {
       const key = this.queue.shift() as Key;
+      if (this.query) {
+        this.answerQuery(key);
+        continue;
+      }
+      if (this.escape.sequence && !this.search.active && this.holdEscape(key)) continue;
       if (this.search.active) this.handleSearchKey(key);
       else this.handleKey(key);
       this.lastKey = key.name;
     }
+  }
+
+  /** Runs `key` through the read's escape keys; true when it was used up (held or matched). */
+  private holdEscape(key: Key): boolean {
+    const step = this.escape.push(key);
+    if (step.kind === 'matched') {
+      this.line = { text: '', cursor: 0 };
+      this.finish(this.escape.sequence);
+      return true;
+    }
+    if (step.kind === 'held') return true;
+    // Held keys act as usual, then the key that broke the sequence; if a held key ended the
+    // read or started a completion, that key waits in the queue for what comes next.
+    for (const k of step.keys.slice(0, -1)) {
+      if (this.reading && !this.busy) this.handleKey(k);
+      this.lastKey = k.name;
+    }
+    // The breaking key may start the sequence anew.
+    if (this.reading && !this.busy) return step.keys.length > 1 ? this.holdEscape(key) : false;
+    this.queue.unshift(key);
+    return true;
   }
 
   private handleKey(key: Key): void {
@@ -255,6 +277,8 @@ export class LineEditor {
     this.render();
     this.host.write('^C\r\n');
     this.line = { text: '', cursor: 0 };
+    const value = this.reading?.interruptValue;
+    if (value !== undefined) return this.finish(value, false);
     this.historyIndex = this.history.length;
     this.cursorRow = 0;
     if (this.reading) {
@@ -304,31 +328,37 @@ export class LineEditor {
 
   private applyCompletion(result: CompletionResult, listing: boolean): void {
     if (!this.reading) return;
-    const { candidates } = result;
-    const word = this.line.text.slice(result.from, result.to);
-    const replace = (s: string) =>
-      this.set({
-        text: this.line.text.slice(0, result.from) + s + this.line.text.slice(result.to),
-        cursor: result.from + s.length,
-      });
-    if (candidates.length === 0) return this.host.write('\x07');
-    if (candidates.length === 1) {
-      const only = candidates[0];
-      const after = this.line.text[result.to];
-      return replace(only + (only.endsWith('/') || after === ' ' ? '' : ' '));
-    }
-    const prefix = commonPrefix(candidates);
-    if (prefix.length > word.length) return replace(prefix);
-    if (!listing) return this.host.write('\x07');
-    const labels = [...(result.display ?? candidates)];
+    const step = planCompletion(result, this.line, listing);
+    if (step.kind === 'bell') return this.host.write('\x07');
+    if (step.kind === 'replace') return this.set(step.line);
     const prompt = this.reading.prompt;
     this.host.write(
       moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
     );
-    for (const row of formatColumns(labels, this.host.columns())) this.host.write(row + '\r\n');
     this.cursorRow = 0;
+    if (!step.ask) return this.listCandidates(step.labels);
+    this.host.write(queryText(step.labels.length));
+    this.query = step.labels;
+  }
+
+  /** A key while `Display all N possibilities? (y or n)` waits: list, decline, or ring. */
+  private answerQuery(key: Key): void {
+    const rest = key.name === 'text' ? (key.text ?? '').slice(1) : '';
+    if (rest) this.queue.unshift({ name: 'text', text: rest }); // One character answers; the rest is typing.
+    const answer = queryAnswer(key);
+    if (answer === undefined) return this.host.write('\x07');
+    const labels = this.query ?? [];
+    this.query = null;
+    this.host.write('\r\n');
+    if (answer) return this.listCandidates(labels);
     this.render(0);
   }
+
+  private listCandidates(labels: readonly string[]): void {
+    for (const row of formatColumns(labels, this.host.columns())) this.host.write(row + '\r\n');
+    this.render(0);
+  }
+
 
   private handleSearchKey(key: Key): void {
     const step = this.search.key(key);
@@ -357,3 +387,4 @@ export class LineEditor {
     this.cursorRow = out.cursorRow;
   }
 }
+

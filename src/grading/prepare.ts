@@ -41,7 +41,7 @@ export function writeFiles(world: World, home: string, files: Readonly<Record<st
  * @throws GradingError INVALID_LAB when the environment is unknown or the setup fails.
  */
 export async function prepareWorld(
-  bundle: LabBundle,
+  bundle: Pick<LabBundle, 'lab' | 'files'>,
   seed: number,
   extraFiles: Readonly<Record<string, string>> = {},
   factory: WorldFactory = defaultWorldFactory,

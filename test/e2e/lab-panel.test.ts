@@ -3,6 +3,8 @@
  * task to done (checks re-run as the world changes), hints come one at a time, the solution sits
  * behind a spoiler warning, and after a reload the progress is still there.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
@@ -77,6 +79,11 @@ describe('lab panel', () => {
     await waitForLab(page, LAB);
     await page.waitForFunction((n) => document.querySelectorAll('.pl-task[data-status="pass"]').length === n, tasks, { timeout: 60_000 });
     expect(await page.locator('.pl-task').first().locator('.pl-hints li').count()).toBe(1);
+
+    // The reference solution loads only when shown (it is not needed for the prompt).
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await page.getByRole('button', { name: 'Yes, show the solution' }).click();
+    await expect.poll(() => page.locator('.pl-solution-text').textContent()).toBe(readFileSync(join(import.meta.dirname, '../../labs', LAB, 'solution.sh'), 'utf8'));
     await page.close();
   });
 });

@@ -99,7 +99,12 @@ export function mountLabPanel(ctx: WorkspaceContext, host: HTMLElement): void {
       row.more.textContent = `Show a hint (${shown + 1} of ${task.hints.length})`;
     }
     if (state.solutionShown && !solutionBox.querySelector('pre')) {
-      solutionBox.replaceChildren(h('p', {}, 'Reference solution:'), h('pre', { class: 'pl-solution-text', tabindex: 0 }, bundle.solution));
+      const text = h('pre', { class: 'pl-solution-text', tabindex: 0 }, 'Loading…');
+      solutionBox.replaceChildren(h('p', {}, 'Reference solution:'), text);
+      bundle.solution().then(
+        (solution) => (text.textContent = solution),
+        (error: unknown) => (text.textContent = `The solution could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
   };
   disposer.add(panel.subscribe(render));

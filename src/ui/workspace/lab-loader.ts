@@ -1,6 +1,7 @@
 /**
  * Finds a lab's definition and assets by id, loading only that lab (Vite's lazy `import.meta.glob`
  * makes one chunk per lab). `sandbox` (or an unknown id, reported) gives a plain Linux host.
+ * The reference solution is not needed for the prompt, so it loads only when asked for.
  */
 import type { LabBundle } from '../../grading/bundle.ts';
 import type { Lab } from '../../grading/lab-schema.ts';
@@ -16,28 +17,38 @@ export function labIds(): string[] {
     .sort();
 }
 
-const loading = new Map<string, Promise<LabBundle | undefined>>();
+/** A lab as the page loads it: definition and starting files; the reference solution on demand. */
+export interface PageLab extends Omit<LabBundle, 'solution'> {
+  /** Loads `solution.sh` ('' when the lab has none). Rejects when the chunk cannot be loaded. */
+  solution(): Promise<string>;
+}
+
+const loading = new Map<string, Promise<PageLab | undefined>>();
 
 /**
- * Loads the bundle of lab `id` (once; later calls share the promise), or undefined when there is
- * no such lab. `<Lab>`'s loader calls it while the workspace chunk is still downloading.
+ * Loads lab `id` (once; later calls share the promise), or undefined when there is no such lab.
+ * `<Lab>`'s loader calls it while the workspace chunk is still downloading. Rejects when a
+ * chunk cannot be loaded.
  */
-export function loadLabBundle(id: string): Promise<LabBundle | undefined> {
+export function loadLabBundle(id: string): Promise<PageLab | undefined> {
   let promise = loading.get(id);
   if (!promise) loading.set(id, (promise = load(id)));
   return promise;
 }
 
-async function load(id: string): Promise<LabBundle | undefined> {
-  const key = `../../../labs/${id}/lab.ts`;
-  const load = definitions[key];
-  if (!load) return undefined;
+async function load(id: string): Promise<PageLab | undefined> {
+  const definition = definitions[`../../../labs/${id}/lab.ts`];
+  if (!definition) return undefined;
   const prefix = `../../../labs/${id}/files/`;
-  const entries = await Promise.all(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(prefix))
-      .map(async ([path, read]) => [path.slice(prefix.length), await read()] as const),
-  );
   const solution = solutions[`../../../labs/${id}/solution.sh`];
-  return { lab: (await load()).default, files: Object.fromEntries(entries), solution: solution ? await solution() : '' };
+  // Definition and starting files in parallel: one round trip, not one per file.
+  const [lab, entries] = await Promise.all([
+    definition(),
+    Promise.all(
+      Object.entries(files)
+        .filter(([path]) => path.startsWith(prefix))
+        .map(async ([path, read]) => [path.slice(prefix.length), await read()] as const),
+    ),
+  ]);
+  return { lab: lab.default, files: Object.fromEntries(entries), solution: async () => (solution ? solution() : '') };
 }

@@ -6,7 +6,6 @@
  */
 import '@xterm/xterm/css/xterm.css';
 import './workspace.css';
-import type { LabBundle } from '../../grading/bundle.ts';
 import { prepareWorld } from '../../grading/prepare.ts';
 import { loadWorld } from '../../emulator/environment-loaders.ts';
 import type { World } from '../../emulator/world.ts';
@@ -16,7 +15,7 @@ import { browserStorage, LabStore } from '../persistence/lab-store.ts';
 import { createCompleter, type Completer } from '../terminal/completion/index.ts';
 import { DARK_THEME, LIGHT_THEME, XtermTerminal } from '../terminal/xterm-terminal.ts';
 import { browserTicker, ClockDriver } from './clock-driver.ts';
-import { loadLabBundle } from './lab-loader.ts';
+import { loadLabBundle, type PageLab } from './lab-loader.ts';
 import { replayJournal } from './replay.ts';
 import { buildToolbar } from './toolbar.ts';
 import { worldSources } from './world-sources.ts';
@@ -24,7 +23,7 @@ import { worldSources } from './world-sources.ts';
 export interface WorkspaceContext {
   readonly root: HTMLElement;
   readonly labId: string;
-  readonly bundle: LabBundle | undefined;
+  readonly bundle: PageLab | undefined;
   readonly world: World;
   readonly session: ShellSession;
   readonly terminal: XtermTerminal;
@@ -70,7 +69,7 @@ export class Workspace {
   /** While the journal replays, inputs are not journaled again. */
   private replaying = false;
 
-  constructor(root: HTMLElement, options: WorkspaceOptions, bundle: LabBundle | undefined, world: World, seed: number) {
+  constructor(root: HTMLElement, options: WorkspaceOptions, bundle: PageLab | undefined, world: World, seed: number) {
     const disposer = this.disposer;
     const notice = h('p', { class: 'pl-notice', role: 'status', hidden: true });
     const notify = (message: string) => {

@@ -260,7 +260,19 @@ export class Scanner {
       this.pos++;
       const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
       if (n in map) out += map[n];
-      else out += '\\' + n;
+      else if (/[0-7]/.test(n)) {
+        // \nnn: one to three octal digits
+        const m = /^[0-7]{0,2}/.exec(this.src.slice(this.pos, this.pos + 2))![0];
+        this.pos += m.length;
+        out += String.fromCharCode(parseInt(n + m, 8) & 0xff);
+      } else if ((n === 'x' || n === 'u' || n === 'U') && /[0-9A-Fa-f]/.test(this.peek() ?? '')) {
+        // \xHH, \uHHHH, \UHHHHHHHH
+        const max = n === 'x' ? 2 : n === 'u' ? 4 : 8;
+        const m = new RegExp(`^[0-9A-Fa-f]{1,${max}}`).exec(this.src.slice(this.pos, this.pos + max))![0];
+        this.pos += m.length;
+        const code = parseInt(m, 16);
+        out += code <= 0x10ffff ? String.fromCodePoint(code) : '\\' + n + m;
+      } else out += '\\' + n;
     }
   }
 

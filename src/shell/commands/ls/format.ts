@@ -50,9 +50,35 @@ export function blocksOf(st: Stat): number {
  * nothing (`literal`).
  */
 export function shellEscape(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(name)) return escapeControls(name);
   if (name !== '' && !/[\s!"#$&'()*;<>?[\\\]^`{|}~=]/.test(name)) return name;
   if (!name.includes("'")) return `'${name}'`;
   return `'${name.replace(/'/g, "'\\''")}'`.replace(/^''/, '').replace(/''$/, '');
+}
+
+const C_ESCAPES: Record<string, string> = { '\x07': 'a', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't', '\v': 'v' };
+
+/**
+ * gnulib quotearg's shell-escape style for a name with control characters: single-quoted, each
+ * run of control characters as `'$'\ooo'` (or `\n`, `\t`…) — `a<ESC>[31m` is `'a'$'\033''[31m'`.
+ */
+function escapeControls(name: string): string {
+  let out = "'";
+  let inEscape = false;
+  for (const ch of name) {
+    const code = ch.charCodeAt(0);
+    if (ch.length === 1 && (code < 0x20 || code === 0x7f)) {
+      if (!inEscape) out += "'$'";
+      inEscape = true;
+      out += `\\${C_ESCAPES[ch] ?? code.toString(8).padStart(3, '0')}`;
+      continue;
+    }
+    if (inEscape) out += "''";
+    inEscape = false;
+    out += ch === "'" ? "'\\''" : ch;
+  }
+  return `${out}'`;
 }
 
 /** Lays names out in columns top to bottom, as GNU ls does on a terminal `width` wide. */

@@ -55,7 +55,16 @@ export interface Terminal {
 export interface ReadLineOptions {
   /** A key sequence that ends the read and is returned as the line (see `Terminal.readLine`). */
   escapeKeys?: string;
+  /**
+   * Set by the REPL for a continuation (PS2) read: Ctrl-C at this prompt abandons the pending
+   * command as in bash, so the terminal shows `^C` and resolves with `READ_INTERRUPTED` instead
+   * of prompting again. A terminal without Ctrl-C ignores it.
+   */
+  interruptible?: boolean;
 }
+
+/** What `Terminal.readLine` resolves with when Ctrl-C ended an `interruptible` read. */
+export const READ_INTERRUPTED = '\x03';
 
 /** Environment variables of one process, with export marks. */
 export interface Environment {

@@ -4,7 +4,7 @@
  * history, job notices, and `exit`/Ctrl-D to leave.
  */
 import { parse } from '../parser/parser.ts';
-import type { Input, Output, Terminal } from '../types.ts';
+import { READ_INTERRUPTED, type Input, type Output, type Terminal } from '../types.ts';
 import { ExitSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 
@@ -112,10 +112,16 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
     }
     let text = first;
     let eof = false;
+    let interrupted = false;
     for (;;) {
       const r = parse(`${text}\n`);
       if (r.kind !== 'incomplete') break;
-      const more = await terminal.readLine('> ');
+      const more = await terminal.readLine('> ', { interruptible: true });
+      if (more === READ_INTERRUPTED) {
+        // Ctrl-C at PS2: bash drops the whole pending command and prompts afresh ($? is 130).
+        interrupted = true;
+        break;
+      }
       if (more === null) {
         // Ctrl-D inside a construct: bash runs what it has (a here-document ends there, with a
         // warning) or reports the unfinished quote, then prompts again.
@@ -123,6 +129,10 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
         break;
       }
       text += `\n${more}`;
+    }
+    if (interrupted) {
+      shell.lastStatus = 130;
+      continue;
     }
     if (text.trim() !== '') shell.history.push(text);
     const job = shell.foreground.begin(shell.world.now());

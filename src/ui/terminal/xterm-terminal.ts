@@ -8,7 +8,7 @@
  */
 import { Terminal as Xterm, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import type { Terminal } from '../../shell/types.ts';
+import { READ_INTERRUPTED, type ReadLineOptions, type Terminal } from '../../shell/types.ts';
 import type { Completer } from './completion/types.ts';
 import { History } from './history.ts';
 import { LineEditor } from './line-editor.ts';
@@ -85,14 +85,18 @@ export class XtermTerminal implements Terminal {
   }
 
   /** Reads a line; lines read without a prompt (a command's stdin) or as PS2 stay out of ↑ history. */
-  readLine(prompt: string): Promise<string | null> {
+  readLine(prompt: string, options: ReadLineOptions = {}): Promise<string | null> {
     this.promptStart = this.transcript.length;
     if (!this.prompted && !this.muted) {
       // The first interactive prompt: browser tests measure load → prompt from this mark.
       this.prompted = true;
       performance.mark('petlab:prompt');
     }
-    return this.editor.readLine(prompt, { history: prompt !== '' && prompt !== '> ' });
+    return this.editor.readLine(prompt, {
+      history: prompt !== '' && prompt !== '> ',
+      escapeKeys: options.escapeKeys,
+      interruptValue: options.interruptible ? READ_INTERRUPTED : undefined,
+    });
   }
 
   /** `clear`: clears the screen and the scrollback, as ncurses' clear does with E3. */

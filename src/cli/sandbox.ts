@@ -1,8 +1,8 @@
 /**
  * `GradingSandbox`: grades submissions in a worker thread with a real-time limit and a heap
  * limit. The emulator already bounds commands, virtual time, output and processes; this adds
- * the two bounds only the host can enforce — a replay that never yields (endless recursion in a
- * shell function) or that allocates without end is stopped, reported as LIMIT_EXCEEDED, and the
+ * the two bounds only the host can enforce — a replay that never yields (catastrophic backtracking in a
+ * regular expression) or that allocates without end is stopped, reported as LIMIT_EXCEEDED, and the
  * next submission gets a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
@@ -77,7 +77,7 @@ export class GradingSandbox {
         reject(error);
       };
       const timer = setTimeout(() => {
-        kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it ran for more than ${this.timeoutMs / 1000} s of real time (a command that never finishes, e.g. endless recursion).`));
+        kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it ran for more than ${this.timeoutMs / 1000} s of real time (a command that never finishes, e.g. a pathological regular expression).`));
       }, this.timeoutMs);
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;

@@ -13,6 +13,7 @@ import type { Host } from '../../linux/host.ts';
 import type { NetNamespace } from '../../linux/namespaces.ts';
 import type { Process } from '../../linux/process.ts';
 import type { Behaviour } from './behaviour.ts';
+import { NGINX_INDEX_HTML } from '../../docker/image-catalogue.ts';
 import { containerRootFs } from './image-root.ts';
 import type { ImageInfo } from './images.ts';
 import type { ContainerRuntime, HttpResult, MountSpec } from './runtime.ts';
@@ -45,31 +46,6 @@ export function ipToInt(ip: string): number {
   const p = ip.split('.').map(Number);
   return ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0;
 }
-
-export const NGINX_HTML = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
 
 /** An env var's `valueFrom`: fieldRef, configMapKeyRef, secretKeyRef. */
 export interface EnvSource {
@@ -169,7 +145,7 @@ export class LinuxRuntime implements ContainerRuntime {
     const root = containerRootFs(c.image.ref, hostname, this.dnsIP, now);
     this.writeIdentityFiles(root, pod, rec.podIP, now);
     if (c.image.ref.includes('nginx')) {
-      put(root, '/usr/share/nginx/html/index.html', NGINX_HTML, now);
+      put(root, '/usr/share/nginx/html/index.html', NGINX_INDEX_HTML, now);
       put(root, '/usr/share/nginx/html/50x.html', '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n', now);
     }
     for (const m of c.mounts) {

@@ -3,7 +3,8 @@
  * directory`, `cp: -r not specified; omitting directory 'd'`, `cp: missing file operand`.
  */
 import type { Command } from '../../types.ts';
-import { errText, fsOf } from '../../lib/files.ts';
+import { errText } from '../../lib/files.ts';
+import { planTransfer } from '../../lib/transfer-targets.ts';
 import { parseOptions, usageError } from '../../lib/options.ts';
 
 export const command: Command = {
@@ -14,24 +15,11 @@ export const command: Command = {
     if (!parsed.ok) return usageError(ctx.stderr, 'cp', parsed.error);
     const { opts, operands } = parsed.value;
     const recursive = opts.has('r') || opts.has('R') || opts.has('a');
-    if (operands.length === 0) return usageError(ctx.stderr, 'cp', 'missing file operand');
-    if (operands.length === 1) return usageError(ctx.stderr, 'cp', `missing destination file operand after '${operands[0]}'`);
-    const fs = fsOf(ctx);
-    const dest = operands[operands.length - 1];
-    const sources = operands.slice(0, -1);
-    let destIsDir: boolean;
-    try {
-      destIsDir = fs.stat(dest).type === 'dir';
-    } catch {
-      destIsDir = false;
-    }
-    if (sources.length > 1 && !destIsDir) {
-      ctx.stderr.write(`cp: target '${dest}' is not a directory\n`);
-      return 1;
-    }
+    const plan = planTransfer(ctx, 'cp', operands);
+    if (typeof plan === 'number') return plan;
+    const { fs } = plan;
     let status = 0;
-    for (const src of sources) {
-      const target = destIsDir ? `${dest.replace(/\/$/, '')}/${src.replace(/\/+$/, '').split('/').pop()}` : dest;
+    for (const [src, target] of plan.pairs) {
       try {
         const st = fs.stat(src);
         if (st.type === 'dir' && !recursive) {

@@ -1,6 +1,7 @@
 /** `mv [-v] SOURCE… DEST`. Errors as coreutils: `mv: cannot stat 'x': No such file or directory`. */
 import type { Command } from '../../types.ts';
-import { errText, fsOf } from '../../lib/files.ts';
+import { errText } from '../../lib/files.ts';
+import { planTransfer } from '../../lib/transfer-targets.ts';
 import { parseOptions, usageError } from '../../lib/options.ts';
 
 export const command: Command = {
@@ -10,24 +11,11 @@ export const command: Command = {
     const parsed = parseOptions(ctx.args, { flags: 'vfin', long: { verbose: { key: 'v' }, force: { key: 'f' } } });
     if (!parsed.ok) return usageError(ctx.stderr, 'mv', parsed.error);
     const { opts, operands } = parsed.value;
-    if (operands.length === 0) return usageError(ctx.stderr, 'mv', 'missing file operand');
-    if (operands.length === 1) return usageError(ctx.stderr, 'mv', `missing destination file operand after '${operands[0]}'`);
-    const fs = fsOf(ctx);
-    const dest = operands[operands.length - 1];
-    const sources = operands.slice(0, -1);
-    let destIsDir: boolean;
-    try {
-      destIsDir = fs.stat(dest).type === 'dir';
-    } catch {
-      destIsDir = false;
-    }
-    if (sources.length > 1 && !destIsDir) {
-      ctx.stderr.write(`mv: target '${dest}' is not a directory\n`);
-      return 1;
-    }
+    const plan = planTransfer(ctx, 'mv', operands);
+    if (typeof plan === 'number') return plan;
+    const { fs } = plan;
     let status = 0;
-    for (const src of sources) {
-      const target = destIsDir ? `${dest.replace(/\/$/, '')}/${src.replace(/\/+$/, '').split('/').pop()}` : dest;
+    for (const [src, target] of plan.pairs) {
       try {
         fs.lstat(src);
       } catch (e) {

@@ -99,6 +99,14 @@ export class ShellSession {
     return this.shell.process;
   }
 
+  /**
+   * The shell the learner types to now: a nested shell waiting at its prompt (`bash`, `unshare
+   * … bash`, `docker exec -it c sh`, `kubectl exec -it p -- sh`), else the session's own shell.
+   */
+  get activeShell(): Shell {
+    return (this.foreground.promptShell() as Shell | undefined) ?? this.shell;
+  }
+
   /** Command lines run so far, oldest first. */
   get history(): readonly string[] {
     return this.shell.history;

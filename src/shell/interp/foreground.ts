@@ -46,6 +46,8 @@ interface Job {
   /** `turns` when the job began: the busy-loop bound counts the job's own yields. */
   turnsAtStart: number;
   prompt?: boolean;
+  /** The shell waiting at this prompt (completion reads its process, cwd and PATH). */
+  shell?: unknown;
 }
 
 export class Foreground {
@@ -79,10 +81,11 @@ export class Foreground {
 
   /**
    * Marks that a nested shell waits at its prompt: Ctrl-C then belongs to the terminal (a fresh
-   * prompt), not to the command that started the nested shell. Returns the function ending it.
+   * prompt), not to the command that started the nested shell. `shell` is the nested shell
+   * itself, for `promptShell`. Returns the function ending it.
    */
-  atPrompt(): () => void {
-    const entry: Job = { signal: new InterruptSignal(), startedAt: 0, turnsAtStart: this.turns, prompt: true };
+  atPrompt(shell?: unknown): () => void {
+    const entry: Job = { signal: new InterruptSignal(), startedAt: 0, turnsAtStart: this.turns, prompt: true, shell };
     this.stack.push(entry);
     return () => {
       const i = this.stack.indexOf(entry);
@@ -90,6 +93,12 @@ export class Foreground {
       // the job below is running again
       for (const w of this.busyWaiters.splice(0)) w();
     };
+  }
+
+  /** The nested shell waiting at its prompt now (as given to `atPrompt`), or undefined. */
+  promptShell(): unknown {
+    const top = this.stack[this.stack.length - 1];
+    return top?.prompt ? top.shell : undefined;
   }
 
   /** Interrupts the innermost running job; false when nothing runs. */

@@ -99,7 +99,7 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
     const notices = shell.finishedJobsReport();
     if (notices) io.stdout.write(notices);
     const nested = shell.foreground.current() !== undefined;
-    const endPrompt = nested ? shell.foreground.atPrompt() : undefined;
+    const endPrompt = nested ? shell.foreground.atPrompt(shell) : undefined;
     let first: string | null;
     try {
       first = await terminal.readLine(primaryPrompt(shell));

@@ -1,9 +1,16 @@
 /**
  * Completion sources read from a live world: the shell's commands, its file system, and the
  * names the emulator knows (Kubernetes objects, Docker containers and networks, named network
- * namespaces). Everything is read at Tab time, so completion follows the world.
+ * namespaces). Everything is read at Tab time, so completion follows the world — and follows
+ * the shell the learner types to: inside `unshare … bash`, `docker exec -it c sh` or `kubectl
+ * exec -it p -- sh`, commands are those in that shell's $PATH and paths are in its process's
+ * file system and working directory.
  */
 import { commandNames } from '../../shell/commands/registry.ts';
+import { INTERNAL_BUILTINS } from '../../shell/interp/builtins.ts';
+import { BASH_BUILTINS } from '../../shell/interp/simple.ts';
+import type { Shell } from '../../shell/interp/shell.ts';
+import { hasLinuxModel } from '../../shell/linux-bridge.ts';
 import type * as ClusterTypes from '../../emulator/kube/cluster.ts';
 import type * as DockerTypes from '../../emulator/docker/engine.ts';
 import type { ShellSession } from '../../shell/session.ts';
@@ -11,6 +18,42 @@ import type { CompletionSources, DirEntry } from '../terminal/completion/sources
 
 /** Built-ins the interpreter runs itself (not in the registry). */
 const BUILTINS = ['break', 'continue', 'eval', 'jobs', 'local', 'read', 'return', 'set', 'shift', 'wait'];
+
+/** bash's PATH when none is set (as `findProgram` uses). */
+const DEFAULT_PATH = '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.';
+
+/**
+ * What `shell` can run by name, as bash completes a command word: its built-ins, functions and
+ * aliases, and every executable non-directory in a $PATH directory of its process's file system. Without
+ * a Linux model (programs are not files) every registered command counts.
+ */
+export function shellCommands(shell: Shell): string[] {
+  const names = new Set<string>([...INTERNAL_BUILTINS, ...BUILTINS, ...BASH_BUILTINS, ...shell.functions.keys(), ...shell.aliases.keys()]);
+  if (!hasLinuxModel(shell.world)) {
+    for (const name of commandNames()) names.add(name);
+    return [...names];
+  }
+  const fs = shell.process.fs;
+  for (const entry of (shell.env.get('PATH') ?? DEFAULT_PATH).split(':')) {
+    const dir = entry === '' || entry === '.' ? shell.cwd : entry.replace(/\/$/, '') || '/';
+    let listing: string[];
+    try {
+      listing = fs.readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const name of listing) {
+      if (names.has(name)) continue;
+      try {
+        const stat = fs.stat(`${dir === '/' ? '' : dir}/${name}`);
+        if (stat.type !== 'dir' && (stat.mode & 0o111) !== 0) names.add(name);
+      } catch {
+        // A dangling link runs nothing.
+      }
+    }
+  }
+  return [...names];
+}
 
 type ClusterModule = typeof ClusterTypes;
 type DockerModule = typeof DockerTypes;
@@ -36,7 +79,7 @@ function lazyModule<T>(load: () => Promise<T>, eager: boolean): { get(): T | und
 }
 
 /**
- * Builds sources over `session` (its cwd, env and process file system). The Kubernetes and
+ * Builds sources over `session`: its active shell's cwd, env and process file system. The Kubernetes and
  * Docker readers are not loaded before the prompt on a lab without them: the lab's own
  * environment module is already loaded (importing it again costs nothing). A cluster exists only
  * in a `kubernetes` world; a Docker engine outside a `docker` world only after a `docker`
@@ -45,7 +88,7 @@ function lazyModule<T>(load: () => Promise<T>, eager: boolean): { get(): T | und
  */
 export function worldSources(session: ShellSession, environment = 'linux'): CompletionSources {
   const world = session.world;
-  const fs = () => session.process.fs;
+  const fs = () => session.activeShell.process.fs;
   // Only a `kubernetes` world has a cluster (its environment creates it), so no other lab loads it.
   const kube = environment === 'kubernetes' ? lazyModule<ClusterModule>(() => import('../../emulator/kube/cluster.ts'), true) : undefined;
   const engine = lazyModule<DockerModule>(() => import('../../emulator/docker/engine.ts'), environment === 'docker');
@@ -55,9 +98,9 @@ export function worldSources(session: ShellSession, environment = 'linux'): Comp
     return m?.hasDockerEngine(world) ? m.dockerEngine(world) : undefined;
   };
   return {
-    commands: () => [...commandNames(), ...BUILTINS],
-    cwd: () => session.shell.cwd,
-    home: () => session.shell.env.get('HOME') ?? '/root',
+    commands: () => shellCommands(session.activeShell),
+    cwd: () => session.activeShell.cwd,
+    home: () => session.activeShell.env.get('HOME') ?? '/root',
     listDir(path: string): DirEntry[] | undefined {
       try {
         return fs()

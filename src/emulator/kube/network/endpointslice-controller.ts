@@ -5,11 +5,12 @@
  * and targetRef — and the Service's ports resolved against the pods' named ports.
  */
 import type { ApiStore } from '../api/store.ts';
-import { isTerminating, keyOf, newControllerRef } from '../api/meta.ts';
+import { isTerminating, keyOf, newControllerRef, rfc3339 } from '../api/meta.ts';
 import { parseLabelSelector, type Selector } from '../api/selectors.ts';
 import type { KubeObject, Pod, Service } from '../api/types.ts';
 import { WorkQueue } from '../controllers/queue.ts';
 import { isPodReady } from '../controllers/statefulset/utils.ts';
+import { applyDelta, ServiceTrack, type DeltaHost } from './endpointslice-delta.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -45,14 +46,28 @@ export interface Endpoint {
   targetRef: { kind: 'Pod'; name: string; namespace: string; uid: string };
 }
 
-export class EndpointSliceController {
+export interface EndpointSliceOptions {
+  /**
+   * Update slices from the pods changed since the last sync when that gives the full sync's
+   * result (see endpointslice-delta.ts). Off only in tests comparing the two. @default true
+   */
+  incremental?: boolean;
+  /** kube-controller-manager's --max-endpoints-per-slice. @default 100 */
+  maxEndpointsPerSlice?: number;
+}
+
+export class EndpointSliceController implements DeltaHost<Endpoint> {
   readonly queue: WorkQueue;
-  private readonly store: ApiStore;
+  readonly store: ApiStore;
+  readonly maxPerSlice: number;
+  /** How many syncs took the incremental path and how many the full one (for tests). */
+  readonly stats = { delta: 0, full: 0 };
+  private readonly incremental: boolean;
 
   /** The order this controller created slices in (they fill in that order). */
   private readonly sliceOrder = new Map<string, number>();
   private sliceSeq = 0;
-  private readonly byCreation = (a: KubeObject, b: KubeObject): number => {
+  readonly byCreation = (a: KubeObject, b: KubeObject): number => {
     const x = this.sliceOrder.get(String(a.metadata.uid)) ?? Infinity;
     const y = this.sliceOrder.get(String(b.metadata.uid)) ?? Infinity;
     if (x !== y) return x < y ? -1 : 1;
@@ -60,42 +75,60 @@ export class EndpointSliceController {
   };
 
   /** Pods each Service selects, kept up to date on every write (so a sync never scans all pods). */
-  private readonly members = new Map<string, Map<string, Pod>>();
+  private readonly tracks = new Map<string, ServiceTrack>();
+  private memberSeq = 0;
 
-  constructor(store: ApiStore) {
+  /** Runs the controller on `store`: a slice set per Service with a selector. */
+  constructor(store: ApiStore, options: EndpointSliceOptions = {}) {
     this.store = store;
+    this.incremental = options.incremental ?? true;
+    this.maxPerSlice = options.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
     this.queue = new WorkQueue(store.world, 'endpointslice', (k) => this.sync(k));
     store.onCommit((info, e) => {
       if (info.plural === 'services') {
         const key = keyOf(e.object);
-        if (e.type === 'DELETED') this.members.delete(key);
+        if (e.type === 'DELETED') this.tracks.delete(key);
         else this.rebuild(e.object as Service);
         return;
       }
       if (info.plural !== 'pods') return;
       const pod = e.object as Pod;
       const ns = pod.metadata.namespace;
-      for (const [key, pods] of this.members) {
+      const uid = String(pod.metadata.uid);
+      for (const [key, track] of this.tracks) {
         if (!key.startsWith(`${ns}/`)) continue;
         const svc = this.store.tryGet('services', ns, key.slice(String(ns).length + 1)) as Service | undefined;
         const hit = e.type !== 'DELETED' && !!svc && selects(svc, pod);
-        const was = pods.has(String(pod.metadata.uid));
-        if (hit) pods.set(String(pod.metadata.uid), pod);
-        else if (was) pods.delete(String(pod.metadata.uid));
+        const pods = track.members;
+        const was = pods.has(uid);
+        if (hit) {
+          if (!was) track.seq.set(uid, this.memberSeq++);
+          pods.set(uid, pod);
+        } else if (was) {
+          pods.delete(uid);
+          track.seq.delete(uid);
+        }
         const joined = hit && !was && !!pod.status?.podIP;
         const changed = hit && was && (!e.oldObject || endpointChange(e.oldObject as Pod, pod));
-        if (joined || (was && !hit) || changed) this.queue.add(key);
+        if (joined || (was && !hit) || changed) {
+          track.dirty.add(uid);
+          this.queue.add(key);
+        }
       }
     });
     store.watch('services', {}, (e) => this.queue.add(keyOf(e.object)));
   }
 
   private rebuild(svc: Service): void {
-    const pods = new Map<string, Pod>();
+    const track = new ServiceTrack();
     if (svc.spec.selector) {
-      for (const p of this.store.list('pods', { namespace: svc.metadata.namespace, sorted: false }).items as Pod[]) if (selects(svc, p)) pods.set(String(p.metadata.uid), p);
+      for (const p of this.store.list('pods', { namespace: svc.metadata.namespace, sorted: false }).items as Pod[]) {
+        if (!selects(svc, p)) continue;
+        track.members.set(String(p.metadata.uid), p);
+        track.seq.set(String(p.metadata.uid), this.memberSeq++);
+      }
     }
-    this.members.set(keyOf(svc), pods);
+    this.tracks.set(keyOf(svc), track);
   }
 
   private sync(key: string): void {
@@ -103,10 +136,17 @@ export class EndpointSliceController {
     const svc = this.store.tryGet('services', ns, name) as Service | undefined;
     const slices = this.store.list('endpointslices', { sorted: false, namespace: ns, labelSelector: this.slicesOf(name) }).items;
     if (!svc || !svc.spec.selector || isTerminating(svc)) return;
+    const track = this.tracks.get(key);
+    if (track && this.incremental && applyDelta(this, track, svc, slices)) {
+      this.stats.delta++;
+      return;
+    }
+    this.stats.full++;
+    if (track) track.full = true;
     const memoKey = `${name}|${svc.spec.publishNotReadyAddresses ? 1 : 0}`;
     const pods: Pod[] = [];
     const endpoints: Endpoint[] = [];
-    const members = this.members.get(key);
+    const members = track?.members;
     const publishNotReady = !!svc.spec.publishNotReadyAddresses;
     if (members) {
       for (const p of members.values()) {
@@ -132,6 +172,22 @@ export class EndpointSliceController {
       return { name: sp.name ?? '', port: port ?? sp.port, protocol: sp.protocol ?? 'TCP' };
     });
     this.reconcile(svc, slices, endpoints, ports);
+    if (track) {
+      const after = this.store.list('endpointslices', { sorted: false, namespace: ns, labelSelector: this.slicesOf(name) }).items;
+      track.record(svc, after, endpoints.map((e) => e.targetRef.uid), this.byCreation);
+    }
+  }
+
+  /** DeltaHost: the endpoint of a member pod with an IP. */
+  endpointOf(p: Pod, svc: Service): Endpoint {
+    const name = String(svc.metadata.name);
+    const publishNotReady = !!svc.spec.publishNotReadyAddresses;
+    return this.endpointFor(p, `${name}|${publishNotReady ? 1 : 0}`, name, String(svc.metadata.namespace), publishNotReady);
+  }
+
+  /** DeltaHost: an endpoint's JSON. */
+  json(e: Endpoint): string {
+    return endpointJson(e);
   }
 
   private readonly sliceSelectors = new Map<string, Selector>();
@@ -184,7 +240,7 @@ export class EndpointSliceController {
     }
     for (const e of endpoints) {
       if (placed.has(e.targetRef.uid)) continue;
-      let target = plan.find((p) => p.endpoints.length < MAX_ENDPOINTS_PER_SLICE);
+      let target = plan.find((p) => p.endpoints.length < this.maxPerSlice);
       if (!target) plan.push((target = { endpoints: [] }));
       target.endpoints.push(e);
     }
@@ -248,7 +304,7 @@ export class EndpointSliceController {
     // New endpoints fill the last slice, then new slices are made by the full reconcile.
     const last = sorted[sorted.length - 1];
     const lastEps = updates.get(last) ?? ((last.endpoints as Endpoint[] | null | undefined) ?? []);
-    const room = MAX_ENDPOINTS_PER_SLICE - lastEps.length;
+    const room = this.maxPerSlice - lastEps.length;
     if (endpoints.length - i > room) return false;
     if (i < endpoints.length) updates.set(last, [...lastEps, ...endpoints.slice(i)]);
     for (const [sl, eps] of updates) {
@@ -258,8 +314,9 @@ export class EndpointSliceController {
     return true;
   }
 
-  private lastChange(): string {
-    return new Date(Math.floor(this.store.world.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  /** DeltaHost: the last-change-trigger-time for a write now. */
+  lastChange(): string {
+    return rfc3339(this.store.world.now());
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * `GradingSandbox`: grades submissions in a worker thread with a real-time limit and a heap
  * limit. The emulator already bounds commands, virtual time, output and processes; this adds
- * the two bounds only the host can enforce — a replay that never yields (catastrophic backtracking in a
- * regular expression) or that allocates without end is stopped, reported as LIMIT_EXCEEDED, and the
- * next submission gets a fresh worker.
+ * the two bounds only the host can enforce — a replay that hogs its thread (a loop that runs for
+ * ages, a lab check that never returns) or that allocates without end is stopped, reported as
+ * LIMIT_EXCEEDED, and the next submission gets a fresh worker. A worker that answered is reused
+ * for the next submission (each submission still gets a fresh world; sandbox.test.ts shows the
+ * reports equal fresh in-process grades).
  */
 import { Worker } from 'node:worker_threads';
 import type { GradeReport } from '../grading/grade.ts';
@@ -17,9 +19,12 @@ export interface SandboxOptions {
   /** Heap of the worker, in MB. @default 512 */
   memoryMb?: number;
   limits?: Partial<ReplayLimits>;
+  /** The worker module. @default ./grade-worker.ts (tests substitute one that misbehaves) */
+  workerUrl?: URL;
 }
 
-type Reply = { id: number; report: GradeReport } | { id: number; error: { code: GradingErrorCode | 'INTERNAL'; message: string } };
+/** The worker's answer to a job; `cpuMs` is the worker thread's CPU time for it. */
+type Reply = { id: number; cpuMs?: number } & ({ report: GradeReport } | { error: { code: GradingErrorCode | 'INTERNAL'; message: string } });
 
 export class GradingSandbox {
   private worker: Worker | undefined;
@@ -28,16 +33,23 @@ export class GradingSandbox {
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
   private readonly limits?: Partial<ReplayLimits>;
+  private readonly workerUrl: URL;
+  /** CPU time the worker threads spent on the jobs answered so far, in ms (for the bench). */
+  cpuMs = 0;
+  /** Workers started so far (a fresh one after each stopped runaway). */
+  workersStarted = 0;
 
   constructor(options: SandboxOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.memoryMb = options.memoryMb ?? 512;
     this.limits = options.limits;
+    this.workerUrl = options.workerUrl ?? new URL('./grade-worker.ts', import.meta.url);
   }
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./grade-worker.ts', import.meta.url), {
+    this.workersStarted++;
+    const worker = new Worker(this.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     this.ready = new Promise<void>((resolve, reject) => {
@@ -77,11 +89,12 @@ export class GradingSandbox {
         reject(error);
       };
       const timer = setTimeout(() => {
-        kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it ran for more than ${this.timeoutMs / 1000} s of real time (a command that never finishes, e.g. a pathological regular expression).`));
+        kill(new GradingError('LIMIT_EXCEEDED', `the replay stopped: it ran for more than ${this.timeoutMs / 1000} s of real time (a command that never finishes, e.g. a loop that runs too long).`));
       }, this.timeoutMs);
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
         done();
+        this.cpuMs += reply.cpuMs ?? 0;
         if ('report' in reply) resolve(reply.report);
         else if (reply.error.code === 'INTERNAL') reject(new Error(reply.error.message));
         else reject(new GradingError(reply.error.code, reply.error.message));
@@ -126,6 +139,16 @@ export class GradingPool {
 
   get size(): number {
     return this.all.length;
+  }
+
+  /** CPU time of the worker threads on the jobs answered so far, in ms. */
+  get cpuMs(): number {
+    return this.all.reduce((sum, s) => sum + s.cpuMs, 0);
+  }
+
+  /** Worker threads started so far: `size` at first, one more after each stopped runaway. */
+  get workersStarted(): number {
+    return this.all.reduce((sum, s) => sum + s.workersStarted, 0);
   }
 
   async grade(lab: string, submission: Submission): Promise<GradeReport> {

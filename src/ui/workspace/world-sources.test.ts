@@ -12,7 +12,7 @@ import { createCompleter } from '../terminal/completion/index.ts';
 import { planCompletion } from '../terminal/completion/apply.ts';
 import { worldSources } from './world-sources.ts';
 
-type Step = string | ((session: ShellSession) => void);
+type Step = string | ((session: ShellSession) => void | Promise<void>);
 
 /** Runs `steps` at the session's prompts: strings are typed lines, functions look at the world. */
 async function atPrompts(environment: string, steps: Step[]): Promise<string> {
@@ -24,7 +24,7 @@ async function atPrompts(environment: string, steps: Step[]): Promise<string> {
     readLine: async (prompt) => {
       let step = steps.shift();
       while (typeof step === 'function') {
-        step(holder.session as ShellSession);
+        await step(holder.session as ShellSession);
         step = steps.shift();
       }
       screen.write(step === undefined ? prompt : `${prompt}${step}\n`);
@@ -38,14 +38,14 @@ async function atPrompts(environment: string, steps: Step[]): Promise<string> {
 }
 
 /** The candidates completion offers for `line` with the cursor at its end. */
-function candidates(session: ShellSession, line: string, environment: string): string[] {
-  const result = createCompleter(worldSources(session, environment)).complete({ line, cursor: line.length });
+async function candidates(session: ShellSession, line: string, environment: string): Promise<string[]> {
+  const result = await createCompleter(worldSources(session, environment)).complete({ line, cursor: line.length });
   return [...result.candidates].sort();
 }
 
 /** The line after one Tab at its end (unchanged when Tab rings the bell or lists). */
-function tab(session: ShellSession, line: string, environment: string): string {
-  const result = createCompleter(worldSources(session, environment)).complete({ line, cursor: line.length });
+async function tab(session: ShellSession, line: string, environment: string): Promise<string> {
+  const result = await createCompleter(worldSources(session, environment)).complete({ line, cursor: line.length });
   const step = planCompletion(result, { text: line, cursor: line.length }, false);
   return step.kind === 'replace' ? step.line.text : line;
 }
@@ -55,22 +55,22 @@ describe('worldSources follows the active shell', () => {
     const seen: Record<string, unknown> = {};
     await atPrompts('docker', [
       'docker run -dit --name box busybox sh',
-      (s) => {
-        seen.hostKu = candidates(s, 'ku', 'docker');
-        seen.hostIfcon = candidates(s, 'ifcon', 'docker');
+      async (s) => {
+        seen.hostKu = await candidates(s, 'ku', 'docker');
+        seen.hostIfcon = await candidates(s, 'ifcon', 'docker');
         seen.hostActive = s.activeShell === s.shell;
       },
       'docker exec -it box sh',
-      (s) => {
-        seen.boxKu = candidates(s, 'ku', 'docker');
-        seen.boxIfcon = candidates(s, 'ifcon', 'docker');
-        seen.boxEt = tab(s, 'cat /et', 'docker');
+      async (s) => {
+        seen.boxKu = await candidates(s, 'ku', 'docker');
+        seen.boxIfcon = await candidates(s, 'ifcon', 'docker');
+        seen.boxEt = await tab(s, 'cat /et', 'docker');
         seen.boxCwd = worldSources(s, 'docker').cwd();
         seen.boxActive = s.activeShell !== s.shell;
       },
       'exit',
-      (s) => {
-        seen.afterKu = candidates(s, 'ku', 'docker');
+      async (s) => {
+        seen.afterKu = await candidates(s, 'ku', 'docker');
         seen.afterActive = s.activeShell === s.shell;
       },
       'exit',
@@ -96,13 +96,13 @@ describe('worldSources follows the active shell', () => {
       'docker run -dit --name box alpine sh',
       'docker exec -it box sh',
       'mkdir -p /srv/data && touch /srv/data/inside.txt && cd /srv',
-      (s) => {
-        seen.relative = tab(s, 'cat data/', 'docker');
-        seen.hostFile = candidates(s, 'cat /root/h', 'docker');
+      async (s) => {
+        seen.relative = await tab(s, 'cat data/', 'docker');
+        seen.hostFile = await candidates(s, 'cat /root/h', 'docker');
       },
       'exit',
-      (s) => {
-        seen.hostFile = [seen.hostFile, candidates(s, 'cat /root/h', 'docker')];
+      async (s) => {
+        seen.hostFile = [seen.hostFile, await candidates(s, 'cat /root/h', 'docker')];
       },
       'exit',
     ]);
@@ -114,14 +114,14 @@ describe('worldSources follows the active shell', () => {
     await atPrompts('linux', [
       'unshare --pid --fork --mount-proc bash',
       'petfn() { :; }; cd /etc',
-      (s) => {
-        seen.fn = candidates(s, 'petf', 'linux');
+      async (s) => {
+        seen.fn = await candidates(s, 'petf', 'linux');
         seen.cwd = worldSources(s, 'linux').cwd();
-        seen.proc = candidates(s, 'ls /proc/', 'linux').filter((n) => /^\/proc\/\d+\/$/.test(n));
+        seen.proc = (await candidates(s, 'ls /proc/', 'linux')).filter((n) => /^\/proc\/\d+\/$/.test(n));
       },
       'exit',
-      (s) => {
-        seen.fnAfter = candidates(s, 'petf', 'linux');
+      async (s) => {
+        seen.fnAfter = await candidates(s, 'petf', 'linux');
         seen.cwdAfter = worldSources(s, 'linux').cwd();
       },
       'exit',

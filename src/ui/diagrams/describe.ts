@@ -2,7 +2,7 @@
  * The live view's text alternative: the same facts as the diagram, in sentences, for screen
  * readers and for anyone who prefers reading.
  */
-import type { KubeView, PodView } from './kube-view.ts';
+import type { ClaimView, KubeView, PodView, VolumeView } from './kube-view.ts';
 import type { DockerNetworkView, NetnsView } from './net-view.ts';
 
 export interface LiveViewModel {
@@ -14,6 +14,23 @@ export interface LiveViewModel {
 function pod(p: PodView): string {
   const state = p.state === 'ready' ? 'Running and Ready' : p.state === 'running' ? 'Running, not Ready' : p.status;
   return `${p.name} ${state}${p.node ? ` on ${p.node}` : ''}${p.ip ? ` (${p.ip})` : ''}`;
+}
+
+/** "1Gi, RWO, standard, Delete, on petlab-worker": what is known of a claim or volume. */
+function facts(items: readonly (string | undefined)[]): string {
+  const known = items.filter((i): i is string => i !== undefined && i !== '');
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
+}
+
+function claim(c: ClaimView): string {
+  const bound = c.volume ? ` to volume ${c.volume}` : '';
+  return `PersistentVolumeClaim ${c.name}${facts([c.request, ...c.modes])} is ${c.phase}${bound}; mounted by ${list(c.mountedBy, 'no pod')}.`;
+}
+
+function volume(v: VolumeView): string {
+  const head = `PersistentVolume ${v.name}${facts([v.capacity, ...v.modes, v.storageClass, v.reclaimPolicy, v.node && `on ${v.node}`])} is ${v.phase}`;
+  if (v.phase === 'Released' && v.claim) return `${head}: its claim ${v.claim} is gone.`;
+  return `${head}${v.claim ? ` to claim ${v.claim}` : ''}.`;
 }
 
 const list = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
@@ -30,9 +47,8 @@ export function describeModel(model: LiveViewModel): string[] {
       const wanted = g.replicas !== undefined ? ` (${g.replicas} wanted)` : '';
       out.push(`${g.kind} ${g.name}${wanted}: ${list(g.pods.map(pod), 'no pods')}.`);
     }
-    for (const c of k.claims) {
-      out.push(`PersistentVolumeClaim ${c.name} is ${c.phase}${c.volume ? ` to ${c.volume}` : ''}; mounted by ${list(c.mountedBy, 'no pod')}.`);
-    }
+    for (const c of k.claims) out.push(claim(c));
+    for (const v of k.volumes) out.push(volume(v));
     for (const s of k.services) {
       const ip = s.clusterIP === 'None' ? 'headless' : `${s.type} ${s.clusterIP}`;
       out.push(`Service ${s.name} (${ip}): endpoints ${list(s.endpoints.map((e) => `${e.name} ${e.ip}${e.ready ? '' : ' not ready'}`), 'none')}.`);

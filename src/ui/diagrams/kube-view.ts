@@ -38,8 +38,27 @@ export interface NodeView {
 export interface ClaimView {
   readonly name: string;
   readonly phase: string;
+  /** The PersistentVolume it is bound to (`spec.volumeName`). */
   readonly volume?: string;
+  /** Requested size, e.g. "1Gi". */
+  readonly request?: string;
+  /** Access modes as kubectl abbreviates them (RWO, ROX, RWX, RWOP). */
+  readonly modes: readonly string[];
   readonly mountedBy: readonly string[];
+}
+
+export interface VolumeView {
+  readonly name: string;
+  /** Available, Bound, Released or Failed. */
+  readonly phase: string;
+  readonly capacity?: string;
+  readonly modes: readonly string[];
+  readonly storageClass?: string;
+  readonly reclaimPolicy?: string;
+  /** The node a local volume lives on (its node affinity). */
+  readonly node?: string;
+  /** `claimRef.name`: the claim it is (or, when Released, was) bound to. */
+  readonly claim?: string;
 }
 
 export interface ServiceView {
@@ -53,7 +72,7 @@ export interface KubeView {
   readonly nodes: readonly NodeView[];
   readonly groups: readonly OwnerGroup[];
   readonly claims: readonly ClaimView[];
-  readonly volumes: readonly { name: string; phase: string; claim?: string }[];
+  readonly volumes: readonly VolumeView[];
   readonly services: readonly ServiceView[];
 }
 
@@ -75,6 +94,17 @@ const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v,
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** kubectl's access-mode abbreviations (printers.go `modesToString` via helper.GetAccessModesAsString). */
+const MODE_ABBREV: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+const modes = (o: unknown): string[] => arr(get(o, 'spec', 'accessModes')).map((m) => MODE_ABBREV[String(m)] ?? String(m));
+
+/** The single node a volume's required node affinity names (local-path volumes), if any. */
+function volumeNode(pv: KubeObject): string | undefined {
+  const terms = arr(get(pv, 'spec', 'nodeAffinity', 'required', 'nodeSelectorTerms'));
+  const values = terms.flatMap((t) => arr(get(t, 'matchExpressions')).filter((e) => get(e, 'key') === 'kubernetes.io/hostname').flatMap((e) => arr(get(e, 'values'))));
+  return values.length === 1 ? str(values[0]) : undefined;
+}
 
 function condition(o: KubeObject, type: string): boolean {
   return arr(get(o, 'status', 'conditions')).some((c) => get(c, 'type') === type && get(c, 'status') === 'True');
@@ -156,11 +186,22 @@ export function kubeView(objects: KubeObjects): KubeView {
       name: c.metadata.name ?? '',
       phase: str(get(c, 'status', 'phase')) ?? 'Pending',
       volume: str(get(c, 'spec', 'volumeName')),
+      request: str(get(c, 'spec', 'resources', 'requests', 'storage')),
+      modes: modes(c),
       mountedBy: allPods.filter((p) => p.claims.includes(c.metadata.name ?? '')).map((p) => p.name),
     }))
     .sort(byName);
   const volumes = objects.pvs
-    .map((v) => ({ name: v.metadata.name ?? '', phase: str(get(v, 'status', 'phase')) ?? 'Pending', claim: str(get(v, 'spec', 'claimRef', 'name')) }))
+    .map((v) => ({
+      name: v.metadata.name ?? '',
+      phase: str(get(v, 'status', 'phase')) ?? 'Pending',
+      capacity: str(get(v, 'spec', 'capacity', 'storage')),
+      modes: modes(v),
+      storageClass: str(get(v, 'spec', 'storageClassName')),
+      reclaimPolicy: str(get(v, 'spec', 'persistentVolumeReclaimPolicy')),
+      node: volumeNode(v),
+      claim: str(get(v, 'spec', 'claimRef', 'name')),
+    }))
     .sort(byName);
 
   const services = objects.services

@@ -1,12 +1,14 @@
 /**
  * The live view in the page: the SVG diagram of the world, its text alternative, and the event
  * timeline. Redrawn (at most a few times a second) when the world changes and the model differs;
- * keyboard focus stays on the same chip across redraws.
+ * keyboard focus stays on the same chip across redraws. The Kubernetes and Docker readers load
+ * only when the world has a cluster or an engine (`world-readers.ts`).
  */
 import { h } from '../dom/h.ts';
 import type { WorkspaceContext } from '../workspace/workspace.ts';
 import { describeModel } from './describe.ts';
 import { readWorld } from './read-world.ts';
+import { worldReaders } from './world-readers.ts';
 import { renderSvg } from './render-svg.ts';
 import { timeline } from './timeline.ts';
 import './live-view.css';
@@ -29,8 +31,13 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
 
   let lastSvg = '';
   let lastEvent = 0;
+  let disposed = false;
+  disposer.add(() => (disposed = true));
+  const readers = worldReaders(world, ctx.bundle?.lab.environment ?? 'linux', () => {
+    if (!disposed) draw();
+  });
   const draw = () => {
-    const model = readWorld(world);
+    const model = readWorld(world, readers.current());
     const svg = renderSvg(model, id);
     if (svg !== lastSvg) {
       const focused = (document.activeElement as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');

@@ -34,6 +34,43 @@ describe('renderSvg', () => {
     expect(svg.startsWith('<svg class="lv-svg" viewBox="0 0 720 ')).toBe(true);
   });
 
+  it('draws each claim with its bound volume (joined by a connector) and its pods, then volumes without a claim', () => {
+    const storage: LiveViewModel = {
+      kube: {
+        nodes: [],
+        groups: [],
+        claims: [
+          { name: 'www-web-0', phase: 'Bound', volume: 'pvc-1', request: '1Gi', modes: ['RWO'], mountedBy: ['web-0'] },
+          { name: 'www-web-1', phase: 'Pending', request: '1Gi', modes: ['RWO'], mountedBy: [] },
+        ],
+        volumes: [
+          { name: 'pvc-1', phase: 'Bound', capacity: '1Gi', modes: ['RWO'], storageClass: 'standard', reclaimPolicy: 'Delete', node: 'petlab-worker', claim: 'www-web-0' },
+          { name: 'pvc-old', phase: 'Released', capacity: '1Gi', modes: ['RWO'], claim: 'www-web-2' },
+        ],
+        services: [],
+      },
+      docker: [],
+      netns: [],
+    };
+    expect(sections(storage).map((s) => [s.title, s.boxes.map((b) => `${b.title}: ${b.chips.map((c) => `${c.label} [${c.sub ?? ''}] ${c.cls}`).join(', ')}`)])).toEqual([
+      ['Nodes', []],
+      [
+        'Storage',
+        [
+          'PVC www-web-0: Bound [1Gi RWO] state-ready, PV pvc-1 [Bound · 1Gi · petlab-worker] state-ready, mounted by web-0 [] state-neutral',
+          'PVC www-web-1: Pending [1Gi RWO] state-pending',
+          'Volumes without a claim: PV pvc-old [Released · 1Gi] state-terminating',
+        ],
+      ],
+    ]);
+    const svg = renderSvg(storage, 't');
+    expect(svg.match(/<line class="lv-bind"[^>]*>/g)).toEqual(['<line class="lv-bind" data-binds="www-web-0 pvc-1" x1="158" y1="107" x2="166" y2="107"/>']);
+    expect(svg).toContain('aria-label="PersistentVolume pvc-1, 1Gi RWO on petlab-worker: Bound, bound to claim www-web-0"');
+    expect(svg).toContain('aria-label="PersistentVolume pvc-old, 1Gi RWO: Released, was bound to claim www-web-2"');
+    expect(svg).toContain('aria-label="PersistentVolumeClaim www-web-0: Bound, bound to volume pvc-1"');
+    expect(svg).toContain('data-mounted-by="web-0"');
+  });
+
   it('escapes names', () => {
     const svg = renderSvg({ docker: [{ name: '<x>&"', driver: 'bridge', containers: [] }], netns: [] }, 't');
     expect(svg).toContain('&lt;x&gt;&amp;&quot;');

@@ -5,7 +5,7 @@
  * returns markup; every chip is keyboard-focusable with an accessible name.
  */
 import type { LiveViewModel } from './describe.ts';
-import type { PodView } from './kube-view.ts';
+import type { ClaimView, KubeView, PodView, VolumeView } from './kube-view.ts';
 
 interface Chip {
   key: string;
@@ -14,6 +14,8 @@ interface Chip {
   cls: string;
   aria: string;
   data?: Record<string, string>;
+  /** Where connectors attach (veth cables: `ns/link`; bindings: `pvc:name`, `pv:name`). */
+  anchor?: string;
 }
 
 interface Box {
@@ -47,6 +49,57 @@ function podChip(p: PodView): Chip {
   };
 }
 
+const VOLUME_STATE: Record<string, string> = { Bound: 'state-ready', Available: 'state-neutral', Released: 'state-terminating', Failed: 'state-failed' };
+
+function volumeChip(v: VolumeView): Chip {
+  const where = v.node ? ` on ${v.node}` : '';
+  const size = [v.capacity, ...v.modes].filter(Boolean).join(' ');
+  return {
+    key: `pv/${v.name}`,
+    label: `PV ${v.name}`,
+    sub: [v.phase, v.capacity, v.node].filter(Boolean).join(' · '),
+    cls: VOLUME_STATE[v.phase] ?? 'state-pending',
+    aria: `PersistentVolume ${v.name}${size ? `, ${size}` : ''}${where}: ${v.phase}${v.claim ? `${v.phase === 'Released' ? ', was bound to' : ', bound to'} claim ${v.claim}` : ''}`,
+    data: { volume: v.name, phase: v.phase },
+    anchor: `pv:${v.name}`,
+  };
+}
+
+function claimChip(c: ClaimView): Chip {
+  return {
+    key: `pvc/${c.name}`,
+    label: c.phase,
+    sub: [c.request, ...c.modes].filter(Boolean).join(' '),
+    cls: c.phase === 'Bound' ? 'state-ready' : c.phase === 'Lost' ? 'state-failed' : 'state-pending',
+    aria: `PersistentVolumeClaim ${c.name}: ${c.phase}${c.volume ? `, bound to volume ${c.volume}` : ''}`,
+    data: { claim: c.name, phase: c.phase },
+    anchor: `pvc:${c.name}`,
+  };
+}
+
+/**
+ * One box per claim: its status, the volume bound to it (a connector joins them) and the pods
+ * that mount it; then the volumes no listed claim holds (Available, Released).
+ */
+function storageBoxes(k: KubeView): Box[] {
+  const boxes: Box[] = k.claims.map((c) => {
+    const volume = k.volumes.find((v) => v.name === c.volume);
+    return {
+      title: `PVC ${c.name}`,
+      cls: 'claim',
+      chips: [
+        claimChip(c),
+        ...(volume ? [volumeChip(volume)] : []),
+        ...c.mountedBy.map((p) => ({ key: `pvc/${c.name}/${p}`, label: `mounted by ${p}`, cls: 'state-neutral', aria: `Claim ${c.name} is mounted by pod ${p}`, data: { 'mounted-by': p } })),
+      ],
+    };
+  });
+  const held = new Set(k.claims.map((c) => c.volume).filter(Boolean));
+  const loose = k.volumes.filter((v) => !held.has(v.name));
+  if (loose.length > 0) boxes.push({ title: 'Volumes without a claim', cls: 'claim', chips: loose.map(volumeChip) });
+  return boxes;
+}
+
 /** The sections to draw, in order. */
 export function sections(model: LiveViewModel): Section[] {
   const out: Section[] = [];
@@ -70,19 +123,8 @@ export function sections(model: LiveViewModel): Section[] {
         }),
       })),
     });
-    if (k.claims.length > 0) {
-      out.push({
-        title: 'Storage',
-        boxes: k.claims.map((c) => ({
-          title: `PVC ${c.name}`,
-          cls: 'claim',
-          chips: [
-            { key: `pvc/${c.name}`, label: c.phase, sub: c.volume, cls: c.phase === 'Bound' ? 'state-ready' : 'state-pending', aria: `Claim ${c.name} ${c.phase}${c.volume ? ` to volume ${c.volume}` : ''}`, data: { claim: c.name } },
-            ...c.mountedBy.map((p) => ({ key: `pvc/${c.name}/${p}`, label: `mounted by ${p}`, cls: 'state-neutral', aria: `mounted by pod ${p}` })),
-          ],
-        })),
-      });
-    }
+    const storage = storageBoxes(k);
+    if (storage.length > 0) out.push({ title: 'Storage', boxes: storage });
     if (k.services.length > 0) {
       out.push({
         title: 'Services',
@@ -117,6 +159,7 @@ export function sections(model: LiveViewModel): Section[] {
           cls: l.up ? 'state-ready' : 'state-terminating',
           aria: `Interface ${l.name} in ${ns.name}, ${l.up ? 'up' : 'down'}${l.addresses.length ? `, ${l.addresses.join(' ')}` : ''}${l.peer ? `, cable to ${l.peer.name} in ${l.peer.netns}` : ''}`,
           data: { link: `${ns.name}/${l.name}`, ...(l.peer ? { peer: `${l.peer.netns}/${l.peer.name}` } : {}) },
+          anchor: `${ns.name}/${l.name}`,
         })),
       })),
     });
@@ -149,7 +192,7 @@ export function renderSvg(model: LiveViewModel, titleId: string): string {
         const cx = x + GAP + (i % perRow) * (CHIP_W + GAP);
         const cy = y + TITLE_H + Math.floor(i / perRow) * (CHIP_H + GAP);
         const data = Object.entries(c.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
-        if (c.data?.link) chipAt.set(c.data.link, { x: cx + CHIP_W / 2, y: cy + CHIP_H / 2 });
+        if (c.anchor) chipAt.set(c.anchor, { x: cx, y: cy });
         parts.push(
           `<g class="lv-chip ${c.cls}" tabindex="0" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
             `<title>${esc(c.aria)}</title><rect x="${cx}" y="${cy}" width="${CHIP_W}" height="${CHIP_H}" rx="4"/>` +
@@ -164,16 +207,26 @@ export function renderSvg(model: LiveViewModel, titleId: string): string {
     }
     y += rowH + 2 * GAP;
   }
-  // veth cables: a line between the two ends, drawn once per pair.
+  // veth cables: a line between the two ends' centres, drawn once per pair.
   const cables: string[] = [];
+  const centre = (p: { x: number; y: number }) => ({ x: p.x + CHIP_W / 2, y: p.y + CHIP_H / 2 });
   for (const ns of model.netns) {
     for (const l of ns.links) {
       if (!l.peer) continue;
       const a = chipAt.get(`${ns.name}/${l.name}`);
       const b = chipAt.get(`${l.peer.netns}/${l.peer.name}`);
       if (!a || !b || `${ns.name}/${l.name}` > `${l.peer.netns}/${l.peer.name}`) continue;
-      cables.push(`<line class="lv-cable" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"/>`);
+      const [p, q] = [centre(a), centre(b)];
+      cables.push(`<line class="lv-cable" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`);
     }
+  }
+  // Claim-to-volume bindings: a short connector between the claim chip and the volume chip.
+  for (const c of model.kube?.claims ?? []) {
+    const a = chipAt.get(`pvc:${c.name}`);
+    const b = c.volume ? chipAt.get(`pv:${c.volume}`) : undefined;
+    if (!a || !b) continue;
+    const [p, q] = a.y === b.y ? [{ x: a.x + CHIP_W, y: a.y + CHIP_H / 2 }, { x: b.x, y: b.y + CHIP_H / 2 }] : [centre(a), centre(b)];
+    cables.push(`<line class="lv-bind" data-binds="${esc(`${c.name} ${c.volume}`)}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`);
   }
   const height = Math.max(y, 40);
   return `<svg class="lv-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;

@@ -38,8 +38,30 @@ describe('kubeView', () => {
       obj('Pod', 'api-7d9f-x2', { spec: { nodeName: 'petlab-worker2' }, status: { phase: 'Running' } }, { ...owner('ReplicaSet', 'api-7d9f'), deletionTimestamp: '2026-11-29T10:00:00Z' }),
       obj('Pod', 'dns-test', { status: { phase: 'Pending', containerStatuses: [{ state: { waiting: { reason: 'ContainerCreating' } } }] } }),
     ],
-    pvcs: [obj('PersistentVolumeClaim', 'www-web-0', { spec: { volumeName: 'pvc-1' }, status: { phase: 'Bound' } })],
-    pvs: [obj('PersistentVolume', 'pvc-1', { spec: { claimRef: { name: 'www-web-0' } }, status: { phase: 'Bound' } })],
+    pvcs: [
+      obj('PersistentVolumeClaim', 'www-web-1', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Pending' } }),
+      obj('PersistentVolumeClaim', 'www-web-0', { spec: { volumeName: 'pvc-1', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Bound' } }),
+    ],
+    pvs: [
+      obj(
+        'PersistentVolume',
+        'pvc-1',
+        {
+          spec: {
+            capacity: { storage: '1Gi' },
+            accessModes: ['ReadWriteOnce'],
+            storageClassName: 'standard',
+            persistentVolumeReclaimPolicy: 'Delete',
+            claimRef: { name: 'www-web-0', namespace: 'default' },
+            nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['petlab-worker'] }] }] } },
+          },
+          status: { phase: 'Bound' },
+        },
+        { namespace: undefined },
+      ),
+      obj('PersistentVolume', 'pvc-2', { spec: { capacity: { storage: '2Gi' }, accessModes: ['ReadWriteMany', 'ReadOnlyMany'], persistentVolumeReclaimPolicy: 'Retain', claimRef: { name: 'www-web-9' } }, status: { phase: 'Released' } }, { namespace: undefined }),
+      obj('PersistentVolume', 'spare', { spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOncePod'] }, status: { phase: 'Available' } }, { namespace: undefined }),
+    ],
     services: [obj('Service', 'nginx', { spec: { clusterIP: 'None', type: 'ClusterIP' } })],
     endpointslices: [
       obj(
@@ -62,7 +84,15 @@ describe('kubeView', () => {
       { name: 'petlab-worker', ready: true, unschedulable: true, pods: ['web-0'] },
       { name: 'petlab-worker2', ready: true, unschedulable: false, pods: ['web-1', 'api-7d9f-x2'] },
     ]);
-    expect(view.claims).toEqual([{ name: 'www-web-0', phase: 'Bound', volume: 'pvc-1', mountedBy: ['web-0'] }]);
+    expect(view.claims).toEqual([
+      { name: 'www-web-0', phase: 'Bound', volume: 'pvc-1', request: '1Gi', modes: ['RWO'], mountedBy: ['web-0'] },
+      { name: 'www-web-1', phase: 'Pending', volume: undefined, request: '1Gi', modes: ['RWO'], mountedBy: ['web-1'] },
+    ]);
+    expect(view.volumes).toEqual([
+      { name: 'pvc-1', phase: 'Bound', capacity: '1Gi', modes: ['RWO'], storageClass: 'standard', reclaimPolicy: 'Delete', node: 'petlab-worker', claim: 'www-web-0' },
+      { name: 'pvc-2', phase: 'Released', capacity: '2Gi', modes: ['RWX', 'ROX'], storageClass: undefined, reclaimPolicy: 'Retain', node: undefined, claim: 'www-web-9' },
+      { name: 'spare', phase: 'Available', capacity: '5Gi', modes: ['RWOP'], storageClass: undefined, reclaimPolicy: undefined, node: undefined, claim: undefined },
+    ]);
     expect(view.services).toEqual([
       { name: 'nginx', type: 'ClusterIP', clusterIP: 'None', endpoints: [{ name: 'web-0', ip: '10.244.1.2', ready: false }, { name: 'web-1', ip: '10.244.2.3', ready: true }] },
     ]);
@@ -75,7 +105,11 @@ describe('kubeView', () => {
       'StatefulSet web (3 wanted): web-0 Running and Ready on petlab-worker (10.244.1.2), web-1 Running and Ready on petlab-worker2 (10.244.2.3), web-10 Pending.',
       'Deployment api (1 wanted): api-7d9f-x2 Terminating on petlab-worker2.',
       'Pod dns-test: dns-test ContainerCreating.',
-      'PersistentVolumeClaim www-web-0 is Bound to pvc-1; mounted by web-0.',
+      'PersistentVolumeClaim www-web-0 (1Gi, RWO) is Bound to volume pvc-1; mounted by web-0.',
+      'PersistentVolumeClaim www-web-1 (1Gi, RWO) is Pending; mounted by web-1.',
+      'PersistentVolume pvc-1 (1Gi, RWO, standard, Delete, on petlab-worker) is Bound to claim www-web-0.',
+      'PersistentVolume pvc-2 (2Gi, RWX, ROX, Retain) is Released: its claim www-web-9 is gone.',
+      'PersistentVolume spare (5Gi, RWOP) is Available.',
       'Service nginx (headless): endpoints web-0 10.244.1.2 not ready, web-1 10.244.2.3.',
     ]);
     expect(describeModel({ docker: [], netns: [] })).toEqual(['Nothing to draw yet: no pods, containers or network namespaces.']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LabStore, type StorageLike } from '../persistence/lab-store.ts';
-import { courseStanding, readStoredLab, taskCount, type CourseLab } from './progress-model.ts';
+import { LabStore, STORAGE_PREFIX, type StorageLike } from '../persistence/lab-store.ts';
+import { courseStanding, LAB_KEY_PREFIX, readStoredLab, taskCount, type CourseLab } from './progress-model.ts';
 
 function memory(initial: Record<string, string> = {}): StorageLike & { data: Record<string, string> } {
   const data = { ...initial };
@@ -16,6 +16,10 @@ const LABS: CourseLab[] = [
 ];
 
 describe('readStoredLab', () => {
+  it('uses LabStore’s key prefix (kept apart so the landing page does not load the lab chunk)', () => {
+    expect(LAB_KEY_PREFIX).toBe(STORAGE_PREFIX);
+  });
+
   it('reads what LabStore saved: tasks done, and started once a line was typed', () => {
     const storage = memory();
     const store = new LabStore(storage, 'pid-namespaces', 1);

@@ -2,9 +2,14 @@
  * The landing page's course-wide progress, framework-free: which labs exist (known at build time
  * from the lab definitions), and how many of each lab's tasks the learner has completed, read
  * from the records the lab workspace keeps in localStorage (`LabStore`, same key and format).
- * Imports nothing but the storage key, so the landing page loads no lab or emulator code.
+ * Imports no code at all: the build puts every module the workspace imports into the lab's
+ * chunk (`src/ui/build/lab-chunks.mjs`), so sharing even `lab-store.ts` would load the lab on
+ * the landing page. The test reads records written by the real `LabStore`, so the two agree.
  */
-import { STORAGE_PREFIX, type StorageLike } from '../persistence/lab-store.ts';
+import type { StorageLike } from '../persistence/lab-store.ts';
+
+/** `LabStore`'s key prefix (`STORAGE_PREFIX` in lab-store.ts; the tests check they match). */
+export const LAB_KEY_PREFIX = 'petlab:lab:';
 
 /** One lab as the build describes it to the landing page. */
 export interface CourseLab {
@@ -60,7 +65,7 @@ export interface StoredLab {
 export function readStoredLab(storage: StorageLike | undefined, labId: string, seed: number): StoredLab | undefined {
   let text: string | null;
   try {
-    text = storage?.getItem(STORAGE_PREFIX + labId) ?? null;
+    text = storage?.getItem(LAB_KEY_PREFIX + labId) ?? null;
   } catch {
     return undefined;
   }
@@ -100,7 +105,16 @@ export function courseStanding(labs: readonly CourseLab[], read: (lab: CourseLab
   return { modules, done, total, started };
 }
 
-/** "1 of 4 tasks", "no tasks" — the count as words. */
+/** The browser's localStorage, or undefined when access throws (some privacy modes). */
+export function localStorageOrNone(): StorageLike | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "1 of 4 tasks done" — the count as words. */
 export function taskCount(done: number, total: number): string {
   return `${done} of ${total} ${total === 1 ? 'task' : 'tasks'} done`;
 }

@@ -2,9 +2,20 @@
  * Renders `CourseStanding` into the landing page's `#course-progress` region: an empty state
  * that points at the first lab, or the course total and, per module, each lab with its tasks
  * done and a link to its lesson. Plain DOM, no framework; re-rendering replaces the content.
+ * Like the model, it imports none of the workspace's modules (not even `dom/h.ts`), so the
+ * landing page does not load the lab's chunk.
  */
-import { h } from '../dom/h.ts';
 import { taskCount, type CourseStanding, type LabStanding } from './progress-model.ts';
+
+type Child = Node | string;
+
+/** A small element builder: attributes with value undefined are left out. */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined>, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, String(value));
+  el.append(...children);
+  return el;
+}
 
 /** Replaces `root`'s content with `standing`. */
 export function renderCourseProgress(root: HTMLElement, standing: CourseStanding): void {

@@ -74,6 +74,34 @@ describe('lab panel', () => {
     });
     expect(await page.locator('.pl-complete').isVisible()).toBe(true);
 
+    // The live view draws each claim bound to its volume and mounted by its pod, and says so.
+    const storage = await page.waitForFunction(
+      () => {
+        const view = document.querySelector('.pl-panel-view');
+        const claims = [...(view?.querySelectorAll('[data-claim]') ?? [])].map((c) => `${c.getAttribute('data-claim')} ${c.getAttribute('data-phase')}`);
+        const binds = [...(view?.querySelectorAll('.lv-bind') ?? [])].map((l) => l.getAttribute('data-binds')?.split(' ')[0]);
+        const mounts = [...(view?.querySelectorAll('[data-mounted-by]') ?? [])].map((c) => c.getAttribute('data-mounted-by'));
+        const volumes = view?.querySelectorAll('[data-volume][data-phase="Bound"]').length ?? 0;
+        const text = [...(view?.querySelectorAll('.lv-text li') ?? [])].map((li) => li.textContent ?? '').filter((t) => t.startsWith('Persistent'));
+        return claims.length === 3 && binds.length === 3 && volumes === 3 ? { claims, binds, mounts, text: text.map((t) => t.replace(/pvc-[0-9a-f-]{36}/g, 'pvc-…').replace(/petlab-worker2?/g, 'NODE')).sort() } : false;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await storage.jsonValue()).toEqual({
+      claims: ['www-web-0 Bound', 'www-web-1 Bound', 'www-web-2 Bound'],
+      binds: ['www-web-0', 'www-web-1', 'www-web-2'],
+      mounts: ['web-0', 'web-1', 'web-2'],
+      text: [
+        'PersistentVolumeClaim www-web-0 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-0.',
+        'PersistentVolumeClaim www-web-1 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-1.',
+        'PersistentVolumeClaim www-web-2 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-2.',
+        'PersistentVolume pvc-… (1Gi, RWO, standard, Delete, on NODE) is Bound to claim www-web-0.',
+        'PersistentVolume pvc-… (1Gi, RWO, standard, Delete, on NODE) is Bound to claim www-web-1.',
+        'PersistentVolume pvc-… (1Gi, RWO, standard, Delete, on NODE) is Bound to claim www-web-2.',
+      ].sort(),
+    });
+
     await page.evaluate((id) => (window as unknown as { petlabWorkspaces: Record<string, { save(): void }> }).petlabWorkspaces[id].save(), LAB);
     await page.reload();
     await waitForLab(page, LAB);

@@ -128,4 +128,26 @@ describe('worldSources follows the active shell', () => {
     ]);
     expect(seen).toEqual({ fn: ['petfn'], cwd: '/etc', proc: ['/proc/1/'], fnAfter: [], cwdAfter: '/root' });
   });
+
+  it('inside kubectl exec -it web -- sh completes from the pod’s root (no kubectl or docker there; nginx's html), not the host', async () => {
+    const seen: Record<string, unknown> = {};
+    await atPrompts('kubernetes', [
+      'kubectl run web --image=nginx',
+      async (s) => {
+        s.world.settle();
+      },
+      'kubectl exec -it web -- sh',
+      async (s) => {
+        seen.ku = await candidates(s, 'ku', 'kubernetes');
+        seen.dock = await candidates(s, 'dock', 'kubernetes');
+        seen.html = await tab(s, 'cat /usr/share/nginx/ht', 'kubernetes');
+      },
+      'exit',
+      async (s) => {
+        seen.after = [await candidates(s, 'ku', 'kubernetes'), await candidates(s, 'dock', 'kubernetes')];
+      },
+      'exit',
+    ]);
+    expect(seen).toEqual({ ku: [], dock: [], html: 'cat /usr/share/nginx/html/', after: [['kubectl'], ['docker']] });
+  });
 });

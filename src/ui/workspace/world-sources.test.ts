@@ -129,7 +129,7 @@ describe('worldSources follows the active shell', () => {
     expect(seen).toEqual({ fn: ['petfn'], cwd: '/etc', proc: ['/proc/1/'], fnAfter: [], cwdAfter: '/root' });
   });
 
-  it('inside kubectl exec -it web -- sh completes from the pod’s root (no kubectl or docker there; nginx's html), not the host', async () => {
+  it('inside kubectl exec -it web -- sh completes from the pod’s root (no kubectl or docker there; nginx’s html), not the host', async () => {
     const seen: Record<string, unknown> = {};
     await atPrompts('kubernetes', [
       'kubectl run web --image=nginx',

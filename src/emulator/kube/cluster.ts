@@ -40,6 +40,8 @@ export interface ClusterOptions {
   maxPods?: number;
   /** The MaxUnavailableStatefulSet feature gate. @default false (alpha in 1.34) */
   maxUnavailableStatefulSet?: boolean;
+  /** The StatefulSet controller's summary-driven sync (control.ts reconcileFast). Off only in tests comparing paths. @default true */
+  statefulSetFastPath?: boolean;
   /** How long ago the cluster was created (its nodes' AGE). @default 300_000 */
   ageMs?: number;
   /** Skip kube-system workloads (coredns, kube-proxy…), for small unit tests. @default false */
@@ -80,7 +82,7 @@ export class Cluster {
     this.nodes = plans;
     new NamespaceController(this.store);
     this.gc = new GarbageCollector(this.store, this.recorder);
-    this.statefulsets = new StatefulSetController(this.store, this.recorder, { maxUnavailableEnabled: options.maxUnavailableStatefulSet ?? false });
+    this.statefulsets = new StatefulSetController(this.store, this.recorder, { maxUnavailableEnabled: options.maxUnavailableStatefulSet ?? false, fastPath: options.statefulSetFastPath ?? true });
     this.scheduler = new Scheduler(this.store, this.recorder);
     new PersistentVolumeController(this.store, this.recorder, this.volumes);
     new ReplicaSetController(this.store, this.recorder);

@@ -5,12 +5,13 @@
  * reverse order down to the partition. Every call re-reads desired and observed state.
  */
 import type { ApiStore } from '../../api/store.ts';
-import { clone, controllerRef, isTerminating, newControllerRef } from '../../api/meta.ts';
-import { fromLabelSelector, matches } from '../../api/selectors.ts';
+import { clone, isTerminating } from '../../api/meta.ts';
 import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types.ts';
 import type { EventRecorder } from '../recorder.ts';
 import type { StatefulPodControl } from './pod-control.ts';
-import { applyRevision, equalRevision, newRevision, type ControllerRevision } from './revision.ts';
+import { getRevisions, truncateHistory } from './history.ts';
+import { nextMissing, type SetSlots } from './pod-slots.ts';
+import { applyRevision, type ControllerRevision } from './revision.ts';
 import {
   allowsBurst,
   getOrdinal,
@@ -18,7 +19,6 @@ import {
   getPodRevision,
   getStartOrdinal,
   identityMatches,
-  isControlledBy,
   isCreated,
   isFailed,
   isHealthy,
@@ -37,6 +37,8 @@ import {
 export interface ControlOptions {
   /** The MaxUnavailableStatefulSet feature gate (alpha in 1.34, off by default). */
   maxUnavailableEnabled: boolean;
+  /** Sync large sets from the PodSlots summary where it gives the same result. Off only in tests comparing the two. @default true */
+  fastPath?: boolean;
 }
 
 /** What a sync asks of the controller loop: re-run after `requeueAfterMs` (minReadySeconds). */
@@ -60,15 +62,107 @@ export class StatefulSetControl {
     this.options = options;
   }
 
-  /** Reconciles `set` against `pods` (the pods it owns). */
-  updateStatefulSet(set: StatefulSet, pods: Pod[]): SyncResult {
-    const { current, update, collisionCount, revisions } = this.getRevisions(set);
+  /**
+   * Reconciles `set` against the pods it owns: `pods` lists them (asked for only when needed);
+   * `slots`, their summary from the PodSlots index, lets a sync look only at unsettled replicas.
+   * Store errors propagate (the work queue retries).
+   */
+  updateStatefulSet(set: StatefulSet, pods: Pod[] | (() => Pod[]), slots?: SetSlots): SyncResult {
+    let listed = typeof pods === 'function' ? undefined : pods;
+    const list = () => (listed ??= (pods as () => Pod[])());
+    const { current, update, collisionCount, revisions } = getRevisions(this.store, set);
     const result: SyncResult = {};
-    const status = this.reconcile(set, pods, current, update, collisionCount, result);
+    const fast = slots && this.options.fastPath !== false ? this.reconcileFast(set, slots, current, update, collisionCount) : undefined;
+    const status = fast ?? this.reconcile(set, list(), current, update, collisionCount, result);
     this.completeRollingUpdate(set, status);
     this.podControl.updateStatus(set, prune(status));
-    this.truncateHistory(set, pods, revisions, current, update);
+    truncateHistory(this.store, set, list, revisions, current, update);
     return result;
+  }
+
+  /**
+   * `reconcile` for the common case, from the PodSlots summary: the same status, the same
+   * processReplica calls in the same order and the same rolling-update step, visiting only the
+   * replicas that are missing or not settled (a settled one is a no-op for processReplica).
+   * Undefined, before any write, where the summary cannot tell: minReadySeconds, the
+   * maxUnavailable gate, anomalous pods, pods to condemn, claim retention to maintain.
+   */
+  private reconcileFast(set: StatefulSet, s: SetSlots, currentRev: ControllerRevision, updateRev: ControllerRevision, collisionCount: number): StatefulSetStatus | undefined {
+    if ((set.spec.minReadySeconds ?? 0) > 0 || this.options.maxUnavailableEnabled || s.anomalies > 0) return undefined;
+    if (s.namespace !== set.metadata.namespace || s.setName !== set.metadata.name) return undefined;
+    const start = getStartOrdinal(set);
+    const replicaCount = set.spec.replicas ?? 1;
+    const end = start + replicaCount;
+    const ords = s.ordinals;
+    if (ords.length && (ords[0] < start || ords[ords.length - 1] >= end)) return undefined;
+    const retention = set.spec.persistentVolumeClaimRetentionPolicy ?? {};
+    if ((set.spec.volumeClaimTemplates ?? []).length && (retention.whenDeleted === 'Delete' || retention.whenScaled === 'Delete' || this.retentionSeen.has(String(set.metadata.uid)))) return undefined;
+    const currentName = String(currentRev.metadata.name);
+    const updateName = String(updateRev.metadata.name);
+    const status: StatefulSetStatus = {
+      observedGeneration: set.metadata.generation,
+      replicas: s.size,
+      readyReplicas: s.ready,
+      currentReplicas: s.revisions.get(currentName) ?? 0,
+      updatedReplicas: s.revisions.get(updateName) ?? 0,
+      availableReplicas: s.ready,
+      currentRevision: currentName,
+      updateRevision: updateName,
+      collisionCount,
+    };
+    if (isTerminating(set)) return status;
+    const now = this.store.world.now();
+    const currentSet = applyRevision(set, currentRev);
+    const updateSet = applyRevision(set, updateRev);
+    const monotonic = !allowsBurst(set);
+    const sizeAtStart = s.size;
+    const updatedAtStart = s.revisionsAll.get(updateName) ?? 0;
+    const unsettled = [...s.unsettled].sort((a, b) => a - b);
+    const all: Pod[] = new Array(replicaCount);
+    /** Indices processReplica saw, ascending; `existed`: how many of them had a pod at the start. */
+    const seen: number[] = [];
+    let existed = 0;
+    let existedUpdated = 0;
+    let u = 0;
+    let missing = nextMissing(ords, start);
+    for (;;) {
+      const ordinal = Math.min(u < unsettled.length ? unsettled[u] : Infinity, missing);
+      if (ordinal >= end) break;
+      const i = ordinal - start;
+      if (ordinal === missing) {
+        all[i] = this.newVersionedPod(currentSet, updateSet, currentName, updateName, ordinal, all, status);
+        missing = nextMissing(s.ordinals, ordinal + 1);
+      } else {
+        all[i] = s.byOrdinal.get(ordinal)!;
+        u++;
+        existed++;
+        if (getPodRevision(all[i]) === updateName) existedUpdated++;
+      }
+      seen.push(i);
+      if (this.processReplica(set, updateSet, status, all, i, monotonic, 0, now, {})) return status;
+    }
+    if (set.spec.updateStrategy?.type === 'OnDelete') return status;
+    // Every replica not seen was settled (healthy) and unchanged; when all of them are also at the
+    // update revision, the rolling update's walk from the top can only stop at one that was seen.
+    if (updatedAtStart - existedUpdated !== sizeAtStart - existed) {
+      for (let i = 0; i < replicaCount; i++) all[i] ??= s.byOrdinal.get(start + i)!;
+      return this.rollingUpdate(set, status, all, updateRev, 0, now);
+    }
+    const updateMin = Math.max(0, set.spec.updateStrategy?.rollingUpdate?.partition ?? 0);
+    for (let k = seen.length - 1; k >= 0 && seen[k] >= updateMin; k--) {
+      const pod = all[seen[k]];
+      if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
+        this.say(set, `rolling update: deleting ${pod.metadata.name} to recreate it at revision ${updateName}`);
+        this.podControl.deleteStatefulPod(set, pod);
+        status.currentReplicas!--;
+        return status;
+      }
+      if (!isHealthy(pod)) {
+        this.say(set, `rolling update waits: ${pod.metadata.name} is not Running and Ready`);
+        return status;
+      }
+    }
+    return status;
   }
 
   private say(set: StatefulSet, message: string): void {
@@ -278,67 +372,6 @@ export class StatefulSetControl {
     if (set.spec.updateStrategy?.type === 'RollingUpdate' && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
       status.currentReplicas = status.updatedReplicas;
       status.currentRevision = status.updateRevision;
-    }
-  }
-
-  /** upstream getStatefulSetRevisions: find or create the update revision, find the current one. */
-  private getRevisions(set: StatefulSet): { current: ControllerRevision; update: ControllerRevision; collisionCount: number; revisions: ControllerRevision[] } {
-    const revisions: ControllerRevision[] = [];
-    const selector = fromLabelSelector(set.spec.selector);
-    for (const r of this.store.list('controllerrevisions', { namespace: set.metadata.namespace }).items as ControllerRevision[]) {
-      if (isControlledBy(r, set.metadata.uid)) revisions.push(r);
-      else if (!controllerRef(r) && !isTerminating(set) && matches(selector, r.metadata.labels)) {
-        // Adopt orphaned history (after `kubectl delete sts --cascade=orphan`), like ClaimControllerRevisions.
-        const adopted = clone(r);
-        adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), newControllerRef(set)];
-        revisions.push(this.store.update(adopted, { system: true }) as ControllerRevision);
-      }
-    }
-    revisions.sort((a, b) => a.revision - b.revision || (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1));
-    let collisionCount = set.status?.collisionCount ?? 0;
-    const next = revisions.length ? revisions[revisions.length - 1].revision + 1 : 1;
-    let update = newRevision(set, next, collisionCount);
-    const equal = revisions.filter((r) => equalRevision(r, update));
-    if (equal.length && equal[equal.length - 1] === revisions[revisions.length - 1]) {
-      update = equal[equal.length - 1];
-    } else if (equal.length) {
-      // A rollback to an older template: bump that revision's number.
-      const r = clone(equal[equal.length - 1]);
-      r.revision = next;
-      update = this.store.update(r, { system: true }) as ControllerRevision;
-    } else {
-      for (;;) {
-        const existing = this.store.tryGet('controllerrevisions', set.metadata.namespace, String(update.metadata.name)) as ControllerRevision | undefined;
-        if (!existing) {
-          update = this.store.create(update) as ControllerRevision;
-          break;
-        }
-        if (equalRevision(existing, update) && isControlledBy(existing, set.metadata.uid)) {
-          update = existing;
-          break;
-        }
-        collisionCount++;
-        update = newRevision(set, next, collisionCount);
-      }
-    }
-    const all = [...revisions.filter((r) => r.metadata.name !== update.metadata.name), update];
-    const current = all.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
-    return { current, update, collisionCount, revisions: all };
-  }
-
-  /** Deletes revisions beyond revisionHistoryLimit that no pod and neither status revision uses. */
-  private truncateHistory(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
-    // Nothing to do while the history is within the limit (plus the two live revisions).
-    if (revisions.length <= (set.spec.revisionHistoryLimit ?? 10) + 2) return;
-    const live = new Set([current.metadata.name, update.metadata.name, ...pods.map(getPodRevision)]);
-    const history = revisions.filter((r) => !live.has(String(r.metadata.name))).sort((a, b) => a.revision - b.revision);
-    const limit = set.spec.revisionHistoryLimit ?? 10;
-    for (const r of history.slice(0, Math.max(0, history.length - limit))) {
-      try {
-        this.store.delete('controllerrevisions', r.metadata.namespace, String(r.metadata.name));
-      } catch {
-        /* already gone */
-      }
     }
   }
 }

@@ -12,6 +12,7 @@ import { WorkQueue } from '../queue.ts';
 import type { EventRecorder } from '../recorder.ts';
 import { StatefulSetControl, type ControlOptions } from './control.ts';
 import { RealStatefulPodControl, type StatefulPodControl } from './pod-control.ts';
+import { PodSlots } from './pod-slots.ts';
 import { isMemberOf } from './utils.ts';
 
 export class StatefulSetController {
@@ -20,10 +21,13 @@ export class StatefulSetController {
   private readonly control: StatefulSetControl;
   /** The pods by controller (informer index), so a sync does not scan the namespace. */
   private readonly pods: OwnerIndex;
+  /** Per set, its pods by ordinal with the status counters (so a sync visits only unsettled replicas). */
+  private readonly slots: PodSlots;
 
   constructor(store: ApiStore, recorder: EventRecorder, options: ControlOptions, podControl?: StatefulPodControl) {
     this.store = store;
     this.pods = new OwnerIndex(store, 'pods');
+    this.slots = new PodSlots(store);
     this.control = new StatefulSetControl(store, podControl ?? new RealStatefulPodControl(store, recorder), recorder, options);
     this.queue = new WorkQueue(store.world, 'statefulset', (key) => this.sync(key));
     store.watch('statefulsets', {}, (e) => {
@@ -59,27 +63,31 @@ export class StatefulSetController {
     const [ns, name] = key.split('/');
     const set = this.store.tryGet('statefulsets', ns, name) as StatefulSet | undefined;
     if (!set) return;
-    const pods = this.claimPods(set);
-    const result = this.control.updateStatefulSet(set, pods);
+    this.adoptOrphans(set);
+    const result = this.control.updateStatefulSet(set, () => this.ownedPods(set), this.slots.of(set.metadata.uid));
     if (result.requeueAfterMs !== undefined) this.queue.addAfter(key, result.requeueAfterMs);
   }
 
-  /** Pods the set controls, adopting matching orphans named like its members. */
-  private claimPods(set: StatefulSet): Pod[] {
+  /** Pods the set controls, in the index's order (adopted ones last, in the order adopted). */
+  private ownedPods(set: StatefulSet): Pod[] {
     const ns = set.metadata.namespace;
     const out: Pod[] = [];
     for (const pod of this.pods.ownedBy(set.metadata.uid).values()) if (pod.metadata.namespace === ns) out.push(pod as Pod);
-    const orphans = this.pods.orphansIn(ns);
-    if (orphans.size === 0 || isTerminating(set)) return out;
+    return out;
+  }
+
+  /** Adopts orphans that match the set's selector and are named like its members. */
+  private adoptOrphans(set: StatefulSet): void {
+    const orphans = this.pods.orphansIn(set.metadata.namespace);
+    if (orphans.size === 0 || isTerminating(set)) return;
     const sel = fromLabelSelector(set.spec.selector);
     // Copied first: each adoption moves the pod from the orphans to the owned bucket.
     for (const pod of [...orphans.values()] as Pod[]) {
       if (isTerminating(pod) || !matches(sel, pod.metadata.labels) || !isMemberOf(set, pod)) continue;
       const adopted = clone(pod);
       adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), newControllerRef(set)];
-      out.push(this.store.update(adopted, { system: true }) as Pod);
+      this.store.update(adopted, { system: true });
     }
-    return out;
   }
 }
 

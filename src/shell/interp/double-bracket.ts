@@ -5,7 +5,7 @@
  * combine. File and integer tests are those of `test`.
  */
 import type { Word } from '../parser/ast.ts';
-import { compilePosix } from '../lib/regex.ts';
+import { compilePosix, RegexBudgetError } from '../lib/regex.ts';
 import { expandPattern, expandSingle, ExpansionError } from './expand.ts';
 import { patternToRegExp } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
@@ -76,7 +76,14 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
         case '=~': {
           const re = compilePosix(b.text, { extended: true });
           if (typeof re === 'string') return false;
-          const m = re.exec(a.text);
+          let m;
+          try {
+            m = re.exec(a.text);
+          } catch (e) {
+            // bash treats any regexec failure (glibc's REG_ESPACE) as "no match"
+            if (!(e instanceof RegexBudgetError)) throw e;
+            m = null;
+          }
           shell.env.set('BASH_REMATCH', m ? m[0] : '');
           return m !== null;
         }

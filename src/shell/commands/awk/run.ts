@@ -6,6 +6,7 @@
  */
 import { cFixed } from '../../lib/fixed.ts';
 import { compilePosix } from '../../lib/regex.ts';
+import type { PosixRegex } from '../../lib/regex.ts';
 import type { Expr, Rule, Stmt } from './parse.ts';
 
 type Value = string | number | { strnum: string };
@@ -116,7 +117,7 @@ export class AwkMachine {
   private fields: string[] = [''];
   private readonly rules: Rule[];
   private readonly out: AwkIO;
-  private regexCache = new Map<string, RegExp>();
+  private regexCache = new Map<string, PosixRegex>();
 
   constructor(rules: Rule[], out: AwkIO, assigns: [string, string][]) {
     this.rules = rules;
@@ -193,13 +194,13 @@ export class AwkMachine {
     if (fs === ' ') return s.split(/[ \t\n]+/).filter((x) => x !== '');
     if (s === '') return [];
     if (fs.length === 1 && fs !== '\\') return s.split(fs);
-    return s.split(this.regex(fs));
+    return this.regex(fs).split(s);
   }
 
-  private regex(src: string): RegExp {
+  private regex(src: string): PosixRegex {
     let r = this.regexCache.get(src);
     if (!r) {
-      const c = compilePosix(src, { extended: true });
+      const c = compilePosix(src, { extended: true, noBackrefs: true });
       if (typeof c === 'string') throw new AwkRuntimeError(`fatal: invalid regexp: ${c}: /${src}/`);
       r = c;
       this.regexCache.set(src, r);
@@ -478,12 +479,7 @@ export class AwkMachine {
         const target = args[2] ?? ({ k: 'field', e: { k: 'num', v: 0 } } as Expr);
         const src = str(this.eval(target));
         const rep = str(arg(1));
-        let count = 0;
-        const g = new RegExp(re.source, name === 'gsub' ? 'g' : '');
-        const out = src.replace(g, (m) => {
-          count++;
-          return rep.replace(/\\\\|\\&|&/g, (t) => (t === '&' ? m : t === '\\&' ? '&' : '\\'));
-        });
+        const { text: out, count } = re.replace(src, (m) => rep.replace(/\\\\|\\&|&/g, (t) => (t === '&' ? m[0] : t === '\\&' ? '&' : '\\')), { global: name === 'gsub' });
         if (count > 0) this.assign(target, out);
         return count;
       }

@@ -6,7 +6,7 @@
 import type { Command } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
 import { parseOptions } from '../../lib/options.ts';
-import { compilePosix } from '../../lib/regex.ts';
+import { compilePosix, RegexBudgetError } from '../../lib/regex.ts';
 
 export const command: Command = {
   name: 'grep',
@@ -33,15 +33,11 @@ export const command: Command = {
     }
     const extended = opts.has('E');
     const source = patterns.join('\n').split('\n');
-    const compiled = source.map((p) => compilePosix(p, { extended, ignoreCase: opts.has('i'), fixed: opts.has('F') }));
-    const bad = compiled.find((c) => typeof c === 'string');
-    if (typeof bad === 'string') {
-      ctx.stderr.write(`grep: ${bad}\n`);
+    const regex = compilePosix(source, { extended, ignoreCase: opts.has('i'), fixed: opts.has('F'), word: opts.has('w'), line: opts.has('x') });
+    if (typeof regex === 'string') {
+      ctx.stderr.write(`grep: ${regex}\n`);
       return 2;
     }
-    let regexes = compiled as RegExp[];
-    if (opts.has('w')) regexes = regexes.map((r) => new RegExp(`(?<![A-Za-z0-9_])(?:${r.source})(?![A-Za-z0-9_])`, r.flags));
-    if (opts.has('x')) regexes = regexes.map((r) => new RegExp(`^(?:${r.source})$`, r.flags));
     const invert = opts.has('v');
     const maxCount = opts.has('m') ? Number(opts.get('m')) : Infinity;
     const recursive = opts.has('r') || opts.has('R');
@@ -73,7 +69,7 @@ export const command: Command = {
     for (const f of files) if (f === '-') expanded.push('-');
     else walk(f);
     const showNames = opts.has('H') || (!opts.has('h') && (files.length > 1 || expanded.length > 1 || recursive));
-    const matchLine = (line: string) => regexes.some((r) => r.test(line)) !== invert;
+    const matchLine = (line: string) => regex.test(line) !== invert;
     const quiet = opts.has('q');
     const scan = async (name: string, next: () => Promise<string | null>): Promise<void> => {
       let count = 0;
@@ -91,29 +87,36 @@ export const command: Command = {
         if (opts.has('c')) continue;
         const prefix = `${showNames ? `${name}:` : ''}${opts.has('n') ? `${n}:` : ''}`;
         if (opts.has('o') && !invert) {
-          for (const r of regexes) for (const m of line.matchAll(new RegExp(r.source, `${r.flags}g`))) if (m[0]) ctx.stdout.write(`${prefix}${m[0]}\n`);
+          for (const m of regex.matchAll(line)) if (m[0]) ctx.stdout.write(`${prefix}${m[0]}\n`);
         } else ctx.stdout.write(`${prefix}${line}\n`);
       }
       if (opts.has('c')) ctx.stdout.write(`${showNames ? `${name}:` : ''}${count}\n`);
       if (opts.has('l') && count > 0) ctx.stdout.write(`${name}\n`);
     };
-    for (const f of expanded.length > 0 || files.length > 0 ? expanded : ['-']) {
-      if (ctx.interrupt.interrupted) return 130;
-      if (f === '-') {
-        await scan('(standard input)', () => ctx.stdin.readLine());
-      } else {
-        let lines: string[];
-        try {
-          lines = splitLines(fs.readFile(f));
-        } catch (e) {
-          ctx.stderr.write(`grep: ${f}: ${errText(e)}\n`);
-          errors = true;
-          continue;
+    try {
+      for (const f of expanded.length > 0 || files.length > 0 ? expanded : ['-']) {
+        if (ctx.interrupt.interrupted) return 130;
+        if (f === '-') {
+          await scan('(standard input)', () => ctx.stdin.readLine());
+        } else {
+          let lines: string[];
+          try {
+            lines = splitLines(fs.readFile(f));
+          } catch (e) {
+            ctx.stderr.write(`grep: ${f}: ${errText(e)}\n`);
+            errors = true;
+            continue;
+          }
+          let i = 0;
+          await scan(f, async () => (i < lines.length ? lines[i++] : null));
         }
-        let i = 0;
-        await scan(f, async () => (i < lines.length ? lines[i++] : null));
+        if (quiet && status === 0) return 0;
       }
-      if (quiet && status === 0) return 0;
+    } catch (e) {
+      // a back-reference pattern that ran out of its step budget: GNU grep's xalloc_die
+      if (!(e instanceof RegexBudgetError)) throw e;
+      ctx.stderr.write('grep: memory exhausted\n');
+      return 2;
     }
     return errors && !(quiet && status === 0) ? 2 : status;
   },

@@ -4,15 +4,16 @@
  * `sed: -e expression #1, char 3: unterminated `s' command`.
  */
 import { compilePosix } from '../../lib/regex.ts';
+import type { PosixMatch, PosixRegex } from '../../lib/regex.ts';
 
-export type Address = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 're'; re: RegExp };
+export type Address = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 're'; re: PosixRegex };
 
 export interface SedCommand {
   from?: Address;
   to?: Address;
   negate: boolean;
   name: string;
-  re?: RegExp;
+  re?: PosixRegex;
   replacement?: string;
   global?: boolean;
   print?: boolean;
@@ -47,10 +48,10 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
       out += c;
     }
   };
-  const compile = (re: string, flags: string): RegExp => {
-    const r = compilePosix(re, { extended });
+  const compile = (re: string, flags: string): PosixRegex => {
+    const r = compilePosix(re, { extended, ignoreCase: flags.includes('i') });
     if (typeof r === 'string') return fail(r);
-    return new RegExp(r.source, flags);
+    return r;
   };
   const address = (): Address | undefined => {
     const c = src[i];
@@ -153,7 +154,7 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
 }
 
 /** Expands `&`, `\1`…`\9`, `\n` in a replacement for one match. */
-export function substitute(rep: string, m: RegExpExecArray | string[]): string {
+export function substitute(rep: string, m: PosixMatch | readonly (string | undefined)[]): string {
   let out = '';
   for (let i = 0; i < rep.length; i++) {
     const c = rep[i];

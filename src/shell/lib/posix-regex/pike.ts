@@ -1,0 +1,163 @@
+/**
+ * The Pike VM: runs a program over the input once, keeping at most one thread per instruction,
+ * so a search costs O(input × program) whatever the pattern (no catastrophic backtracking).
+ * Matches are POSIX leftmost-longest: the earliest start wins, then the longest end.
+ */
+import { isWordChar } from './ast.ts';
+import type { AssertKind } from './ast.ts';
+import { ASSERT, CHAR, JMP, MATCH, SAVE, SPLIT } from './compile.ts';
+import type { Program } from './compile.ts';
+
+/** The code point ending just before `pos`, or -1 at the start. */
+function before(s: string, pos: number): number {
+  if (pos <= 0) return -1;
+  const c = s.charCodeAt(pos - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && pos >= 2) {
+    const h = s.charCodeAt(pos - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** Whether the zero-width assertion `a` holds at `pos` of `s`. */
+export function assertionHolds(a: AssertKind, s: string, pos: number): boolean {
+  switch (a) {
+    case 'bol':
+      return pos === 0;
+    case 'eol':
+      return pos === s.length;
+    default: {
+      const w0 = pos > 0 && isWordChar(before(s, pos));
+      const w1 = pos < s.length && isWordChar(s.codePointAt(pos) as number);
+      if (a === 'word-boundary') return w0 !== w1;
+      if (a === 'not-word-boundary') return w0 === w1;
+      if (a === 'word-start') return !w0 && w1;
+      if (a === 'word-end') return w0 && !w1;
+      if (a === 'no-word-before') return !w0;
+      return !w1;
+    }
+  }
+}
+
+/**
+ * The character tests a match can start with, or null when a match may start without reading a
+ * character (an assertion or an empty match comes first): lets a search skip hopeless positions.
+ */
+function firstTests(prog: Program): ((cp: number) => boolean)[] | null {
+  const tests: ((cp: number) => boolean)[] = [];
+  const seen = new Set<number>();
+  const todo = [0];
+  while (todo.length > 0) {
+    const pc = todo.pop() as number;
+    if (seen.has(pc)) continue;
+    seen.add(pc);
+    const inst = prog.insts[pc];
+    if (inst.op === CHAR) tests.push(inst.test as (cp: number) => boolean);
+    else if (inst.op === SPLIT) todo.push(inst.x, inst.y);
+    else if (inst.op === JMP) todo.push(inst.x);
+    else if (inst.op === ASSERT || inst.op === MATCH) return null;
+    else todo.push(pc + 1);
+  }
+  return tests;
+}
+
+const firstCache = new WeakMap<Program, ((cp: number) => boolean)[] | null>();
+
+/**
+ * Searches `s` from `from` for the leftmost-longest match; returns its capture slots (start/end
+ * pairs, -1 when a group did not take part) or null. With `capture` false it stops at the first
+ * match found and returns an empty array (enough for "does the line match").
+ */
+export function pikeSearch(prog: Program, s: string, from: number, capture: boolean): number[] | null {
+  if (prog.required !== '' && s.indexOf(prog.required, from) < 0) return null;
+  const insts = prog.insts;
+  const scratch = (prog.scratch ??= { seen: new Int32Array(insts.length).fill(-1), gen: 0 });
+  const seen = scratch.seen;
+  let first = firstCache.get(prog);
+  if (first === undefined) firstCache.set(prog, (first = firstTests(prog)));
+  const stack: (number | number[])[] = [];
+  const none: number[] = [];
+  // follows jumps, splits, saves and assertions from pc; appends the threads that wait on a
+  // character (or match) to pcs/caps in priority order
+  const add = (pcs: number[], capsList: number[][], pc0: number, caps0: number[], pos: number): void => {
+    const gen = scratch.gen;
+    stack.push(caps0, pc0);
+    while (stack.length > 0) {
+      const pc = stack.pop() as number;
+      const caps = stack.pop() as number[];
+      if (seen[pc] === gen) continue;
+      seen[pc] = gen;
+      const inst = insts[pc];
+      switch (inst.op) {
+        case JMP:
+          stack.push(caps, inst.x);
+          break;
+        case SPLIT:
+          stack.push(caps, inst.y, caps, inst.x);
+          break;
+        case SAVE:
+          if (capture) {
+            const c = caps.slice();
+            c[inst.x] = pos;
+            stack.push(c, pc + 1);
+          } else stack.push(caps, pc + 1);
+          break;
+        case ASSERT:
+          if (assertionHolds(inst.a as AssertKind, s, pos)) stack.push(caps, pc + 1);
+          break;
+        case CHAR:
+        case MATCH:
+          pcs.push(pc);
+          capsList.push(caps);
+          break;
+        default: // MARK/CHECK: the one-thread-per-instruction rule already stops empty loops
+          stack.push(caps, pc + 1);
+      }
+    }
+  };
+  const init = capture ? new Array<number>(prog.slots).fill(-1) : none;
+  let cpcs: number[] = [];
+  let ccaps: number[][] = [];
+  let npcs: number[] = [];
+  let ncaps: number[][] = [];
+  let best: number[] | null = null;
+  let pos = from;
+  scratch.gen++;
+  for (;;) {
+    if (best === null) {
+      if (cpcs.length === 0 && first !== null) {
+        // nothing running: jump to the next position where a match can start
+        for (let c = s.codePointAt(pos); c !== undefined && !startsHere(first, c); c = s.codePointAt(pos)) pos += c > 0xffff ? 2 : 1;
+        if (pos >= s.length) return null;
+      }
+      add(cpcs, ccaps, 0, init, pos);
+    }
+    if (cpcs.length === 0 && best !== null) break;
+    const cp = pos < s.length ? (s.codePointAt(pos) as number) : -1;
+    const next = pos + (cp > 0xffff ? 2 : 1);
+    scratch.gen++;
+    for (let t = 0; t < cpcs.length; t++) {
+      const inst = insts[cpcs[t]];
+      const caps = ccaps[t];
+      if (inst.op === MATCH) {
+        if (!capture) return none;
+        if (best === null || caps[0] < best[0] || (caps[0] === best[0] && caps[1] > best[1])) best = caps;
+        continue;
+      }
+      if (best !== null && caps[0] > best[0]) continue;
+      if (cp >= 0 && (inst.test as (cp: number) => boolean)(cp)) add(npcs, ncaps, cpcs[t] + 1, caps, next);
+    }
+    [cpcs, npcs] = [npcs, cpcs];
+    [ccaps, ncaps] = [ncaps, ccaps];
+    npcs.length = 0;
+    ncaps.length = 0;
+    if (cp < 0) break;
+    pos = next;
+  }
+  return best;
+}
+
+function startsHere(tests: ((cp: number) => boolean)[], cp: number): boolean {
+  for (const t of tests) if (t(cp)) return true;
+  return false;
+}

@@ -15,6 +15,13 @@ export interface Output {
   write(text: string): void;
   /** True when this is the terminal (ls then prints columns). @default false */
   readonly isTTY?: boolean;
+  /**
+   * Backpressure: undefined while the reader keeps up, else a promise that resolves once it has
+   * caught up (a pipe drained below its capacity, a terminal that drew what it was given, the
+   * reader gone). The shell awaits it before each command and in `ctx.sleep`, as a write to a
+   * full pipe blocks. Absent: always writable.
+   */
+  drain?(): Promise<void> | undefined;
 }
 
 /** Where a command reads. Reads resolve to `null` at end of input or when interrupted. */

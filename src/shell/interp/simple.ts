@@ -259,7 +259,9 @@ export async function runCommandObject(
   };
   let status: number;
   try {
-    status = await command.run(ctx);
+    // a full pipe blocks the writer: wait for the reader before producing more (loops of echo)
+    if (io.stdout.drain?.() && !(await waitWritable(io))) status = 130;
+    else status = await command.run(ctx);
     if (!Number.isInteger(status)) status = 0;
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof AbortLine) throw e;
@@ -278,8 +280,33 @@ export async function runCommandObject(
   return status & 0xff;
 }
 
-/** Waits `ms` of virtual time; resolves false when interrupted first. */
-export function sleepOn(shell: Shell, ms: number, io: IO): Promise<boolean> {
+/**
+ * Waits while `io.stdout` is backed up (Output.drain: a full pipe, a terminal still drawing);
+ * resolves false when interrupted first.
+ */
+export async function waitWritable(io: IO): Promise<boolean> {
+  for (;;) {
+    if (io.interrupt.interrupted) return false;
+    const pending = io.stdout.drain?.();
+    if (!pending) return true;
+    let dispose = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      dispose = io.interrupt.onInterrupt(resolve);
+    });
+    await Promise.race([pending, stopped]);
+    dispose();
+  }
+}
+
+/**
+ * Waits `ms` of virtual time, then until stdout can take more (a command's `ctx.sleep` between
+ * chunks is where a write to a full pipe blocks); resolves false when interrupted first.
+ */
+export async function sleepOn(shell: Shell, ms: number, io: IO): Promise<boolean> {
+  return (await sleepFor(shell, ms, io)) && waitWritable(io);
+}
+
+function sleepFor(shell: Shell, ms: number, io: IO): Promise<boolean> {
   if (io.interrupt.interrupted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const timer = shell.world.clock.after(Math.max(0, ms), () => {

@@ -93,22 +93,36 @@ export class BufferOutput implements Output {
   }
 }
 
+/** Linux's default pipe capacity (16 pages): a writer past it waits for the reader. */
+export const PIPE_CAPACITY = 65_536;
+
 /**
  * A pipe: the writer's chunks reach the reader in order as they are written. `close()` gives the
  * reader end of input; `closeReader()` (the reader exited) makes later writes vanish and calls
- * `onReaderGone` (the shell interrupts the writer, as SIGPIPE would).
+ * `onReaderGone` (the shell interrupts the writer, as SIGPIPE would). Past PIPE_CAPACITY unread
+ * characters, `drain()` makes the writer wait until the reader has taken them, so a fast writer
+ * into a slow (or sleeping) reader holds a bounded amount of memory.
  */
 export class Pipe extends ChunkedInput implements Output {
   private queue: string[] = [];
+  private queued = 0;
   private closed = false;
   private readerGone = false;
   private waiter: ((chunk: string | null) => void) | undefined;
+  private drainers: (() => void)[] = [];
   onReaderGone: (() => void) | undefined;
 
   write(text: string): void {
     if (this.closed || this.readerGone || text === '') return;
     this.queue.push(text);
+    this.queued += text.length;
     this.wake();
+  }
+
+  /** See Output.drain: pending while more than PIPE_CAPACITY characters wait for the reader. */
+  drain(): Promise<void> | undefined {
+    if (this.queued <= PIPE_CAPACITY || this.readerGone) return undefined;
+    return new Promise((resolve) => this.drainers.push(resolve));
   }
 
   close(): void {
@@ -120,6 +134,8 @@ export class Pipe extends ChunkedInput implements Output {
     if (this.readerGone) return;
     this.readerGone = true;
     this.queue = [];
+    this.queued = 0;
+    this.releaseWriters();
     this.onReaderGone?.();
   }
 
@@ -127,19 +143,36 @@ export class Pipe extends ChunkedInput implements Output {
     return this.readerGone;
   }
 
+  /** Characters written and not yet taken by the reader. */
+  get buffered(): number {
+    return this.queued;
+  }
+
   protected nextChunk(): Promise<string | null> {
-    if (this.queue.length > 0) return Promise.resolve(this.queue.splice(0).join(''));
+    if (this.queue.length > 0) return Promise.resolve(this.takeQueue());
     if (this.closed) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.waiter = resolve;
     });
   }
 
+  private takeQueue(): string {
+    const text = this.queue.length === 1 ? this.queue[0] : this.queue.join('');
+    this.queue = [];
+    this.queued = 0;
+    this.releaseWriters();
+    return text;
+  }
+
+  private releaseWriters(): void {
+    for (const resolve of this.drainers.splice(0)) resolve();
+  }
+
   private wake(): void {
     const w = this.waiter;
     if (!w || (this.queue.length === 0 && !this.closed)) return;
     this.waiter = undefined;
-    w(this.queue.length > 0 ? this.queue.splice(0).join('') : null);
+    w(this.queue.length > 0 ? this.takeQueue() : null);
   }
 }
 

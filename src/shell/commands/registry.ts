@@ -88,6 +88,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   which: () => import('./which/index.ts'),
   whoami: () => import('./whoami/index.ts'),
   xargs: () => import('./xargs/index.ts'),
+  yes: () => import('./yes/index.ts'),
 };
 
 let loading = 0;

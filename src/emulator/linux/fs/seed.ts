@@ -98,7 +98,7 @@ export const PROGRAM_PATHS: Readonly<Record<string, string>> = {
   lsns: '/usr/bin/lsns', ping: '/usr/bin/ping', curl: '/usr/bin/curl', wget: '/usr/bin/wget', nc: '/usr/bin/nc',
   nslookup: '/usr/bin/nslookup', getent: '/usr/bin/getent', kill: '/usr/bin/kill', ip: '/usr/sbin/ip',
   clear: '/usr/bin/clear', printf: '/usr/bin/printf', pwd: '/usr/bin/pwd', stat: '/usr/bin/stat',
-  base64: '/usr/bin/base64', date: '/usr/bin/date', seq: '/usr/bin/seq', test: '/usr/bin/test', '[': '/usr/bin/[',
+  base64: '/usr/bin/base64', date: '/usr/bin/date', seq: '/usr/bin/seq', yes: '/usr/bin/yes', test: '/usr/bin/test', '[': '/usr/bin/[',
 };
 
 /**

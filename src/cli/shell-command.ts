@@ -132,7 +132,12 @@ async function interactive(world: ReturnType<typeof createWorld>): Promise<numbe
     waiting?.(null);
     waiting = undefined;
   });
-  const stdout: Output = { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true };
+  const stdout: Output = {
+    write: (t) => void process.stdout.write(t),
+    isTTY: process.stdout.isTTY === true,
+    // a slow terminal or pipe (`petlab shell | less`) makes `yes` wait instead of buffering without end
+    drain: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
+  };
   const terminal: Terminal = {
     get columns() {
       return process.stdout.columns || 80;

@@ -33,11 +33,11 @@ export class GarbageCollector {
 
   private observe(info: ResourceInfo, e: WatchEvent): void {
     const obj = e.object;
-    const uid = String(obj.metadata.uid);
-    const ref: Ref = { plural: info.plural, namespace: obj.metadata.namespace, name: String(obj.metadata.name) };
     const f = obj.metadata.finalizers ?? [];
     const sameOwners = e.type === 'MODIFIED' && e.oldObject?.metadata.ownerReferences === obj.metadata.ownerReferences;
     if (sameOwners && !(isTerminating(obj) && (f.includes('orphan') || f.includes('foregroundDeletion')))) return;
+    const uid = String(obj.metadata.uid);
+    const ref: Ref = { plural: info.plural, namespace: obj.metadata.namespace, name: String(obj.metadata.name) };
     const depKey = `${info.plural}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
     for (const r of e.oldObject?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(depKey);
     if (e.type === 'DELETED') {

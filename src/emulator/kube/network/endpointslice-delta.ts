@@ -44,8 +44,8 @@ export class ServiceTrack {
   svc: Service | undefined;
   /** The managed slices by name, as the last sync left them. */
   slices = new Map<string, KubeObject>();
-  /** Where each endpoint sits: slice name and the member stamp it was placed with. */
-  placed = new Map<string, { slice: string; seq: number }>();
+  /** Where each endpoint sits: slice name, index in it, and the member stamp it was placed with. */
+  placed = new Map<string, { slice: string; index: number; seq: number }>();
   /** The slices (in creation order) list the endpoints in the members' order. */
   inOrder = false;
   /** The highest member stamp among placed endpoints. */
@@ -61,12 +61,13 @@ export class ServiceTrack {
     let inOrder = true;
     let known = true;
     for (const s of [...slices].sort(byCreation)) {
-      for (const e of (s.endpoints as DeltaEndpoint[] | null | undefined) ?? []) {
-        const uid = e.targetRef.uid;
+      const eps = (s.endpoints as DeltaEndpoint[] | null | undefined) ?? [];
+      for (let index = 0; index < eps.length; index++) {
+        const uid = eps[index].targetRef.uid;
         const seq = this.seq.get(uid);
         if (seq === undefined || this.placed.has(uid)) known = false;
         else {
-          this.placed.set(uid, { slice: String(s.metadata.name), seq });
+          this.placed.set(uid, { slice: String(s.metadata.name), index, seq });
           if (seq > this.maxPlacedSeq) this.maxPlacedSeq = seq;
         }
         if (order[i++] !== uid) inOrder = false;
@@ -104,8 +105,8 @@ export function applyDelta<E extends DeltaEndpoint>(host: DeltaHost<E>, track: S
       const ep = host.endpointOf(pod, svc);
       let eps = edits.get(at.slice);
       if (!eps) edits.set(at.slice, (eps = [...((track.slices.get(at.slice)!.endpoints as E[] | null | undefined) ?? [])]));
-      const j = eps.findIndex((e) => e.targetRef.uid === uid);
-      if (j < 0) return false;
+      const j = at.index;
+      if (eps[j]?.targetRef.uid !== uid) return false;
       if (eps[j] !== ep) {
         if (host.json(eps[j]) !== host.json(ep)) changed.add(at.slice);
         eps[j] = ep;
@@ -115,6 +116,7 @@ export function applyDelta<E extends DeltaEndpoint>(host: DeltaHost<E>, track: S
     }
   }
   const sorted = slices.length > 1 ? [...slices].sort(host.byCreation) : slices;
+  let lastLength = 0;
   const last = sorted[sorted.length - 1];
   const lastName = String(last.metadata.name);
   if (additions.length) {
@@ -124,6 +126,7 @@ export function applyDelta<E extends DeltaEndpoint>(host: DeltaHost<E>, track: S
     if (!track.inOrder || additions[0].seq <= track.maxPlacedSeq) return false;
     const lastEps = edits.get(lastName) ?? ((last.endpoints as E[] | null | undefined) ?? []);
     if (additions.length > host.maxPerSlice - lastEps.length) return false;
+    lastLength = lastEps.length;
     edits.set(lastName, [...lastEps, ...additions.map((a) => a.ep)]);
     changed.add(lastName);
   }
@@ -140,7 +143,7 @@ export function applyDelta<E extends DeltaEndpoint>(host: DeltaHost<E>, track: S
     track.slices.set(name, host.store.update(next, { system: true, adopt: true }));
   }
   for (const a of additions) {
-    track.placed.set(a.uid, { slice: lastName, seq: a.seq });
+    track.placed.set(a.uid, { slice: lastName, index: lastLength++, seq: a.seq });
     if (a.seq > track.maxPlacedSeq) track.maxPlacedSeq = a.seq;
   }
   track.full = false;

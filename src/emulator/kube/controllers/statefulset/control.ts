@@ -118,7 +118,8 @@ export class StatefulSetControl {
     const sizeAtStart = s.size;
     const updatedAtStart = s.revisionsAll.get(updateName) ?? 0;
     const unsettled = [...s.unsettled].sort((a, b) => a - b);
-    const all: Pod[] = new Array(replicaCount);
+    // Sparse: only the replicas visited are filled in (an n-slot array per sync would be O(n)).
+    const all: Replicas = { length: replicaCount };
     /** Indices processReplica saw, ascending; `existed`: how many of them had a pod at the start. */
     const seen: number[] = [];
     let existed = 0;
@@ -145,8 +146,8 @@ export class StatefulSetControl {
     // Every replica not seen was settled (healthy) and unchanged; when all of them are also at the
     // update revision, the rolling update's walk from the top can only stop at one that was seen.
     if (updatedAtStart - existedUpdated !== sizeAtStart - existed) {
-      for (let i = 0; i < replicaCount; i++) all[i] ??= s.byOrdinal.get(start + i)!;
-      return this.rollingUpdate(set, status, all, updateRev, 0, now);
+      const full = Array.from({ length: replicaCount }, (_, i) => all[i] ?? s.byOrdinal.get(start + i)!);
+      return this.rollingUpdate(set, status, full, updateRev, 0, now);
     }
     const updateMin = Math.max(0, set.spec.updateStrategy?.rollingUpdate?.partition ?? 0);
     for (let k = seen.length - 1; k >= 0 && seen[k] >= updateMin; k--) {
@@ -255,7 +256,7 @@ export class StatefulSetControl {
     result.requeueAfterMs = Math.min(result.requeueAfterMs ?? Infinity, wait);
   }
 
-  private newVersionedPod(currentSet: StatefulSet, updateSet: StatefulSet, currentName: string, updateName: string, ordinal: number, _replicas: (Pod | undefined)[], _status: StatefulSetStatus): Pod {
+  private newVersionedPod(currentSet: StatefulSet, updateSet: StatefulSet, currentName: string, updateName: string, ordinal: number, _replicas: unknown, _status: StatefulSetStatus): Pod {
     // upstream newVersionedStatefulSetPod: ordinals below the partition stay on the current revision.
     const partition = currentSet.spec.updateStrategy?.type === 'RollingUpdate' ? (currentSet.spec.updateStrategy.rollingUpdate?.partition ?? 0) : 0;
     const useCurrent = currentSet.spec.updateStrategy?.type === 'RollingUpdate' && partition !== 0 && ordinal < getStartOrdinal(currentSet) + partition && currentName !== updateName;
@@ -273,7 +274,7 @@ export class StatefulSetControl {
   }
 
   /** upstream processReplica; returns true when the sync must stop here. */
-  private processReplica(set: StatefulSet, updateSet: StatefulSet, status: StatefulSetStatus, replicas: Pod[], i: number, monotonic: boolean, minReady: number, now: number, result: SyncResult): boolean {
+  private processReplica(set: StatefulSet, updateSet: StatefulSet, status: StatefulSetStatus, replicas: Replicas, i: number, monotonic: boolean, minReady: number, now: number, result: SyncResult): boolean {
     const pod = replicas[i];
     // The common case, a settled replica: Running, Ready, available, its identity and storage right.
     if (minReady <= 0) {
@@ -379,7 +380,13 @@ export class StatefulSetControl {
 /** Marks "the first unhealthy replica is one not created yet". */
 const MISSING = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: { containers: [] } } as Pod;
 
-function nextName(set: StatefulSet, replicas: Pod[], i: number): string {
+/** The replicas by index (ordinal - start): an array, or a sparse object with the set's length. */
+interface Replicas {
+  [i: number]: Pod;
+  readonly length: number;
+}
+
+function nextName(set: StatefulSet, replicas: Replicas, i: number): string {
   return getPodName(set, getStartOrdinal(set) + Math.min(i + 1, replicas.length));
 }
 

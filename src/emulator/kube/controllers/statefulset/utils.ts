@@ -12,29 +12,28 @@ export const REVISION_LABEL = 'controller-revision-hash';
 
 const ORDINAL = /^(.*)-([0-9]+)$/;
 
-const ordinals = new WeakMap<object, number>();
+/** Names already split (a pure function of the name; cleared when it grows large). */
+const split = new Map<string, { ordinal: number; parent: string }>();
+
+function splitName(name: string): { ordinal: number; parent: string } {
+  let known = split.get(name);
+  if (known === undefined) {
+    const m = name.match(ORDINAL);
+    known = m ? { ordinal: Number(m[2]), parent: m[1] } : { ordinal: -1, parent: '' };
+    if (split.size >= 50_000) split.clear();
+    split.set(name, known);
+  }
+  return known;
+}
 
 /** The ordinal of a StatefulSet pod from its name (`web-3` → 3), or -1. */
 export function getOrdinal(pod: KubeObject): number {
-  // Stored objects are frozen, so the answer can be kept per object.
-  const known = ordinals.get(pod.metadata);
-  if (known !== undefined) return known;
-  const m = String(pod.metadata.name).match(ORDINAL);
-  const o = m ? Number(m[2]) : -1;
-  if (Object.isFrozen(pod.metadata)) ordinals.set(pod.metadata, o);
-  return o;
+  return splitName(String(pod.metadata.name)).ordinal;
 }
-
-const parents = new WeakMap<object, string>();
 
 /** The set name a pod name implies (`web-3` → `web`). */
 export function getParentName(pod: KubeObject): string {
-  const known = parents.get(pod.metadata);
-  if (known !== undefined) return known;
-  const m = String(pod.metadata.name).match(ORDINAL);
-  const p = m ? m[1] : '';
-  if (Object.isFrozen(pod.metadata)) parents.set(pod.metadata, p);
-  return p;
+  return splitName(String(pod.metadata.name)).parent;
 }
 
 /** `web-3` */

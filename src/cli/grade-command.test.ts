@@ -66,12 +66,29 @@ describe('petlab grade', () => {
     [['grade', 'pid-namespaces', '--submission', 'huge.json'], 'petlab grade: the submission huge.json is 1048577 bytes; the grader accepts at most 1048576 bytes.\n'],
     [['grade', 'pid-namespaces', '--submission', 'other-lab.json'], 'petlab grade: the submission is for lab "statefulset-identity", not "pid-namespaces"\n'],
     [['grade', 'pid-namespaces', '--commands', 'latin1.sh'], 'petlab grade: latin1.sh is not valid UTF-8 text (bad byte at offset 5)\n'],
+    // Hostile submissions: a 10 MB here-document, JSON nested 300 000 deep, invalid UTF-8 inside
+    // JSON, an unknown field, a seed out of range, more command lines than the bound.
+    [['grade', 'pid-namespaces', '--commands', 'heredoc.sh'], 'petlab grade: the commands file heredoc.sh is 10485786 bytes; the grader accepts at most 1048576 bytes.\n'],
+    [['grade', 'pid-namespaces', '--submission', 'deep.json'], 'petlab grade: deep.json is nested 300000 levels deep; a submission needs at most 8.\n'],
+    [['grade', 'pid-namespaces', '--submission', 'latin1.json'], 'petlab grade: latin1.json is not valid UTF-8 text (bad byte at offset 54); save it as UTF-8 JSON.\n'],
+    [
+      ['grade', 'pid-namespaces', '--submission', 'unknown.json'],
+      'petlab grade: Invalid submission in unknown.json:\n  - (root): unknown field "teacher"\n    Fix: remove it; a submission has only version, lab, seed, commands and files.\n',
+    ],
+    [['grade', 'pid-namespaces', '--submission', 'seed.json'], 'petlab grade: Invalid submission in seed.json:\n  - seed: expected a whole number from 0 to 4294967295\n'],
+    [['grade', 'pid-namespaces', '--commands', 'many.sh'], 'petlab grade: the replay stopped: the submission has more than 2000 command lines.\n'],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const dir = workdir();
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
     writeFileSync(join(dir, 'huge.json'), ' '.repeat(1024 * 1024 + 1));
     writeFileSync(join(dir, 'other-lab.json'), JSON.stringify({ version: 1, lab: 'statefulset-identity', commands: [] }));
     writeFileSync(join(dir, 'latin1.sh'), Buffer.from([0x65, 0x63, 0x68, 0x6f, 0x20, 0xe9, 0x0a]));
+    writeFileSync(join(dir, 'heredoc.sh'), `cat <<'EOF' > big.txt\n${'x'.repeat(79).concat('\n').repeat(131_072)}EOF\n`);
+    writeFileSync(join(dir, 'deep.json'), '['.repeat(300_000) + ']'.repeat(300_000));
+    writeFileSync(join(dir, 'latin1.json'), Buffer.concat([Buffer.from('{"version":1,"lab":"pid-namespaces","commands":["echo '), Buffer.from([0xff]), Buffer.from('"]}')]));
+    writeFileSync(join(dir, 'unknown.json'), JSON.stringify({ version: 1, lab: 'pid-namespaces', commands: [], teacher: 'x' }));
+    writeFileSync(join(dir, 'seed.json'), '{"version":1,"lab":"pid-namespaces","seed":1e300,"commands":[]}');
+    writeFileSync(join(dir, 'many.sh'), 'true\n'.repeat(2001));
     const r = await petlab(args, dir);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -91,6 +108,16 @@ describe('petlab grade', () => {
       stdout: '',
       stderr: 'petlab grade: the replay stopped: it ran for more than 2 s of real time (a command that never finishes, e.g. a loop that runs too long).\n',
     });
+  }, 180_000);
+
+  it('stops a fork bomb with status 2 and a clear message, no stack trace', async () => {
+    const dir = workdir();
+    // The shell keeps spawning background function calls without returning to the prompt, so the
+    // replay's own process bound never gets a look; the sandbox's real-time (or memory) bound does.
+    writeFileSync(join(dir, 'bomb.sh'), 'f(){ f|f& }; f\necho after\n');
+    const r = await petlab(['grade', 'pid-namespaces', '--commands', 'bomb.sh', '--timeout', '3'], dir);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^petlab grade: the replay stopped: [^\n]+\.\n$/);
   }, 180_000);
 
   it('grades a class folder into CSV, Markdown and one report per student', async () => {

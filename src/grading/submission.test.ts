@@ -66,6 +66,27 @@ describe('parseSubmission', () => {
     expect(errorOf(() => parseSubmission(tooMany, 'many.json'))).toMatch(/^INVALID_SUBMISSION: Invalid submission in many\.json:\n {2}- commands: /);
   });
 
+  it('takes a history text up to the document bound (a here-document of a whole file), names what is too big', () => {
+    const body = 'x'.repeat(79).concat('\n').repeat(11_000);
+    const big = parseSubmission(JSON.stringify({ version: 1, lab: 'x', commands: `cat <<'EOF' > big.txt\n${body}EOF\n` }));
+    expect(submissionScript(big).length).toBe(880_026);
+    expect(errorOf(() => parseSubmission(JSON.stringify({ version: 1, lab: 'x', commands: ['x'.repeat(SUBMISSION_LIMITS.maxCommandLength + 1)] }), 'long.json'))).toBe(
+      [
+        'INVALID_SUBMISSION: Invalid submission in long.json:',
+        '  - commands[0]: too big: expected string to have <=65536 characters, received a string ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")',
+        '    Fix: shorten it: this is past what the grader accepts.',
+      ].join('\n'),
+    );
+  });
+
+  it('names the seed\'s range once', () => {
+    for (const seed of ['1e300', '-1', '1.5', '"7"']) {
+      expect(errorOf(() => parseSubmission(`{"version":1,"lab":"x","seed":${seed},"commands":[]}`, 's.json'))).toBe(
+        `INVALID_SUBMISSION: Invalid submission in s.json:\n  - seed: ${seed === '"7"' ? 'expected a number, received a string ("7")' : 'expected a whole number from 0 to 4294967295'}`,
+      );
+    }
+  });
+
   it('never throws anything but a GradingError on arbitrary input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.json(), fc.string()), (input) => {

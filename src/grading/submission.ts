@@ -22,7 +22,7 @@ export const SUBMISSION_LIMITS = {
   maxBytes: 1024 * 1024,
   /** Nesting depth of JSON arrays/objects (the format itself needs 2). */
   maxDepth: 8,
-  /** Command lines (array entries, or lines of a history text). */
+  /** Command lines (array entries; the replay bounds the lines of a history text the same way). */
   maxCommands: 2000,
   /** Characters of one command entry. */
   maxCommandLength: 64 * 1024,
@@ -41,11 +41,15 @@ export const submissionSchema = z.strictObject({
   /** The lab id, e.g. "statefulset-identity". */
   lab: z.string().min(1).max(100),
   /** The world's seed; the lab's default when absent. */
-  seed: z.number().int().nonnegative().max(0xffffffff).optional(),
+  seed: z
+    .number()
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'expected a whole number from 0 to 4294967295')
+    .optional(),
   /** Command lines in the order typed, or one history text. */
   commands: z.union([
     z.array(z.string().max(L.maxCommandLength)).max(L.maxCommands),
-    z.string().max(L.maxCommands * 80),
+    // A history text may use the whole document: here-documents (file bodies) take many lines.
+    z.string().max(L.maxBytes),
   ]),
   /** Edited files: path → content. @default {} */
   files: z
@@ -61,6 +65,7 @@ export type SubmissionInput = z.input<typeof submissionSchema>;
 
 const fixSubmission: FixHint = (path, issue) => {
   if (issue.code === 'unrecognized_keys') return 'remove it; a submission has only version, lab, seed, commands and files.';
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) return 'shorten it: this is past what the grader accepts.';
   if (path === 'version') return 'set "version": 1.';
   if (path.startsWith('commands')) return 'give "commands" as a list of command lines, or as one text with a command per line.';
   if (path.startsWith('files')) return 'give "files" as an object mapping a path to the file\'s text.';

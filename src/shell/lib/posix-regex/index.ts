@@ -36,12 +36,15 @@ export interface PosixRegexOptions {
 /** A compiled POSIX pattern. Methods throw RegexBudgetError only for back-reference patterns that run too long. */
 export class PosixRegex {
   private readonly prog: Program;
+  /** Set when the whole pattern is one literal string: matching is then a plain substring search. */
+  private readonly literal: string | undefined;
   /** Number of capture groups. */
   readonly groups: number;
 
-  private constructor(prog: Program, groups: number) {
+  private constructor(prog: Program, groups: number, literal: string | undefined) {
     this.prog = prog;
     this.groups = groups;
+    this.literal = literal;
   }
 
   /**
@@ -62,10 +65,14 @@ export class PosixRegex {
     if (options.word) root = { k: 'cat', items: [{ k: 'assert', a: 'no-word-before' }, root, { k: 'assert', a: 'no-word-after' }] };
     if (options.line) root = { k: 'cat', items: [{ k: 'assert', a: 'bol' }, root, { k: 'assert', a: 'eol' }] };
     const backrefs = parsed.some((p) => p.backrefs);
-    return new PosixRegex(compileProgram({ root, groups, backrefs }, options.ignoreCase ?? false), groups);
+    return new PosixRegex(compileProgram({ root, groups, backrefs }, options.ignoreCase ?? false), groups, literalOf(root));
   }
 
   private search(s: string, from: number, capture: boolean): number[] | null {
+    if (this.literal !== undefined) {
+      const at = s.indexOf(this.literal, from);
+      return at < 0 ? null : [at, at + this.literal.length];
+    }
     return this.prog.backrefs ? backtrackSearch(this.prog, s, from) : pikeSearch(this.prog, s, from, capture);
   }
 
@@ -143,6 +150,18 @@ export class PosixRegex {
 function charWidth(s: string, pos: number): number {
   const cp = s.codePointAt(pos);
   return cp !== undefined && cp > 0xffff ? 2 : 1;
+}
+
+/** The string `n` matches when it is nothing but literal characters (`grep foo`), else undefined. */
+function literalOf(n: RegexNode): string | undefined {
+  if (n.k === 'char') return n.lit === undefined ? undefined : String.fromCodePoint(n.lit);
+  if (n.k !== 'cat' || n.items.length === 0) return undefined;
+  let out = '';
+  for (const item of n.items) {
+    if (item.k !== 'char' || item.lit === undefined) return undefined;
+    out += String.fromCodePoint(item.lit);
+  }
+  return out;
 }
 
 function renumber(n: RegexNode, by: number): RegexNode {

@@ -45,6 +45,10 @@ export class XtermTerminal implements Terminal {
   private muted = false;
   private prompted = false;
 
+  /**
+   * Opens a terminal in `container`, which should be in the document already (xterm measures its
+   * cell size and the fit addon the container's size when opening).
+   */
   constructor(container: HTMLElement, options: XtermTerminalOptions) {
     this.xterm = new Xterm({
       convertEol: true,
@@ -70,10 +74,12 @@ export class XtermTerminal implements Terminal {
     this.xterm.attachCustomKeyEventHandler((event) => this.keyFilter(event));
     const data = this.xterm.onData((d) => this.editor.feed(d));
     this.disposers.push(() => data.dispose());
+    // Fit once now (the container is in the document); the observer refits when its size changes
+    // (its first report, of the size just fitted, finds nothing to resize).
+    this.refit();
     const observer = new ResizeObserver(() => this.refit());
     observer.observe(container);
     this.disposers.push(() => observer.disconnect());
-    this.refit();
   }
 
   get columns(): number {

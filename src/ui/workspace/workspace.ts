@@ -11,12 +11,13 @@ import { loadWorld } from '../../emulator/environment-loaders.ts';
 import type { World } from '../../emulator/world.ts';
 import { ShellSession } from '../../shell/session.ts';
 import { Disposer, h, listen } from '../dom/h.ts';
-import { browserStorage, LabStore } from '../persistence/lab-store.ts';
-import { createCompleter, type Completer } from '../terminal/completion/index.ts';
-import { DARK_THEME, LIGHT_THEME, XtermTerminal } from '../terminal/xterm-terminal.ts';
+import type { LabStore } from '../persistence/lab-store.ts';
+import { createCompleter } from '../terminal/completion/index.ts';
+import { DARK_THEME, LIGHT_THEME, type XtermTerminal } from '../terminal/xterm-terminal.ts';
 import { browserTicker, ClockDriver } from './clock-driver.ts';
-import { loadLabBundle, type PageLab } from './lab-loader.ts';
+import type { PageLab } from './lab-loader.ts';
 import { replayJournal } from './replay.ts';
+import { currentTheme, WorkspaceFrame } from './frame.ts';
 import { buildToolbar } from './toolbar.ts';
 import { worldSources } from './world-sources.ts';
 
@@ -45,21 +46,41 @@ export type Panel = (ctx: WorkspaceContext, host: HTMLElement) => void | Promise
 
 export interface WorkspaceOptions {
   labId: string;
+  /**
+   * Loads the lab's definition and files (`<Lab>`'s loader passes its `loadLabBundle`, which
+   * already started loading them; the workspace does not import the loader, so the loader's
+   * chunk stays small).
+   */
+  loadBundle: (labId: string) => Promise<PageLab | undefined>;
   /** Extra panels under the terminal (the lab panel, the live view). */
   panels?: readonly { name: string; label: string; load: () => Promise<Panel> }[];
   /** Called after Reset, to mount a fresh workspace in the same root. */
   onReset?: () => void;
 }
 
-/** Mounts the workspace into `root` (replacing its placeholder). Resolves once the prompt shows. */
+/**
+ * Mounts the workspace into `root` (replacing its placeholder). Resolves once the workspace is
+ * built (`ready` then resolves at the prompt); rejects, with the placeholder back in place, when
+ * the lab's world cannot be made.
+ */
 export async function mountWorkspace(root: HTMLElement, options: WorkspaceOptions): Promise<Workspace> {
   performance.mark('petlab:workspace-module');
-  const bundle = options.labId === 'sandbox' ? undefined : await loadLabBundle(options.labId);
+  const bundle = options.labId === 'sandbox' ? undefined : await options.loadBundle(options.labId);
   performance.mark('petlab:lab-loaded');
   const seed = bundle?.lab.seed ?? 1;
-  const world = bundle ? await prepareWorld(bundle, seed) : await loadWorld({ seed, environment: 'linux' });
-  performance.mark('petlab:world-ready');
-  return new Workspace(root, options, bundle, world, seed);
+  // Start making the world (its environment's code may still be loading), open the terminal
+  // meanwhile, then wait for the world.
+  const world = bundle ? prepareWorld(bundle, seed) : loadWorld({ seed, environment: 'linux' });
+  const frame = new WorkspaceFrame(root, options.labId, seed, bundle?.lab.title ?? options.labId);
+  performance.mark('petlab:terminal-open');
+  try {
+    const ready = await world;
+    performance.mark('petlab:world-ready');
+    return new Workspace(frame, options, bundle, ready);
+  } catch (error) {
+    frame.dispose(true);
+    throw error;
+  }
 }
 
 export class Workspace {
@@ -69,38 +90,24 @@ export class Workspace {
   /** While the journal replays, inputs are not journaled again. */
   private replaying = false;
 
-  constructor(root: HTMLElement, options: WorkspaceOptions, bundle: PageLab | undefined, world: World, seed: number) {
+  constructor(frame: WorkspaceFrame, options: WorkspaceOptions, bundle: PageLab | undefined, world: World) {
     const disposer = this.disposer;
-    const notice = h('p', { class: 'pl-notice', role: 'status', hidden: true });
-    const notify = (message: string) => {
-      notice.textContent = message;
-      notice.hidden = false;
-    };
-    const store = new LabStore(browserStorage(), options.labId, seed, notify);
+    const { store, terminal, panelsHost } = frame;
+    const root = frame.root;
+    const notify = (message: string) => frame.notify(message);
     const startedAt = world.now();
-    const termHost = h('div', { class: 'pl-terminal' });
-    const panelsHost = h('div', { class: 'pl-panels' });
-    root.replaceChildren();
-    root.classList.add('pl-ready');
-
-    const terminal: XtermTerminal = new XtermTerminal(termHost, {
-      label: `Terminal of lab ${bundle?.lab.title ?? options.labId}. Press Escape then Tab to leave it.`,
-      history: store.record.history,
-      completer: { complete: (request) => completer.complete(request) },
-      theme: currentTheme() === 'light' ? LIGHT_THEME : DARK_THEME,
-      interrupt: (): boolean => {
-        if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'int' });
-        const running = session.foreground.current() !== undefined;
-        if (running) session.interrupt();
-        return running;
-      },
-      onLine: (v) => {
-        if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'line', v });
-      },
-    });
-    disposer.add(() => terminal.dispose());
+    disposer.add(() => frame.dispose());
+    frame.hooks.interrupt = (): boolean => {
+      if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'int' });
+      const running = session.foreground.current() !== undefined;
+      if (running) session.interrupt();
+      return running;
+    };
+    frame.hooks.onLine = (v) => {
+      if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'line', v });
+    };
     const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d) }, clock: 'external' });
-    const completer: Completer = createCompleter(worldSources(session, bundle?.lab.environment));
+    frame.hooks.completer = createCompleter(worldSources(session, bundle?.lab.environment));
 
     const driver = new ClockDriver(world, browserTicker);
     disposer.add(() => driver.dispose());
@@ -139,8 +146,7 @@ export class Workspace {
         options.onReset?.();
       },
     });
-    root.append(toolbar, notice, h('div', { class: 'pl-main' }, termHost, panelsHost));
-    terminal.refit();
+    frame.toolbarSlot.replaceWith(toolbar);
 
     // Follow Starlight's theme switch.
     const themeObserver = new MutationObserver(() => terminal.setTheme(currentTheme() === 'light' ? LIGHT_THEME : DARK_THEME));
@@ -157,6 +163,7 @@ export class Workspace {
     disposer.add(listen(window, 'pagehide', save));
     disposer.add(listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && save()));
     this.save = save;
+    performance.mark('petlab:workspace-built');
 
     this.ready = this.start(ctx, panelsHost, options);
   }
@@ -226,6 +233,3 @@ export class Workspace {
   }
 }
 
-function currentTheme(): 'light' | 'dark' {
-  return document.documentElement.dataset.theme === 'light' ? 'light' : 'dark';
-}

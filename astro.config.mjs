@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { lazyLabCss } from './src/ui/build/lazy-lab-css.mjs';
+import { labCodeSplitting } from './src/ui/build/lab-chunks.mjs';
+import { labPreload } from './src/ui/build/lab-preload.mjs';
 import { MODULES } from './src/content/modules.ts';
 
 /**
@@ -42,6 +44,8 @@ export default defineConfig({
     mdx(),
     // ui: lab and editor CSS load with their lazy chunks, not in every page's <head>.
     lazyLabCss(),
+    // ui: lab pages preload the code their lab boots with.
+    labPreload(),
   ],
   // ui (lab editor): Monaco + monaco-yaml, loaded only when a learner opens the editor. See
   // src/ui/editor/monaco.ts and /work/shared/tech-notes.md (Monaco pitfalls 1, 4).
@@ -55,6 +59,8 @@ export default defineConfig({
       ],
     },
     optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+    // ui (lab boot): the workspace's code in one chunk, not a dozen small ones; see lab-chunks.mjs.
+    build: { rolldownOptions: { output: { codeSplitting: labCodeSplitting() } } },
     worker: { format: 'es' },
   },
 });

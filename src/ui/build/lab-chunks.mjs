@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * Chunking of the lab's code (Vite 8 / Rolldown `output.codeSplitting.groups`). Left to itself,
+ * Rolldown splits every module that the workspace shares with a lab definition or a lazily
+ * loaded command into its own small chunk, so a lab page fetched a dozen chunks of 0.2–6 KB
+ * before the terminal could start (on HTTP/1.1, six at a time). These groups put
+ *
+ * - everything the workspace entry (`src/ui/workspace/mount.ts`) imports statically into the
+ *   `mount` chunk (commands and lab definitions loaded later import their shared code from it);
+ * - the Kubernetes cluster's static code (`kube`) and the Docker engine's (`docker-engine`) into
+ *   one chunk each, loaded only by labs (or commands) that use them, and what both use (container
+ *   file systems, the image catalogue) into `containers`.
+ *
+ * The `<Lab>` loader's own imports stay in its small chunk: the workspace gets the loader's
+ * `loadLabBundle` as an argument instead of importing it, because a group takes its modules'
+ * dependencies along. For the same reason Vite's preload helper and Rolldown's runtime, which
+ * pages without a lab share, are groups of their own at the highest priority.
+ */
+import { fileURLToPath } from 'node:url';
+
+const at = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Group name → entry module whose static imports form the group, in priority order. */
+const GROUPS = [
+  ['mount', at('../workspace/mount.ts')],
+  ['kube', at('../../emulator/kube/cluster.ts')],
+  ['docker-engine', at('../../emulator/docker/engine.ts')],
+];
+/** Modules both the cluster and the Docker engine import (container roots, images), outside `mount`. */
+const SHARED = 'containers';
+/** Modules that stay in the `<Lab>` loader's own chunk. */
+const LOADER = at('../workspace/lab-loader.ts');
+
+/**
+ * @param {(id: string) => { importedIds: readonly string[] } | null} info
+ * @param {string} entry
+ * @returns {Set<string>}
+ */
+function staticClosure(info, entry) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const id = /** @type {string} */ (stack.pop());
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of info(id)?.importedIds ?? []) stack.push(next);
+  }
+  return seen;
+}
+
+/**
+ * The `codeSplitting` option. Each build (server, client) has its own module graph, so the
+ * assignment is recomputed when the entries' module infos change.
+ * @returns {import('rolldown').OutputOptions['codeSplitting']}
+ */
+export function labCodeSplitting() {
+  /** @type {Map<string, string>} */
+  let owner = new Map();
+  /** @type {unknown[]} */
+  let probe = [];
+  /** @param {string} id @param {{ getModuleInfo(id: string): { importedIds: readonly string[] } | null }} ctx */
+  const ownerOf = (id, ctx) => {
+    const info = (/** @type {string} */ m) => ctx.getModuleInfo(m);
+    const entries = [LOADER, ...GROUPS.map(([, entry]) => entry)].map(info);
+    if (entries.some((e, i) => e !== probe[i])) {
+      probe = entries;
+      const loader = staticClosure(info, LOADER);
+      owner = new Map();
+      for (const [name, entry] of GROUPS) {
+        if (!info(entry)) continue;
+        for (const m of staticClosure(info, entry)) {
+          if (loader.has(m) || m.startsWith('\0')) continue;
+          const first = owner.get(m);
+          if (first === undefined) owner.set(m, name);
+          else if (first !== 'mount') owner.set(m, SHARED);
+        }
+      }
+    }
+    return owner.get(id);
+  };
+  return {
+    groups: [
+      { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 100 },
+      { name: 'rolldown-runtime', test: /rolldown[\\/]runtime/, priority: 99 },
+      // `containers` before `kube` and `docker-engine`, which would otherwise take its modules along.
+      ...['mount', SHARED, 'kube', 'docker-engine'].map((name, i, all) => ({
+        name: (/** @type {string} */ id, /** @type {any} */ ctx) => (ownerOf(id, ctx) === name ? name : null),
+        priority: all.length - i,
+      })),
+    ],
+  };
+}

@@ -57,7 +57,7 @@ describe('renderSvg', () => {
       [
         'Storage',
         [
-          'PVC www-web-0: Bound [1Gi RWO] state-ready, PV pvc-1 [Bound · 1Gi · petlab-worker] state-ready, mounted by web-0 [] state-neutral',
+          'PVC www-web-0: Bound [1Gi RWO] state-ready, PV pvc-1 [Bound · petlab-worker] state-ready, mounted by web-0 [] state-neutral',
           'PVC www-web-1: Pending [1Gi RWO] state-pending',
           'Volumes without a claim: PV pvc-old [Released · 1Gi] state-terminating',
         ],

@@ -57,7 +57,8 @@ function volumeChip(v: VolumeView): Chip {
   return {
     key: `pv/${v.name}`,
     label: `PV ${v.name}`,
-    sub: [v.phase, v.capacity, v.node].filter(Boolean).join(' · '),
+    // The chip has room for ~26 characters: the node says more than the size the claim shows.
+    sub: [v.phase, v.node ?? v.capacity].filter(Boolean).join(' · '),
     cls: VOLUME_STATE[v.phase] ?? 'state-pending',
     aria: `PersistentVolume ${v.name}${size ? `, ${size}` : ''}${where}: ${v.phase}${v.claim ? `${v.phase === 'Released' ? ', was bound to' : ', bound to'} claim ${v.claim}` : ''}`,
     data: { volume: v.name, phase: v.phase },

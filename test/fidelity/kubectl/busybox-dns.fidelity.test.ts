@@ -42,8 +42,9 @@ describe('busybox:1.28 pods (StatefulSet tutorial DNS check)', () => {
         'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
         '',
         "nslookup: can't resolve 'nginx-nope'",
-        'pod default/dns-test2 terminated (Error)',
+        // kubectl run.go removes the pod (--rm) in a defer; the error is printed after RunRun returns.
         'pod "dns-test2" deleted from default namespace',
+        'pod default/dns-test2 terminated (Error)',
         '',
       ].join('\n'),
     );

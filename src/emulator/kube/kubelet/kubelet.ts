@@ -439,7 +439,16 @@ export class Kubelet {
       if (flush && lines[lines.length - 1] === '') lines.pop();
       for (const line of lines) this.log(w, run, `${rfc3339(this.store.world.now())} ${line}`);
     };
+    // The program runs in host turns, not in virtual time: while it does, a 1 ms background tick
+    // keeps a session's clock driver from jumping to the next timer (a probe seconds away) before
+    // it ends. settle() ignores background timers.
+    let running = true;
+    const tick = () => {
+      if (running) this.store.world.clock.after(1, tick, { background: true, label: `kubelet ${this.nodeName} program in flight` });
+    };
+    tick();
     const finish = (code: number) => {
+      running = false;
       write('stdout', '', true);
       write('stderr', '', true);
       if (run.startedAt === startedAt) this.exited(w, run, code);

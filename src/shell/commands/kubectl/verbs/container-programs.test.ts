@@ -52,4 +52,41 @@ describe('containers run their short-lived programs', () => {
       ].join('\n'),
     );
   }, 60_000);
+
+  it('kubectl run -i runs the command once, in the container, and shows its output as it comes', async () => {
+    // The command appends to a file and prints it: one run prints one line (it printed two when
+    // kubectl ran the command a second time beside the container's own run). With --rm, run.go
+    // deletes the pod in a defer, so the deletion line comes before the 'terminated' error.
+    const sh = testShell({ environment: 'kubernetes', seed: 1 });
+    const { transcript } = await sh.script(
+      [
+        `kubectl run t1 -i --image=busybox:1.28 --restart=Never -- sh -c 'echo hello; echo x >> /tmp/f; cat /tmp/f'`,
+        'kubectl logs t1',
+        `kubectl run t2 -i --rm --image=busybox:1.28 --restart=Never -- sh -c 'echo hi; exit 3'`,
+        'echo $?',
+        'kubectl get pods',
+        '',
+      ].join('\n'),
+    );
+    expect(transcript).toBe(
+      [
+        `$ kubectl run t1 -i --image=busybox:1.28 --restart=Never -- sh -c 'echo hello; echo x >> /tmp/f; cat /tmp/f'`,
+        'hello',
+        'x',
+        '$ kubectl logs t1',
+        'hello',
+        'x',
+        `$ kubectl run t2 -i --rm --image=busybox:1.28 --restart=Never -- sh -c 'echo hi; exit 3'`,
+        'hi',
+        'pod "t2" deleted from default namespace',
+        'pod default/t2 terminated (Error)',
+        '$ echo $?',
+        '3',
+        '$ kubectl get pods',
+        'NAME   READY   STATUS      RESTARTS   AGE',
+        't1     0/1     Completed   0          20s',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
 });

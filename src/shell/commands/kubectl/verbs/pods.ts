@@ -257,6 +257,8 @@ export async function run(env: KubectlEnv): Promise<number> {
     return started === 'interrupted' ? 130 : 1;
   }
   let status = 0;
+  // kubectl's run.go removes the pod (--rm) in a defer, so its deletion line comes before the error.
+  let failure = '';
   const container = name;
   const command = f.afterDash ?? f.args.slice(1);
   const process = phase() === 'Running' ? env.cluster.containerProcess?.(ns, name, container) : undefined;
@@ -266,11 +268,16 @@ export async function run(env: KubectlEnv): Promise<number> {
     env.err("If you don't see a command prompt, try pressing enter.\n");
     status = await env.ctx.spawnShell({ in: process as Process, argv: command.length ? command : ['sh'] });
     env.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -n ${ns} -i -t' command\n`);
-  } else if (process && command.length > 0) {
-    // Attached to a container started with a command: its output is the command's output. The
-    // emulated container does not run arbitrary commands itself, so run it in its namespaces.
+  } else if (process && shellCommand) {
+    // A shell attached to stdin (`-i -- sh` without a terminal): it reads the commands piped in.
+    // The kubelet leaves such a container running for the attach, so the shell runs here.
     status = await env.ctx.spawnShell({ in: process as Process, argv: command, script: shellQuote(command), stdin: env.ctx.stdin });
-    if (status !== 0 && status !== 130) env.err(`pod ${ns}/${name} terminated (Error)\n`);
+    if (status !== 0 && status !== 130) failure = `pod ${ns}/${name} terminated (Error)\n`;
+  } else if (process && command.length > 0) {
+    // The container runs its command itself (the kubelet): attached, we see its output as it
+    // comes, until it exits — running it here as well would run it twice.
+    status = await attachOutput(env, ns, name, container);
+    if (status !== 130 && phase() === 'Failed') failure = `pod ${ns}/${name} terminated (Error)\n`;
   } else {
     // Attached without a command: the container's own output, once it has run.
     await waitFor(env, ['pods'], () => ['Succeeded', 'Failed'].includes(phase()));
@@ -284,7 +291,29 @@ export async function run(env: KubectlEnv): Promise<number> {
       env.err(errorText(e));
     }
   }
+  if (failure) env.err(failure);
   return status;
+}
+
+/**
+ * Streams a container's log from the start until the container has exited (or Ctrl-C: 130).
+ * Returns the container's exit code.
+ */
+async function attachOutput(env: KubectlEnv, ns: string, pod: string, container: string): Promise<number> {
+  const cluster = env.cluster;
+  const exited = (): number | undefined => {
+    const p = env.store.tryGet('pods', ns, pod) as Json | undefined;
+    if (!p) return 0;
+    const cs = ((p.status?.containerStatuses ?? []) as Json[]).find((c) => c.name === container);
+    const term = cs?.state?.terminated ?? (cs && cs.restartCount > 0 ? cs.lastState?.terminated : undefined);
+    if (term) return Number(term.exitCode ?? 0);
+    return p.status?.phase === 'Succeeded' ? 0 : p.status?.phase === 'Failed' ? 1 : undefined;
+  };
+  env.out(cluster.logs?.(ns, pod, container, false) ?? '');
+  const stop = cluster.followLogs?.(ns, pod, container, (chunk) => env.out(chunk));
+  const result = await waitFor(env, ['pods'], () => exited() !== undefined);
+  stop?.();
+  return result === 'interrupted' ? 130 : (exited() ?? 0);
 }
 
 /** Runs `kubectl edit`: the terminal has no editor, so point to the lab's. */

@@ -1,9 +1,12 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabBundle } from '../grading/bundle.ts';
 import { defineLab } from '../grading/define-lab.ts';
 import { GradingError } from '../grading/errors.ts';
 import { pass } from '../grading/checks/result.ts';
-import { gradeClass, type ClassEntry, type Grader } from './class-grading.ts';
+import { gradeClass, listClassDir, type ClassEntry, type Grader } from './class-grading.ts';
 
 const lab = defineLab({ id: 'tiny', title: 'Tiny', summary: 'x', environment: 'linux', tasks: [{ id: 't', title: 'T', description: 'x', hints: ['x'], check: () => pass('ok') }] });
 const bundle: LabBundle = { lab, files: {}, solution: '' };
@@ -34,6 +37,41 @@ describe('gradeClass', () => {
       ['cat', 'error', 'cat.json is not valid JSON'],
       ['dan', 'error', 'internal error: worker died'],
       ['eve', 'pass', '$ eve\n'],
+    ]);
+  });
+});
+
+describe('listClassDir', () => {
+  it('reads files and folders, follows no link, and gives odd entries an error row instead of failing the class', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'petlab-class-'));
+    const sub = (commands: string[]) => JSON.stringify({ version: 1, lab: 'tiny', commands });
+    writeFileSync(join(dir, 'ann.json'), sub(['ls']));
+    mkdirSync(join(dir, 'bob'));
+    writeFileSync(join(dir, 'bob', 'commands.sh'), 'pwd\n');
+    mkdirSync(join(dir, 'cat'));
+    writeFileSync(join(dir, 'README.md'), 'class of 2026\n');
+    writeFileSync(join(dir, '.hidden.json'), sub([]));
+    symlinkSync('/nonexistent', join(dir, 'dangling.json'));
+    symlinkSync(join(dir, 'ann.json'), join(dir, 'eve.json'));
+    symlinkSync('/etc', join(dir, 'fay'));
+    mkdirSync(join(dir, 'gus.json'));
+    writeFileSync(join(dir, 'gus.json', 'commands.sh'), 'id\n');
+    const outcome = listClassDir(dir, 'tiny').map((entry) => {
+      try {
+        const s = entry.load();
+        return `${entry.student}: ${JSON.stringify(s.commands)}`;
+      } catch (error) {
+        return `${entry.student}: ${(error as Error).message.replace(dir, 'DIR')}`;
+      }
+    });
+    expect(outcome).toEqual([
+      'ann: ["ls"]',
+      'bob: "pwd\\n"',
+      'cat: DIR/cat holds neither submission.json nor commands.sh',
+      'dangling: DIR/dangling.json is a symbolic link; the grader reads only regular files and folders in the class folder',
+      'eve: DIR/eve.json is a symbolic link; the grader reads only regular files and folders in the class folder',
+      'fay: DIR/fay is a symbolic link; the grader reads only regular files and folders in the class folder',
+      'gus.json: "id\\n"',
     ]);
   });
 });

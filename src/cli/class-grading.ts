@@ -4,7 +4,7 @@
  * `commands.sh` (plus an optional `files/` folder). A submission that cannot be read or graded
  * gets an `error` row with the reason; the others are graded as usual.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { LabBundle } from '../grading/bundle.ts';
 import { GradingError, isGradingError } from '../grading/errors.ts';
@@ -21,7 +21,22 @@ export interface ClassEntry {
   load(): Submission;
 }
 
-/** The students in `dir`, sorted by name. @throws GradingError INVALID_SUBMISSION when `dir` is no folder. */
+/** An entry that cannot be graded: its row says why. */
+function refused(student: string, message: string): ClassEntry {
+  return {
+    student,
+    load: () => {
+      throw new GradingError('INVALID_SUBMISSION', message);
+    },
+  };
+}
+
+/**
+ * The students in `dir`, sorted by name. Links are not followed (a submission is data the
+ * grader reads from the class folder only): a linked `*.json` file or folder, or a `*.json` that
+ * is no regular file, becomes an error row naming it; other files (a README) are skipped.
+ * @throws GradingError INVALID_SUBMISSION when `dir` is no folder.
+ */
 export function listClassDir(dir: string, labId: string): ClassEntry[] {
   let names: string[];
   try {
@@ -33,9 +48,18 @@ export function listClassDir(dir: string, labId: string): ClassEntry[] {
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isFile() && name.endsWith('.json')) {
-      entries.push({ student: basename(name, '.json'), load: () => readSubmissionFile(path) });
+    const student = name.endsWith('.json') ? basename(name, '.json') : name;
+    let stat: Stats;
+    try {
+      stat = lstatSync(path);
+    } catch (error) {
+      entries.push(refused(student, `cannot read ${path}: ${(error as Error).message}`));
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      entries.push(refused(student, `${path} is a symbolic link; the grader reads only regular files and folders in the class folder`));
+    } else if (stat.isFile() && name.endsWith('.json')) {
+      entries.push({ student, load: () => readSubmissionFile(path) });
     } else if (stat.isDirectory()) {
       entries.push({
         student: name,
@@ -48,6 +72,8 @@ export function listClassDir(dir: string, labId: string): ClassEntry[] {
           throw new GradingError('INVALID_SUBMISSION', `${path} holds neither submission.json nor commands.sh`);
         },
       });
+    } else if (name.endsWith('.json')) {
+      entries.push(refused(student, `${path} is not a regular file`));
     }
   }
   return entries;

@@ -76,20 +76,32 @@ export const ALL_VERBS = [
   'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ];
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
+/**
+ * cobra's ld(s, t, ignoreCase=true): the Levenshtein distance of the lower-cased strings, but
+ * only answered up to `max` (more than `max` when the lengths alone differ by more: the distance
+ * is at least that difference), so an absurdly long word costs nothing.
+ */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    prev = row;
   }
-  return d[a.length][b.length];
+  return prev[t.length];
 }
 
-/** cobra's "unknown command" error with its "Did you mean this?" suggestions (distance ≤ 2). */
+/**
+ * cobra's "unknown command" error with its "Did you mean this?" suggestions (SuggestionsFor:
+ * Levenshtein distance ≤ SuggestionsMinimumDistance, 2, or the command starts with the word,
+ * both ignoring case).
+ */
 export function unknownCommand(name: string): string {
-  const close = ALL_VERBS.filter((v) => distance(v, name) <= 2 || v.startsWith(name));
+  const lower = name.toLowerCase();
+  const close = ALL_VERBS.filter((v) => distance(name, v, 2) <= 2 || v.startsWith(lower));
   let text = `error: unknown command "${name}" for "kubectl"\n`;
   if (close.length > 0) text += `\nDid you mean this?\n${close.map((c) => `\t${c}\n`).join('')}`;
   return text;

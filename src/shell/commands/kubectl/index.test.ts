@@ -25,3 +25,20 @@ describe('kubectl global flags before and after the verb', () => {
     });
   });
 });
+
+describe('kubectl unknown command suggestions (cobra SuggestionsFor)', () => {
+  it('suggests by Levenshtein distance ≤ 2 or prefix, ignoring case', async () => {
+    const h = harness();
+    expect(await h.kubectl('gte pods')).toEqual({ stdout: '', stderr: 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n', status: 1 });
+    // ld(typedName, cmd.Name(), true) lower-cases both sides.
+    expect(await h.kubectl('GET pods')).toEqual({ stdout: '', stderr: 'error: unknown command "GET" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n', status: 1 });
+    expect(await h.kubectl('ROLL')).toEqual({ stdout: '', stderr: 'error: unknown command "ROLL" for "kubectl"\n\nDid you mean this?\n\trollout\n', status: 1 });
+  });
+
+  it('answers a 100,000-character command with the same error and no suggestion', async () => {
+    // The distance is at least the difference in length, so no verb is within 2 of it.
+    const h = harness();
+    const word = 'x'.repeat(100_000);
+    expect(await h.kubectl([word, 'pods'])).toEqual({ stdout: '', stderr: `error: unknown command "${word}" for "kubectl"\n`, status: 1 });
+  });
+});

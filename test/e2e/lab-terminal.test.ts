@@ -3,7 +3,6 @@
  * completes, a pasted here-document runs, Ctrl-C stops `kubectl get pods -w`, and after a reload
  * the scrollback, history, files and the cluster are as they were.
  */
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
@@ -11,10 +10,17 @@ vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
 import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
 import { focusTerminal, lastLine, openLabSite, pasteIntoTerminal, terminalText, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { measureLoad, quantile, type LoadFigures } from './perf/measure-labs.ts';
 
 const PID_PAGE = 'linux-namespaces/pid-and-uts-namespaces/';
 const STS_PAGE = 'petsets/petsets-to-statefulsets/';
 const PROMPT = 'root@petlab:~# ';
+/** Lab pages whose boot is measured, and their budgets of lab JS before the prompt (KB gzip). */
+const PERF_LABS = [
+  { page: PID_PAGE, environment: 'linux', budgetKb: 150 },
+  { page: STS_PAGE, environment: 'kubernetes', budgetKb: 210 },
+];
+const LOADS = 3;
 
 let site: StaticServer;
 let chromium: TestBrowser;
@@ -36,49 +42,42 @@ async function typeLine(page: Page, line: string): Promise<void> {
 
 describe('lab terminal', () => {
   it('shows an interactive prompt soon after load and loads little JavaScript for it', async () => {
+    // One load watched for errors; the prompt is the terminal's last line.
     const page = await chromium.browser.newPage();
     const problems = watchPage(page);
-    const gzipped = new Map<string, number>();
-    page.on('response', async (res) => {
-      if (res.request().resourceType() !== 'script') return;
-      const body = await res.body().catch(() => Buffer.alloc(0));
-      gzipped.set(res.url(), gzipSync(body, { level: 9 }).length);
-    });
     await page.goto(site.url + PID_PAGE);
     await waitForLab(page, 'pid-namespaces');
-    await page.waitForTimeout(1000);
-    const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const prompt = performance.getEntriesByName('petlab:prompt')[0];
-      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
-        .map((r) => ({ url: r.name, end: r.responseEnd }));
-      return { prompt: Math.round(prompt.startTime), load: Math.round(nav.loadEventEnd), scripts };
-    });
-    const scripts = timing.scripts.map((r) => ({ url: r.url, gzip: gzipped.get(r.url) ?? 0, beforePrompt: r.end <= timing.prompt }));
-    // Starlight's own scripts (search UI, table of contents, theme) are the site's, not the lab's.
-    const lab = scripts.filter((s) => !/Search|ui-core|starlight-toc|TableOfContents|MobileTableOfContents|page\.|ec\./.test(s.url));
-    const kb = (list: typeof scripts) => Math.round(list.reduce((n, s) => n + s.gzip, 0) / 102.4) / 10;
-    const report = {
-      promptMsAfterNavigation: timing.prompt,
-      promptMsAfterLoadEvent: timing.prompt - timing.load,
-      labJsBeforePromptKbGzip: kb(lab.filter((s) => s.beforePrompt)),
-      labJsOnLoadKbGzip: kb(lab),
-      allJsKbGzip: kb(scripts),
-      monacoLoaded: scripts.some((s) => /monaco/.test(s.url)),
-    };
-    console.log('lab page figures', JSON.stringify(report), lab.map((s) => `${s.url.split('/').pop()} ${s.gzip}`).join(', '));
-    expect(report.monacoLoaded).toBe(false);
-    // Issue 6 budget: ≤ 150 KB gzip of lab JS before the prompt, without Monaco (sizes are stable,
-    // unlike timings). Measured 219.1 KB before the environments/zod/solution were split out, 139 KB after.
-    expect(report.labJsBeforePromptKbGzip).toBeLessThanOrEqual(150);
-    // The target is ≤ 300 ms after load on an idle machine; CI machines here are shared (load
-    // average > 10 on 2 cores), so the test only guards against gross regressions and the
-    // figures above go into the report. PETLAB_STRICT_PERF=1 enforces the target.
-    expect(report.promptMsAfterLoadEvent).toBeLessThanOrEqual(process.env.PETLAB_STRICT_PERF ? 300 : 5000);
     expect(problems).toEqual({ errors: [], failedRequests: [] });
     expect(lastLine(await terminalText(page, 'pid-namespaces'))).toBe(PROMPT.trimEnd());
     await page.close();
+
+    // Figures: LOADS fresh loads (empty storage, cold cache) of each lab page, in turn.
+    const figures: Record<string, unknown> = {};
+    for (const lab of PERF_LABS) {
+      const loads: LoadFigures[] = [];
+      for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(chromium.browser, site.url + lab.page));
+      const afterLoad = loads.map((l) => l.promptAfterLoad);
+      const report = {
+        promptMsAfterLoadEvent: { median: quantile(afterLoad, 0.5), all: afterLoad },
+        promptMsAfterNavigation: quantile(loads.map((l) => l.promptAfterNavigation), 0.5),
+        rendererCpuMsToPrompt: quantile(loads.map((l) => l.cpuToPrompt), 0.5),
+        labJsBeforePromptKbGzip: loads[0].labJsKbGzip,
+        labScriptsBeforePrompt: loads[0].labScripts,
+      };
+      figures[lab.environment] = report;
+      // Sizes are stable, unlike timings. Issue 6's budget is 150 KB gzip without Monaco; the
+      // Linux lab keeps it (140.6 KB before, 143 KB now). A Kubernetes lab also needs the cluster
+      // emulator (~47 KB), and its grading checks import the Docker engine (~13 KB).
+      expect(report.labJsBeforePromptKbGzip, lab.page).toBeLessThanOrEqual(lab.budgetKb);
+      // Everything the lab boots with is named by the page's preload links: no chunk is found
+      // only once the loader runs (that was a waterfall of 3-4 round trips before the prompt).
+      for (const load of loads) expect(load.lateLabScripts, lab.page).toEqual([]);
+      // The target is <= 300 ms after the load event (median over the loads), measured on a quiet
+      // machine; CI machines here are shared (load average 10-20 on 2 cores), so by default the
+      // test only guards against gross regressions. PETLAB_STRICT_PERF=1 enforces the target.
+      expect(report.promptMsAfterLoadEvent.median, lab.page).toBeLessThanOrEqual(process.env.PETLAB_STRICT_PERF ? 300 : 2500);
+    }
+    console.log('lab page figures', JSON.stringify(figures));
   });
 
   it('loads no lab code on a lesson without a lab', async () => {

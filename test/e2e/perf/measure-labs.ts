@@ -23,6 +23,11 @@ export interface LoadFigures {
   cpuToPrompt: number;
   labJsKbGzip: number;
   labScripts: number;
+  /**
+   * Lab scripts loaded before the prompt but requested only after `<Lab>`'s loader ran (file
+   * names): the page's preload links missed them, so they cost a round trip on the boot path.
+   */
+  lateLabScripts: string[];
   marks: Record<string, number>;
 }
 
@@ -48,11 +53,12 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadFi
     const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('petlab:')).map((m) => [m.name, Math.round(m.startTime)]));
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
-      .map((r) => ({ url: r.name, end: r.responseEnd }));
+      .map((r) => ({ url: r.name, start: r.startTime, end: r.responseEnd }));
     return { load: nav.loadEventEnd, marks, scripts };
   });
   const prompt = timing.marks['petlab:prompt'] ?? NaN;
   const lab = timing.scripts.filter((s) => s.end <= prompt && !SITE_SCRIPT.test(s.url));
+  const loaderRan = timing.marks['petlab:lab-script'] ?? NaN;
   const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
   await context.close();
   return {
@@ -61,11 +67,13 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadFi
     cpuToPrompt: Math.round(task * 1000),
     labJsKbGzip: Math.round(lab.reduce((n, s) => n + (gzipped.get(s.url) ?? 0), 0) / 102.4) / 10,
     labScripts: lab.length,
+    lateLabScripts: lab.filter((s) => s.start > loaderRan).map((s) => s.url.split('/').pop() ?? s.url),
     marks: timing.marks,
   };
 }
 
-function quantile(values: number[], q: number): number {
+/** The `q` quantile (0.5: median) of `values`, nearest-rank. */
+export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
@@ -98,6 +106,7 @@ async function main(): Promise<void> {
           cpuToPrompt: stat((l) => l.cpuToPrompt),
           labJsKbGzip: loads[0].labJsKbGzip,
           labScripts: loads[0].labScripts,
+          lateLabScripts: loads[0].lateLabScripts,
           marksMedian: Object.fromEntries(markNames.map((m) => [m, quantile(loads.map((l) => l.marks[m] ?? NaN), 0.5)])),
           all: loads.map((l) => l.promptAfterLoad),
         }),

@@ -18,6 +18,13 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** Heap of the worker, in MB. @default 512 */
   memoryMb?: number;
+  /**
+   * Young generation of the worker's heap, in MB. Each submission's world lives for one grade;
+   * room for it in the young generation means fewer scavenges and less promoted to the old one
+   * (bench: 3–14 ms less CPU per StatefulSet submission than V8's default in 5 of 5 paired runs).
+   * @default 64
+   */
+  youngGenerationMb?: number;
   limits?: Partial<ReplayLimits>;
   /** The worker module. @default ./grade-worker.ts (tests substitute one that misbehaves) */
   workerUrl?: URL;
@@ -32,6 +39,7 @@ export class GradingSandbox {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
+  private readonly youngGenerationMb: number;
   private readonly limits?: Partial<ReplayLimits>;
   private readonly workerUrl: URL;
   /** CPU time the worker threads spent on the jobs answered so far, in ms (for the bench). */
@@ -42,6 +50,7 @@ export class GradingSandbox {
   constructor(options: SandboxOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.memoryMb = options.memoryMb ?? 512;
+    this.youngGenerationMb = options.youngGenerationMb ?? 64;
     this.limits = options.limits;
     this.workerUrl = options.workerUrl ?? new URL('./grade-worker.ts', import.meta.url);
   }
@@ -50,7 +59,7 @@ export class GradingSandbox {
     if (this.worker) return this.worker;
     this.workersStarted++;
     const worker = new Worker(this.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: this.youngGenerationMb },
     });
     this.ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: { ready?: boolean }) => {

@@ -10,8 +10,8 @@
  * (`src/ui/workspace/mount.ts`) import statically; the lab's definition (`labs/<id>/lab.ts`) and
  * starting files; the environment's module (`data-environment` on the lab's element, written by
  * `<Lab>`) and the commands of its setup script (`data-setup-commands`) — with their static
- * imports. The workspace's stylesheet gets `<link rel="preload" as="style">` (Vite's helper
- * attaches it when the workspace loads). Pages without a lab are not touched.
+ * imports. The workspace's stylesheet (about 2 KB gzip) becomes an ordinary `<link rel="stylesheet">`
+ * of the page (lazyLabCss takes it out of every page's head). Pages without a lab are not touched.
  *
  * The chunk graph comes from the client build's bundle (recorded by a small Vite plugin), not
  * from parsing the emitted code.
@@ -134,11 +134,13 @@ export function labPreload() {
           const present = new Set([...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]));
           const { scripts, styles } = bootChunks(chunks, labs);
           const links = [
-            // crossorigin as Vite's helper sets it on the stylesheet it adds, or the preload is not reused.
-            ...styles.map((file) => `<link rel="preload" as="style" crossorigin href="${base}${file}">`),
+            // A stylesheet from the start (Vite's helper then sees it and does not wait for it):
+            // the workspace's styles apply at the page's first layout, not in a late restyle.
+            ...styles.map((file) => `<link rel="stylesheet" href="${base}${file}">`),
             ...scripts.filter((file) => !present.has(base + file)).map((file) => `<link rel="modulepreload" href="${base}${file}">`),
           ];
           if (links.length === 0 || !html.includes('</head>')) continue;
+          // At the end of the head, where Vite's helper would have appended the stylesheet.
           await writeFile(path, html.replace('</head>', `${links.join('')}</head>`));
           changed++;
         }

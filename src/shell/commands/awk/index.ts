@@ -6,6 +6,7 @@
 import type { Command } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
 import { AwkSyntaxError, parseAwk } from './parse.ts';
+import { RegexBudgetError } from '../../lib/regex.ts';
 import { AwkMachine, AwkRuntimeError } from './run.ts';
 
 export const command: Command = {
@@ -103,6 +104,11 @@ export const command: Command = {
     } catch (e) {
       if (e instanceof AwkRuntimeError) {
         ctx.stderr.write(`awk: run time error: ${e.message}\n`);
+        return 2;
+      }
+      // a regex search past its step budget (a huge pattern over a huge record)
+      if (e instanceof RegexBudgetError) {
+        ctx.stderr.write('awk: fatal: memory exhausted\n');
         return 2;
       }
       throw e;

@@ -34,6 +34,13 @@ export interface ParsedRegex {
 /** A pattern error; `message` is glibc's regerror wording, which GNU grep/sed print. */
 export class RegexSyntaxError extends Error {}
 
+/** A search gave up past its step budget; commands print GNU grep's `memory exhausted`. */
+export class RegexBudgetError extends Error {
+  constructor() {
+    super('memory exhausted');
+  }
+}
+
 /** Whether `cp` is a word character for `\b \< \> \w` and `grep -w` (GNU: alnum and `_`). */
 export function isWordChar(cp: number): boolean {
   return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f || (cp > 0x7f && /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp)));

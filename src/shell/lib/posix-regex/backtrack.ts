@@ -5,6 +5,7 @@
  * (what grep prints when glibc's matcher gives up on such a pattern).
  */
 import { ASSERT, BACKREF, CHAR, CHECK, JMP, MARK, MATCH, SAVE, SPLIT } from './compile.ts';
+import { RegexBudgetError } from './ast.ts';
 import type { AssertKind } from './ast.ts';
 import type { Program } from './compile.ts';
 import { assertionHolds } from './pike.ts';
@@ -12,12 +13,7 @@ import { assertionHolds } from './pike.ts';
 /** Steps one search may take before giving up. */
 export const BACKTRACK_BUDGET = 1_000_000;
 
-/** The search gave up (see BACKTRACK_BUDGET); commands print `memory exhausted`. */
-export class RegexBudgetError extends Error {
-  constructor() {
-    super('memory exhausted');
-  }
-}
+export { RegexBudgetError };
 
 function sameText(a: string, b: string, ignoreCase: boolean): boolean {
   return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;

@@ -4,7 +4,7 @@
  * patterns with back-references on a backtracker with a step budget. JavaScript's RegExp is not
  * used for user patterns, since its backtracking can block the thread for ever (`(a+)+$`).
  */
-import { RegexSyntaxError } from './ast.ts';
+import { RegexSyntaxError, usesBackrefs } from './ast.ts';
 import type { ParsedRegex, RegexNode } from './ast.ts';
 import { backtrackSearch, RegexBudgetError } from './backtrack.ts';
 import { compileProgram } from './compile.ts';
@@ -35,16 +35,26 @@ export interface PosixRegexOptions {
 
 /** A compiled POSIX pattern. Methods throw RegexBudgetError only for back-reference patterns that run too long. */
 export class PosixRegex {
-  private readonly prog: Program;
-  /** Set when the whole pattern is one literal string: matching is then a plain substring search. */
-  private readonly literal: string | undefined;
+  private readonly tree: ParsedRegex;
+  private readonly ignoreCase: boolean;
+  private compiled: Program | undefined;
+  /** Set when every alternative is a literal string: matching is then a plain substring search. */
+  private readonly literals: string[] | undefined;
   /** Number of capture groups. */
   readonly groups: number;
 
-  private constructor(prog: Program, groups: number, literal: string | undefined) {
-    this.prog = prog;
-    this.groups = groups;
-    this.literal = literal;
+  private constructor(tree: ParsedRegex, ignoreCase: boolean, literals: string[] | undefined) {
+    this.tree = tree;
+    this.groups = tree.groups;
+    this.ignoreCase = ignoreCase;
+    this.literals = literals;
+    // compile now so that "Regular expression too big" is a compile-time error, except for
+    // literals, which never run on the automaton
+    if (!literals) this.compiled = compileProgram(tree, ignoreCase);
+  }
+
+  private get prog(): Program {
+    return (this.compiled ??= compileProgram(this.tree, this.ignoreCase));
   }
 
   /**
@@ -53,6 +63,12 @@ export class PosixRegex {
    */
   static compile(patterns: string | readonly string[], options: PosixRegexOptions = {}): PosixRegex {
     const list = typeof patterns === 'string' ? [patterns] : patterns;
+    const special = options.extended ? /[\\.[*^$()|+?{]/ : /[\\.[*^$]/;
+    if (!options.ignoreCase && !options.word && !options.line && list.every((p) => options.fixed || !special.test(p))) {
+      // plain strings (grep foo, grep -F): no parse, no automaton
+      const root: RegexNode = { k: 'alt', alts: list.map((p) => literalRegex(p).root) };
+      return new PosixRegex({ root, groups: 0, backrefs: false }, false, [...list]);
+    }
     const parsed: ParsedRegex[] = list.map((p) => (options.fixed ? literalRegex(p, options.ignoreCase) : parseRegex(p, { extended: options.extended ?? false, ignoreCase: options.ignoreCase, noBackrefs: options.noBackrefs })));
     // several patterns number their groups (and back-references) from 1 each: shift them apart
     let groups = 0;
@@ -65,14 +81,16 @@ export class PosixRegex {
     if (options.word) root = { k: 'cat', items: [{ k: 'assert', a: 'no-word-before' }, root, { k: 'assert', a: 'no-word-after' }] };
     if (options.line) root = { k: 'cat', items: [{ k: 'assert', a: 'bol' }, root, { k: 'assert', a: 'eol' }] };
     const backrefs = parsed.some((p) => p.backrefs);
-    return new PosixRegex(compileProgram({ root, groups, backrefs }, options.ignoreCase ?? false), groups, literalOf(root));
+    return new PosixRegex({ root, groups, backrefs }, options.ignoreCase ?? false, literalsOf(root));
+  }
+
+  /** A matcher for a tree built elsewhere (shell patterns); `groups` is its number of groups. */
+  static fromTree(root: RegexNode, groups = 0): PosixRegex {
+    return new PosixRegex({ root, groups, backrefs: usesBackrefs(root) }, false, literalsOf(root));
   }
 
   private search(s: string, from: number, capture: boolean): number[] | null {
-    if (this.literal !== undefined) {
-      const at = s.indexOf(this.literal, from);
-      return at < 0 ? null : [at, at + this.literal.length];
-    }
+    if (this.literals !== undefined) return literalSearch(this.literals, s, from);
     return this.prog.backrefs ? backtrackSearch(this.prog, s, from) : pikeSearch(this.prog, s, from, capture);
   }
 
@@ -152,16 +170,35 @@ function charWidth(s: string, pos: number): number {
   return cp !== undefined && cp > 0xffff ? 2 : 1;
 }
 
-/** The string `n` matches when it is nothing but literal characters (`grep foo`), else undefined. */
-function literalOf(n: RegexNode): string | undefined {
-  if (n.k === 'char') return n.lit === undefined ? undefined : String.fromCodePoint(n.lit);
+/** The leftmost-longest occurrence of any of `literals` at or after `from`. */
+function literalSearch(literals: readonly string[], s: string, from: number): number[] | null {
+  let best: number[] | null = null;
+  for (const lit of literals) {
+    const at = s.indexOf(lit, from);
+    if (at >= 0 && (best === null || at < best[0] || (at === best[0] && at + lit.length > best[1]))) best = [at, at + lit.length];
+  }
+  return best;
+}
+
+/** The strings `n` matches when it is nothing but literal characters or a choice of such (`grep -e a -e b`). */
+function literalsOf(n: RegexNode): string[] | undefined {
+  if (n.k === 'alt') {
+    const out: string[] = [];
+    for (const alt of n.alts) {
+      const one = literalsOf(alt);
+      if (one?.length !== 1) return undefined;
+      out.push(one[0]);
+    }
+    return out;
+  }
+  if (n.k === 'char') return n.lit === undefined ? undefined : [String.fromCodePoint(n.lit)];
   if (n.k !== 'cat' || n.items.length === 0) return undefined;
   let out = '';
   for (const item of n.items) {
     if (item.k !== 'char' || item.lit === undefined) return undefined;
     out += String.fromCodePoint(item.lit);
   }
-  return out;
+  return [out];
 }
 
 function renumber(n: RegexNode, by: number): RegexNode {

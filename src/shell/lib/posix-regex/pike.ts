@@ -3,7 +3,7 @@
  * so a search costs O(input × program) whatever the pattern (no catastrophic backtracking).
  * Matches are POSIX leftmost-longest: the earliest start wins, then the longest end.
  */
-import { isWordChar } from './ast.ts';
+import { isWordChar, RegexBudgetError } from './ast.ts';
 import type { AssertKind } from './ast.ts';
 import { ASSERT, CHAR, JMP, MATCH, SAVE, SPLIT } from './compile.ts';
 import type { Program } from './compile.ts';
@@ -61,6 +61,14 @@ function firstTests(prog: Program): ((cp: number) => boolean)[] | null {
   return tests;
 }
 
+/**
+ * Thread steps one search may take. Linear time is still input × pattern: a 15,000-character
+ * pattern run over a 15,000-character line would take minutes, so past this bound the search
+ * gives up as GNU grep does when its automaton outgrows memory ("memory exhausted"). Everyday
+ * patterns over lines of any realistic length stay far below it.
+ */
+export const PIKE_BUDGET = 10_000_000;
+
 const firstCache = new WeakMap<Program, ((cp: number) => boolean)[] | null>();
 
 /**
@@ -79,10 +87,12 @@ export function pikeSearch(prog: Program, s: string, from: number, capture: bool
   const none: number[] = [];
   // follows jumps, splits, saves and assertions from pc; appends the threads that wait on a
   // character (or match) to pcs/caps in priority order
+  let work = 0;
   const add = (pcs: number[], capsList: number[][], pc0: number, caps0: number[], pos: number): void => {
     const gen = scratch.gen;
     stack.push(caps0, pc0);
     while (stack.length > 0) {
+      if (++work > PIKE_BUDGET) throw new RegexBudgetError();
       const pc = stack.pop() as number;
       const caps = stack.pop() as number[];
       if (seen[pc] === gen) continue;

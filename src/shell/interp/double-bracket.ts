@@ -7,7 +7,7 @@
 import type { Word } from '../parser/ast.ts';
 import { compilePosix, RegexBudgetError } from '../lib/regex.ts';
 import { expandPattern, expandSingle, ExpansionError } from './expand.ts';
-import { patternToRegExp } from './pattern.ts';
+import { compilePattern } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
 import { reportExpansion } from './signals.ts';
 import type { IO, Shell } from './shell.ts';
@@ -70,9 +70,9 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
       switch (op) {
         case '==':
         case '=':
-          return patternToRegExp(b.pattern).test(a.text);
+          return compilePattern(b.pattern).test(a.text);
         case '!=':
-          return !patternToRegExp(b.pattern).test(a.text);
+          return !compilePattern(b.pattern).test(a.text);
         case '=~': {
           const re = compilePosix(b.text, { extended: true });
           if (typeof re === 'string') return false;

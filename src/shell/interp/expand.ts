@@ -9,7 +9,7 @@
 import type { Word, WordPart } from '../parser/ast.ts';
 import { ArithError, evaluateArithmetic } from './arith.ts';
 import { braceExpand } from './brace.ts';
-import { hasGlobChars, patternToRegExp } from './pattern.ts';
+import { compilePattern, hasGlobChars } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
 
 /**
@@ -300,10 +300,19 @@ class Expander {
         const slash = raw.indexOf('/');
         const pat = slash >= 0 ? raw.slice(0, slash) : raw;
         const rep = slash >= 0 ? raw.slice(slash + 1) : '';
-        if (!pat) return value ?? '';
-        const re = patternToRegExp([...pat].map((ch) => ({ ch, quoted: false })));
-        const body = re.source.slice(1, -1);
-        return (value ?? '').replace(new RegExp(body, op === '//' ? 'gu' : 'u'), () => rep);
+        const v = value ?? '';
+        const compile = (text: string) => compilePattern([...text].map((ch) => ({ ch, quoted: false })));
+        if (op === '/' && pat.startsWith('#')) {
+          // ${v/#pat/rep}: the longest match anchored at the start
+          const l = compile(pat.slice(1)).prefixLengths(v).at(-1);
+          return l === undefined ? v : rep + v.slice(l);
+        }
+        if (op === '/' && pat.startsWith('%')) {
+          const l = compile(pat.slice(1)).suffixLengths(v).at(-1);
+          return l === undefined ? v : v.slice(0, v.length - l) + rep;
+        }
+        if (!pat) return v;
+        return compile(pat).replace(v, rep, op === '//');
       }
       case ':': {
         const spec = await arg();
@@ -345,7 +354,7 @@ class Expander {
         const dir = base === '' ? this.host.cwd() : base.startsWith('/') ? base : `${this.host.cwd()}/${base}`;
         const names = this.host.readdir(dir);
         if (!names) continue;
-        const re = patternToRegExp(comp);
+        const re = compilePattern(comp);
         const dotOk = comp[0]?.ch === '.';
         for (const name of names.sort(compareGlob)) {
           if (name.startsWith('.') && !dotOk) continue;
@@ -370,23 +379,17 @@ function compareGlob(a: string, b: string): number {
 }
 
 function trimPattern(value: string, chars: PatternChar[], op: string): string {
-  const re = patternToRegExp(chars);
-  const n = value.length;
+  const pattern = compilePattern(chars);
   if (op === '#' || op === '##') {
-    const lens = op === '#' ? range(0, n) : range(0, n).reverse();
-    for (const l of lens) if (re.test(value.slice(0, l))) return value.slice(l);
-    return value;
+    const lens = pattern.prefixLengths(value);
+    const l = op === '#' ? lens[0] : lens.at(-1);
+    return l === undefined ? value : value.slice(l);
   }
-  const lens = op === '%' ? range(0, n) : range(0, n).reverse();
-  for (const l of lens) if (re.test(value.slice(n - l))) return value.slice(0, n - l);
-  return value;
+  const lens = pattern.suffixLengths(value);
+  const l = op === '%' ? lens[0] : lens.at(-1);
+  return l === undefined ? value : value.slice(0, value.length - l);
 }
 
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b; i++) out.push(i);
-  return out;
-}
 
 /** The inside of `$(( ))` may itself contain `$x` and `$(…)`: parse it as a here-doc-like word. */
 function parseArithWord(expr: string): Word {

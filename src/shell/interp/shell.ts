@@ -20,7 +20,7 @@ import { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion } from
 
 export { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion };
 import type { ExpansionHost } from './expand.ts';
-import { patternToRegExp } from './pattern.ts';
+import { compilePattern } from './pattern.ts';
 import { InterruptSignal } from './signal.ts';
 import { Pipe } from './streams.ts';
 import { finishedJobsReport, startJob } from './jobs.ts';
@@ -464,7 +464,7 @@ export class Shell {
     for (const arm of cmd.arms) {
       if (!matched) {
         for (const p of arm.patterns) {
-          if (patternToRegExp(await expandPattern(p, host)).test(subject)) {
+          if (compilePattern(await expandPattern(p, host)).test(subject)) {
             matched = true;
             break;
           }

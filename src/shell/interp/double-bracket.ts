@@ -5,7 +5,6 @@
  * combine. File and integer tests are those of `test`.
  */
 import type { Word } from '../parser/ast.ts';
-import { compilePosix, RegexBudgetError } from '../lib/regex.ts';
 import { expandPattern, expandSingle, ExpansionError } from './expand.ts';
 import { compilePattern } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
@@ -35,6 +34,8 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     if (e instanceof ExpansionError) return reportExpansion(e, io);
     throw e;
   }
+  // the POSIX matcher loads only when a `=~` needs it (it stays out of the page's initial script)
+  const regex = items.some((it) => it.raw === '=~') ? await import('../lib/regex.ts') : undefined;
   const fs = shell.process.fs;
   let i = 0;
   const isOp = (op: string) => items[i]?.raw === op;
@@ -74,6 +75,8 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
         case '!=':
           return !compilePattern(b.pattern).test(a.text);
         case '=~': {
+          if (!regex) return false;
+          const { compilePosix, RegexBudgetError } = regex;
           const re = compilePosix(b.text, { extended: true });
           if (typeof re === 'string') return false;
           let m;

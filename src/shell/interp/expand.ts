@@ -312,7 +312,7 @@ class Expander {
           return l === undefined ? v : v.slice(0, v.length - l) + rep;
         }
         if (!pat) return v;
-        return compile(pat).replace(v, rep, op === '//');
+        return await compile(pat).replace(v, rep, op === '//');
       }
       case ':': {
         const spec = await arg();

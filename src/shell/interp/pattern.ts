@@ -5,8 +5,8 @@
  * as segments saying which characters were quoted (a quoted `*` is literal).
  */
 import { CLASSES } from '../lib/posix-regex/bracket.ts';
-import { PosixRegex, RegexBudgetError } from '../lib/posix-regex/index.ts';
 import type { RegexNode } from '../lib/posix-regex/ast.ts';
+import type { PosixRegex } from '../lib/posix-regex/index.ts';
 
 export interface PatternChar {
   ch: string;
@@ -24,8 +24,11 @@ export interface ShellPattern {
   prefixLengths(text: string): number[];
   /** The lengths (ascending) of the suffixes of `text` that match (`${v%p}`). */
   suffixLengths(text: string): number[];
-  /** Replaces the leftmost-longest match, or every match (`${v/p/r}`, `${v//p/r}`). */
-  replace(text: string, replacement: string, all: boolean): string;
+  /**
+   * Replaces the leftmost-longest match, or every match (`${v/p/r}`, `${v//p/r}`). Loads the
+   * POSIX matcher on first use (it stays out of the page's initial script).
+   */
+  replace(text: string, replacement: string, all: boolean): Promise<string>;
 }
 
 /** True if the pattern has an unquoted `*`, `?` or `[`. */
@@ -42,7 +45,8 @@ export function compilePattern(chars: readonly PatternChar[]): ShellPattern {
     test: (text) => matchEnds(tokens, [...text]).at(-1) === true,
     prefixLengths: (text) => lengths(matchEnds(tokens, [...text]), [...text]),
     suffixLengths: (text) => lengths(matchEnds(reversed, [...text].reverse()), [...text].reverse()),
-    replace(text, replacement, all) {
+    async replace(text, replacement, all) {
+      const { PosixRegex, RegexBudgetError } = await import('../lib/posix-regex/index.ts');
       regex ??= PosixRegex.fromTree(toTree(tokens));
       try {
         return regex.replace(text, () => replacement, { global: all }).text;

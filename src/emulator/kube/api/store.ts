@@ -191,7 +191,7 @@ export class ApiStore {
         throw forbidden(info, m.name!, `unable to create new content in namespace ${m.namespace} because it is being terminated`);
       }
     }
-    applyDefaults(obj, this.world.rng, this.defaultStorageClass());
+    applyDefaults(obj, this.world.rng, info.kind === 'PersistentVolumeClaim' ? this.defaultStorageClass() : undefined);
     const errs = validateCreate(obj);
     if (errs.length) throw invalid(info, m.name!, errs);
     const key = this.key(info, m.namespace, m.name!);

@@ -77,8 +77,24 @@ export class PodSlots {
   }
 
   private observe(e: WatchEvent): void {
+    if (e.type === 'MODIFIED' && e.oldObject && this.replaceInPlace(e.oldObject as Pod, e.object as Pod)) return;
     if (e.oldObject) this.remove(e.oldObject as Pod);
     if (e.type !== 'DELETED') this.add(e.object as Pod);
+  }
+
+  /** A new version of a pod that changes nothing counted (most status writes): swap the object. */
+  private replaceInPlace(before: Pod, after: Pod): boolean {
+    const known = this.entries.get(String(before.metadata.uid));
+    if (!known || known.entry.anomaly || after.metadata.uid !== before.metadata.uid) return false;
+    const ref = controllerRef(after);
+    if (ref?.uid !== known.owner || ref.kind !== 'StatefulSet' || after.metadata.name !== before.metadata.name) return false;
+    const f = podFacts(after);
+    const e = known.entry;
+    if (f.runningReady !== e.ready || f.revision !== e.revision || (f.phase !== undefined && !f.terminating) !== e.counted) return false;
+    // Settled needs the full test; an unsettled pod that stays unsettled is the common case.
+    if (e.settled || (f.phase === 'Running' && f.runningReady && !f.terminating)) return false;
+    this.sets.get(known.owner)!.byOrdinal.set(e.ordinal, after);
+    return true;
   }
 
   private add(pod: Pod): void {

@@ -18,6 +18,7 @@ const DEBIAN_PS1 = '\\u@\\h:\\w\\$ ';
 export function primaryPrompt(shell: Shell): string {
   const ps1 = shell.env.get('PS1');
   const name = shell.arg0.replace(/^-/, '').split('/').pop() ?? 'bash';
+  if (ps1 === undefined && shell.dialect === 'ash') return expandPromptEscapes('\\w \\$ ', shell, name); // BusyBox ash initvar(): PS1=\w \$
   if (ps1 === undefined && (name === 'sh' || name === 'dash')) return shell.process.uid === 0 ? '# ' : '$ ';
   return expandPromptEscapes(ps1 ?? DEBIAN_PS1, shell, name);
 }

@@ -143,8 +143,8 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
   if (!command) {
     if (NOT_AVAILABLE.has(name) || hasLinuxModel(shell.world)) {
       // In $PATH (nginx, redis-cli…) but not emulated
-      redirected.stderr.write(`petlab: '${name}' is not available in this lab\n`);
-      return 127;
+      redirected.stderr.write(`petlab: '${[name, ...args.slice(0, 1)].join(' ')}' is not available in this lab\n`);
+      return 1;
     }
     redirected.stderr.write(commandNotFound(shell, name));
     return 127;

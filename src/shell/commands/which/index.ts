@@ -1,11 +1,9 @@
 /** `which NAME…`: the first match in $PATH; status 1 when any is missing (silently, as Debian's). */
 import type { Command, CommandContext } from '../../types.ts';
 import { fsOf } from '../../lib/files.ts';
-import { registry } from '../registry.ts';
 
-/** The path of `name` in $PATH on the process's file system, for commands the lab has. */
+/** The path of `name` in $PATH on the process's file system (emulated or not: /usr/sbin/nginx too). */
 export function findInPath(ctx: CommandContext, name: string): string | undefined {
-  if (!Object.hasOwn(registry, name)) return undefined;
   const fs = fsOf(ctx);
   const path = ctx.env.get('PATH') ?? '/usr/local/bin:/usr/bin:/bin';
   for (const dir of path.split(':')) {

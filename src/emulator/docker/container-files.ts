@@ -1,47 +1,21 @@
 /**
  * The files Docker writes into a container and the image's root file system: /etc/hosts,
  * /etc/resolv.conf and /etc/hostname as the daemon generates them (libnetwork etchosts and
- * resolvconf, Docker 25+ format), the distribution's /etc/os-release, and the image's programs.
+ * resolvconf, Docker 25+ format), and the image's root file system.
  */
-import { MemDir, MemLink } from '../linux/fs/nodes.ts';
-import { put, putDir } from '../linux/fs/seed.ts';
+import type { MemDir } from '../linux/fs/nodes.ts';
 import type { DockerEngine } from './engine.ts';
+import { imageRoot } from './image-layers.ts';
 import { formatIPv4 } from './ipv4.ts';
 import { hasEmbeddedDns } from './network-ops.ts';
 import type { Container } from './types.ts';
 
-const OS_RELEASE: Record<string, string> = {
-  alpine: 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.22.2\nPRETTY_NAME="Alpine Linux v3.22"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
-  ubuntu: 'PRETTY_NAME="Ubuntu 24.04.3 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.3 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n',
-  debian: 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nVERSION="13 (trixie)"\nVERSION_CODENAME=trixie\nDEBIAN_VERSION_FULL=13.2\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
-  oracle: 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nID_LIKE="fedora"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n',
-};
-
-function distroOf(repo: string): string | undefined {
-  if (repo === 'alpine') return 'alpine';
-  if (repo === 'ubuntu') return 'ubuntu';
-  if (repo === 'busybox') return undefined;
-  if (repo === 'mysql') return 'oracle';
-  return 'debian';
-}
-
-/** The image's root file system for a new container (its own copy: writes stay in the container). */
+/**
+ * The image's root file system for a new container: a copy-on-write view of the image's shared
+ * layer (image-layers.ts), so writes stay in the container and containers share the image's tree.
+ */
 export function imageRootFs(c: Container, now: number): MemDir {
-  const root = new MemDir(now);
-  const spec = c.image.spec;
-  for (const d of ['bin', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr/bin', 'usr/sbin', 'usr/local/bin', 'var/log', 'var/lib', 'dev']) putDir(root, d, now);
-  const distro = distroOf(spec.repo);
-  if (distro) put(root, '/etc/os-release', OS_RELEASE[distro], now);
-  put(root, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n', now);
-  if (spec.userland === 'busybox') {
-    put(root, '/bin/busybox', '\x7fELF\x02\x01\x01', now, 0o755);
-    const bin = putDir(root, 'bin', now);
-    for (const t of spec.tools) if (t !== 'busybox') bin.set(t, new MemLink(now, '/bin/busybox'));
-  } else {
-    for (const t of spec.tools) put(root, `/usr/bin/${t}`, '\x7fELF\x02\x01\x01', now, 0o755);
-  }
-  for (const [path, content] of Object.entries(spec.files)) put(root, path, content, now);
-  return root;
+  return imageRoot(c.image.spec, now);
 }
 
 /** /etc/hosts as libnetwork writes it: the defaults, then one line per address of the container. */

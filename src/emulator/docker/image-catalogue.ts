@@ -4,6 +4,7 @@
  * programs each image ships. Ids and digests are stable hashes, not the registry's real ones.
  * A deliberate table.
  */
+import { imagePrograms, programNames } from './image-programs.ts';
 import { stableHex } from './stable-hex.ts';
 
 /** What a catalogue image is. */
@@ -25,7 +26,7 @@ export interface ImageSpec {
   readonly layers: number;
   /** `busybox` images have BusyBox applets (ash, ping, wget, nslookup); `gnu` images have bash. */
   readonly userland: 'busybox' | 'gnu';
-  /** Programs on the image's PATH. */
+  /** Names of the programs on the image's PATH (from image-programs.ts, which has their paths). */
   readonly tools: readonly string[];
   /** Files the image ships that lessons read (path → content). */
   readonly files: Readonly<Record<string, string>>;
@@ -33,18 +34,10 @@ export interface ImageSpec {
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-const BUSYBOX_TOOLS = [
-  'sh', 'ash', 'cat', 'echo', 'ls', 'ps', 'top', 'hostname', 'ping', 'ping6', 'wget', 'nslookup',
-  'ip', 'ifconfig', 'route', 'netstat', 'nc', 'sleep', 'env', 'id', 'uname', 'mount', 'grep',
-  'head', 'tail', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'date', 'vi', 'traceroute', 'arp',
-  'true', 'false', 'pwd', 'whoami', 'free', 'df', 'du', 'wc', 'sort', 'awk', 'sed', 'tr', 'cut',
-];
-
-const GNU_BASE = [
-  'bash', 'sh', 'cat', 'echo', 'ls', 'hostname', 'sleep', 'env', 'id', 'uname', 'mount', 'grep',
-  'head', 'tail', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'kill', 'date', 'true', 'false', 'pwd',
-  'whoami', 'df', 'du', 'wc', 'sort', 'awk', 'sed', 'tr', 'cut',
-];
+/** The names on the PATH of catalogue image `repo` (see image-programs.ts for where they come from). */
+function toolsOf(repo: string): readonly string[] {
+  return programNames(imagePrograms(repo));
+}
 
 /** The default page of the nginx image (/usr/share/nginx/html/index.html, 615 bytes). */
 export const NGINX_INDEX_HTML = `<!DOCTYPE html>
@@ -72,6 +65,9 @@ Commercial support is available at
 </html>
 `;
 
+/** The nginx image's error page (/usr/share/nginx/html/50x.html, from the nginx package). */
+export const NGINX_50X_HTML = '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n';
+
 /** The default page of the httpd image (/usr/local/apache2/htdocs/index.html). */
 export const HTTPD_INDEX_HTML = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -82,12 +78,12 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
   alpine: {
     repo: 'alpine', tag: 'latest', cmd: ['/bin/sh'], entrypoint: null, exposedPorts: [], env: [PATH],
     workingDir: '/', size: 8.31 * MB, ageDays: 47, layers: 1, userland: 'busybox',
-    tools: BUSYBOX_TOOLS, files: {},
+    tools: toolsOf('alpine'), files: {},
   },
   busybox: {
     repo: 'busybox', tag: 'latest', cmd: ['sh'], entrypoint: null, exposedPorts: [],
     env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], workingDir: '/',
-    size: 4.43 * MB, ageDays: 418, layers: 1, userland: 'busybox', tools: BUSYBOX_TOOLS, files: {},
+    size: 4.43 * MB, ageDays: 418, layers: 1, userland: 'busybox', tools: toolsOf('busybox'), files: {},
   },
   nginx: {
     repo: 'nginx', tag: 'latest', cmd: ['nginx', '-g', 'daemon off;'],
@@ -95,24 +91,24 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
     env: [PATH, 'NGINX_VERSION=1.29.3', 'NJS_VERSION=0.9.4', 'NJS_RELEASE=1~trixie',
       'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
     workingDir: '/', stopSignal: 'SIGQUIT', size: 152 * MB, ageDays: 12, layers: 7,
-    userland: 'gnu', tools: [...GNU_BASE, 'curl', 'nginx'],
-    files: { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML },
+    userland: 'gnu', tools: toolsOf('nginx'),
+    files: { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': NGINX_50X_HTML },
   },
   ubuntu: {
     repo: 'ubuntu', tag: 'latest', cmd: ['/bin/bash'], entrypoint: null, exposedPorts: [], env: [PATH],
-    workingDir: '/', size: 78.1 * MB, ageDays: 33, layers: 1, userland: 'gnu', tools: GNU_BASE,
+    workingDir: '/', size: 78.1 * MB, ageDays: 33, layers: 1, userland: 'gnu', tools: toolsOf('ubuntu'),
     files: {},
   },
   debian: {
     repo: 'debian', tag: 'latest', cmd: ['bash'], entrypoint: null, exposedPorts: [], env: [PATH],
-    workingDir: '/', size: 120 * MB, ageDays: 13, layers: 1, userland: 'gnu', tools: GNU_BASE,
+    workingDir: '/', size: 120 * MB, ageDays: 13, layers: 1, userland: 'gnu', tools: toolsOf('debian'),
     files: {},
   },
   redis: {
     repo: 'redis', tag: 'latest', cmd: ['redis-server'], entrypoint: ['docker-entrypoint.sh'],
     exposedPorts: ['6379/tcp'], env: [PATH, 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.2.3.tar.gz'],
     workingDir: '/data', size: 137 * MB, ageDays: 20, layers: 8, userland: 'gnu',
-    tools: [...GNU_BASE, 'redis-server', 'redis-cli'], files: {},
+    tools: toolsOf('redis'), files: {},
   },
   postgres: {
     repo: 'postgres', tag: 'latest', cmd: ['postgres'], entrypoint: ['docker-entrypoint.sh'],
@@ -121,7 +117,7 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
     'GOSU_VERSION=1.19', 'LANG=en_US.utf8', 'PG_MAJOR=18', 'PG_VERSION=18.1-1.pgdg13+2',
     'PGDATA=/var/lib/postgresql/18/docker'],
     workingDir: '/', stopSignal: 'SIGINT', size: 456 * MB, ageDays: 10, layers: 14, userland: 'gnu',
-    tools: [...GNU_BASE, 'psql', 'postgres', 'pg_isready'], files: {},
+    tools: toolsOf('postgres'), files: {},
   },
   mysql: {
     repo: 'mysql', tag: 'latest', cmd: ['mysqld'], entrypoint: ['docker-entrypoint.sh'],
@@ -129,7 +125,7 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
     env: [PATH, 'GOSU_VERSION=1.19', 'MYSQL_MAJOR=innovation', 'MYSQL_VERSION=9.5.0-1.el9',
       'MYSQL_SHELL_VERSION=9.5.0-1.el9'],
     workingDir: '/', size: 922 * MB, ageDays: 40, layers: 11, userland: 'gnu',
-    tools: [...GNU_BASE, 'mysql', 'mysqld', 'mysqladmin'], files: {},
+    tools: toolsOf('mysql'), files: {},
   },
   httpd: {
     repo: 'httpd', tag: 'latest', cmd: ['httpd-foreground'], entrypoint: null,
@@ -137,7 +133,7 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
     env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.65'],
     workingDir: '/usr/local/apache2', stopSignal: 'SIGWINCH', size: 117 * MB, ageDays: 25, layers: 6,
-    userland: 'gnu', tools: [...GNU_BASE, 'httpd', 'apachectl'],
+    userland: 'gnu', tools: toolsOf('httpd'),
     files: { '/usr/local/apache2/htdocs/index.html': HTTPD_INDEX_HTML },
   },
 };

@@ -371,6 +371,17 @@ export class LinuxRuntime implements EngineRuntime {
     return members.map((p) => ({ pid: p.pid, ppid: p.ppid, argv: p.argv, user: p.user, startTime: p.startTime }));
   }
 
+  execProcess(_engine: DockerEngine, c: Container, argv: string[]): Process | undefined {
+    const sb = this.sandboxes.get(c.id);
+    if (!sb || sb.main.exited) return undefined;
+    const env = { ...sb.main.env };
+    return this.world.linux.spawn(this.host.init, { argv, namespaces: { ...sb.main.ns }, cwd: c.config.workingDir || '/', env, uid: 0, gid: 0, user: 'root', tty: c.config.tty ? 'pts/1' : null });
+  }
+
+  execEnded(proc: Process, code: number): void {
+    this.world.linux.exit(proc, code);
+  }
+
   processOf(_engine: DockerEngine, c: Container): Process | undefined {
     return this.sandboxes.get(c.id)?.main;
   }

@@ -26,6 +26,13 @@ export interface EngineRuntime {
   removeVolume?(name: string): void;
   /** The container's main process in the Linux model (for `docker exec`, `nsenter`), if any. */
   processOf?(engine: DockerEngine, c: Container): Process | undefined;
+  /**
+   * A new process `argv` in the running container's namespaces, as runc exec makes it (its own
+   * cwd and environment: `cd` in one `docker exec` does not move the main process), or undefined.
+   */
+  execProcess?(engine: DockerEngine, c: Container, argv: string[]): Process | undefined;
+  /** An exec process ended with `code`. */
+  execEnded?(proc: Process, code: number): void;
   /** Host processes to show in `docker top` / `ps` inside: argv lists of the container's tree. */
   processes(engine: DockerEngine, c: Container): { pid: number; ppid: number; argv: string[]; user: string; startTime: number }[];
 }

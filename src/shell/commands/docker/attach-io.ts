@@ -84,18 +84,26 @@ export async function runInContainer(
   engine: DockerEngine,
   c: Container,
   argv: string[] | undefined,
-  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void; wrapTerminal?: (t: Terminal) => Terminal },
+  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void; wrapTerminal?: (t: Terminal) => Terminal; execArgv?: string[] },
 ): Promise<number> {
-  const proc = engine.runtime.processOf?.(engine, c);
-  return ctx.spawnShell({
-    script: argv ? shellQuote(argv) : undefined,
-    in: proc,
-    argv: argv ? undefined : [c.path, ...c.args],
-    wrapTerminal: io.wrapTerminal,
-    stdin: io.stdin,
-    stdout: { write: io.stdout },
-    stderr: { write: io.stderr },
-  });
+  // `docker exec` (execArgv): a process of its own in the container; attach: the main process.
+  const execProc = io.execArgv ? engine.runtime.execProcess?.(engine, c, io.execArgv) : undefined;
+  const proc = execProc ?? engine.runtime.processOf?.(engine, c);
+  let status = 1;
+  try {
+    status = await ctx.spawnShell({
+      script: argv ? shellQuote(argv) : undefined,
+      in: proc,
+      argv: argv ? undefined : (io.execArgv ?? [c.path, ...c.args]),
+      wrapTerminal: io.wrapTerminal,
+      stdin: io.stdin,
+      stdout: { write: io.stdout },
+      stderr: { write: io.stderr },
+    });
+    return status;
+  } finally {
+    if (execProc) engine.runtime.execEnded?.(execProc, status);
+  }
 }
 
 /** Streams the container's log lines from `from` until it stops or the user interrupts. */

@@ -136,6 +136,7 @@ export const exec: Subcommand = {
         stdin: f.bools.has('interactive') ? ctx.stdin : undefined,
         stdout: (s) => ctx.stdout.write(s),
         stderr: (s) => (f.bools.has('tty') ? ctx.stdout : ctx.stderr).write(s),
+        execArgv: argv,
       });
     } catch (e) {
       return daemonError(ctx, e);

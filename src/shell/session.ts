@@ -49,6 +49,12 @@ export interface SessionOptions {
    * each) without waiting on the clock — a busy loop. @default 2000
    */
   maxBusyTurns?: number;
+  /**
+   * With `clock: 'auto'`: interrupt a command line once it has printed this many characters
+   * (`yes`, `seq 1 1e9` in a script or a graded submission: nobody is there to press Ctrl-C, and
+   * the transcript would grow without end). Output past the bound is dropped. @default 16 MiB
+   */
+  maxOutputChars?: number;
 }
 
 export interface ExecuteIO {
@@ -71,6 +77,7 @@ export class ShellSession {
   private readonly stderr: Output;
   private readonly autoClock: boolean;
   private readonly maxCommandMs: number;
+  private readonly maxOutputChars: number;
   private echo: Output;
   /** Set once the shell ran `exit`. */
   exited = false;
@@ -83,6 +90,7 @@ export class ShellSession {
     this.echo = this.stdout;
     this.autoClock = (options.clock ?? 'auto') === 'auto';
     this.maxCommandMs = options.maxCommandMs ?? 60_000;
+    this.maxOutputChars = this.autoClock ? (options.maxOutputChars ?? 16 * 1024 * 1024) : Infinity;
     if (this.autoClock) this.foreground.busyBound = { turns: options.maxBusyTurns ?? 2000, exceeded: () => this.interrupt() };
     this.shell = new Shell({
       world: options.world,
@@ -125,9 +133,24 @@ export class ShellSession {
     const job = this.foreground.begin(this.world.now());
     const saved = this.echo;
     this.echo = stdout;
+    let printed = 0;
+    // the output bound (maxOutputChars) counts stdout and stderr together, as one screen would
+    const bounded = (out: Output): Output => {
+      if (this.maxOutputChars === Infinity) return out;
+      return {
+        isTTY: out.isTTY,
+        drain: out.drain ? () => out.drain?.() : undefined,
+        write: (text) => {
+          if (printed > this.maxOutputChars) return;
+          printed += text.length;
+          out.write(text);
+          if (printed > this.maxOutputChars && !job.signal.interrupted) this.interrupt();
+        },
+      };
+    };
     const run = (async () => {
       try {
-        return await this.shell.runText(line.endsWith('\n') ? line : `${line}\n`, { stdin: io.stdin ?? EMPTY_INPUT, stdout, stderr, interrupt: job.signal });
+        return await this.shell.runText(line.endsWith('\n') ? line : `${line}\n`, { stdin: io.stdin ?? EMPTY_INPUT, stdout: bounded(stdout), stderr: bounded(stderr), interrupt: job.signal });
       } catch (e) {
         if (e instanceof ExitSignal) {
           this.exited = true;

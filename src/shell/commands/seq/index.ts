@@ -30,12 +30,13 @@ export const command: Command = {
     const format = (x: number) => x.toFixed(decimals);
     const width = equalWidth ? Math.max(format(first).length, format(first + (count - 1) * inc).length) : 0;
     const pad = (s: string) => (!equalWidth ? s : s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0'));
-    // Written in chunks with a pause between them, so `seq 1000000 | head` stops early (SIGPIPE).
+    // Written in chunks with a pause between them, so `seq 1000000 | head` stops early: a reader
+    // that exits interrupts us (the pipeline reports 141, SIGPIPE), as does Ctrl-C (130, SIGINT).
     for (let k = 0; k < count; ) {
       const chunk: string[] = [];
       for (const end = Math.min(count, k + 4096); k < end; k++) chunk.push(pad(format(first + k * inc)));
       ctx.stdout.write(`${chunk.join(sep)}${k < count ? sep : '\n'}`);
-      if (k < count && !(await ctx.sleep(0))) return 141;
+      if (k < count && !(await ctx.sleep(0))) return 130;
     }
     return 0;
   },

@@ -65,6 +65,9 @@ describe('containers run their short-lived programs', () => {
         `kubectl run t2 -i --rm --image=busybox:1.28 --restart=Never -- sh -c 'echo hi; exit 3'`,
         'echo $?',
         'kubectl get pods',
+        // restartPolicy Always: run.go does not wait for an exit code, so the status is 0.
+        `kubectl run t3 -i --image=busybox:1.28 -- sh -c 'echo bye; exit 3'`,
+        'echo $?',
         '',
       ].join('\n'),
     );
@@ -85,6 +88,10 @@ describe('containers run their short-lived programs', () => {
         '$ kubectl get pods',
         'NAME   READY   STATUS      RESTARTS   AGE',
         't1     0/1     Completed   0          20s',
+        `$ kubectl run t3 -i --image=busybox:1.28 -- sh -c 'echo bye; exit 3'`,
+        'bye',
+        '$ echo $?',
+        '0',
         '',
       ].join('\n'),
     );

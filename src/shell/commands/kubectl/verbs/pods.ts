@@ -277,6 +277,8 @@ export async function run(env: KubectlEnv): Promise<number> {
     // The container runs its command itself (the kubelet): attached, we see its output as it
     // comes, until it exits — running it here as well would run it twice.
     status = await attachOutput(env, ns, name, container);
+    // run.go waits for the exit code only with restartPolicy Never or OnFailure.
+    if (status !== 130 && restart === 'Always') status = 0;
     if (status !== 130 && phase() === 'Failed') failure = `pod ${ns}/${name} terminated (Error)\n`;
   } else {
     // Attached without a command: the container's own output, once it has run.

@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { lazyLabCss } from './src/ui/build/lazy-lab-css.mjs';
-import { labCodeSplitting } from './src/ui/build/lab-chunks.mjs';
+import { labChunkBanner, labCodeSplitting } from './src/ui/build/lab-chunks.mjs';
 import { labPreload } from './src/ui/build/lab-preload.mjs';
 import { MODULES } from './src/content/modules.ts';
 
@@ -60,7 +60,7 @@ export default defineConfig({
     },
     optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
     // ui (lab boot): the workspace's code in one chunk, not a dozen small ones; see lab-chunks.mjs.
-    build: { rolldownOptions: { output: { codeSplitting: labCodeSplitting() } } },
+    build: { rolldownOptions: { output: { codeSplitting: labCodeSplitting(), postBanner: labChunkBanner } } },
     worker: { format: 'es' },
   },
 });

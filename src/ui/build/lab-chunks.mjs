@@ -48,6 +48,21 @@ function staticClosure(info, entry) {
   return seen;
 }
 
+/** Chunks whose code mostly runs while a lab boots. */
+const BOOT_CHUNKS = new Set(['mount', SHARED, 'kube', 'docker-engine']);
+
+/**
+ * Rolldown's `output.postBanner` (after minification, which drops comments): V8's explicit compile hint (Chrome 136+) on the chunks a lab boots
+ * with, so their functions are compiled eagerly on the streaming thread while the chunk downloads,
+ * not one by one on the main thread when first called (xterm's and the emulator's start-up).
+ * @param {{ name: string, moduleIds: readonly string[] }} chunk
+ */
+export function labChunkBanner(chunk) {
+  // (The `mount` command's chunk has the name too.)
+  const boot = BOOT_CHUNKS.has(chunk.name) && (chunk.name !== 'mount' || chunk.moduleIds.includes(GROUPS[0][1]));
+  return boot ? '//# allFunctionsCalledOnLoad' : '';
+}
+
 /**
  * The `codeSplitting` option. Each build (server, client) has its own module graph, so the
  * assignment is recomputed when the entries' module infos change.

@@ -63,11 +63,11 @@ function firstTests(prog: Program): ((cp: number) => boolean)[] | null {
 
 /**
  * Thread steps one search may take. Linear time is still input × pattern: a 15,000-character
- * pattern run over a 15,000-character line would take minutes, so past this bound the search
+ * pattern run over a 15,000-character line would take minutes, so past this bound (~0.3 s) the search
  * gives up as GNU grep does when its automaton outgrows memory ("memory exhausted"). Everyday
  * patterns over lines of any realistic length stay far below it.
  */
-export const PIKE_BUDGET = 10_000_000;
+export const PIKE_BUDGET = 4_000_000;
 
 const firstCache = new WeakMap<Program, ((cp: number) => boolean)[] | null>();
 

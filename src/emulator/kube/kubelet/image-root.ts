@@ -1,12 +1,14 @@
 /**
- * A pod container's root file system, taken from the image catalogue Docker uses
- * (`src/emulator/docker/image-catalogue.ts`): BusyBox images (busybox, alpine) get /bin/busybox
- * with one link per applet, so `nslookup` in a `busybox:1.28` pod is BusyBox 1.28's; other images
- * get the Debian root the kubelet always built, with the catalogue's files (nginx's html).
+ * A pod container's root file system, from the image catalogue and shared image layers Docker uses
+ * (`src/emulator/docker/image-catalogue.ts`, `image-layers.ts`): the same programs as `docker run`
+ * of that image (nginx has /usr/sbin/nginx and no ip; busybox:1.28 has BusyBox v1.28.4 with applet
+ * links), as a copy-on-write view of one tree per image. Images outside the catalogue
+ * (registry.k8s.io/nginx-slim…) get the Debian root the kubelet always built, shared the same way.
  */
 import { IMAGE_CATALOGUE, type ImageSpec } from '../../docker/image-catalogue.ts';
-import { MemDir, MemLink } from '../../linux/fs/nodes.ts';
-import { put, putDir, seedDebianRoot } from '../../linux/fs/seed.ts';
+import { imageRoot, OverlayDir } from '../../docker/image-layers.ts';
+import type { MemDir } from '../../linux/fs/nodes.ts';
+import { seedDebianRoot } from '../../linux/fs/seed.ts';
 
 /** BusyBox releases behind the image tags lessons use (busybox:1.28 is the Kubernetes tutorials'). */
 const BUSYBOX_PATCH: Readonly<Record<string, string>> = { '1.28': '1.28.4', '1.36': '1.36.1', '1.37': '1.37.0' };
@@ -27,25 +29,24 @@ export function busyBoxVersion(repo: string, tag: string): string | undefined {
   return BUSYBOX_PATCH[t];
 }
 
+let debian: MemDir | undefined;
+
+/**
+ * The Debian tree of images outside the catalogue, built once and shared (copy-on-write) by their
+ * containers (the kubelet writes each pod's /etc/hostname, /etc/hosts and /etc/resolv.conf).
+ */
+function debianLayer(): MemDir {
+  debian ??= seedDebianRoot({ hostname: 'localhost', now: 0 });
+  return debian;
+}
+
 /**
  * Builds the root of a container of image `ref` (normalized, e.g. `docker.io/library/busybox:1.28`).
- * `nameserver` goes into the Debian root's resolv.conf (the kubelet overwrites it per pod).
+ * The hostname and nameserver are not written here: the kubelet writes /etc/hosts, /etc/hostname
+ * and /etc/resolv.conf into every pod's root (the parameters stay for its call).
  */
-export function containerRootFs(ref: string, hostname: string, nameserver: string, now: number): MemDir {
+export function containerRootFs(ref: string, _hostname: string, _nameserver: string, now: number): MemDir {
   const entry = catalogueEntry(ref);
-  if (!entry || entry.spec.userland !== 'busybox') {
-    const root = seedDebianRoot({ hostname, now, nameserver });
-    for (const [path, content] of Object.entries(entry?.spec.files ?? {})) put(root, path, content, now);
-    return root;
-  }
-  const { spec, tag } = entry;
-  const root = new MemDir(now);
-  for (const d of ['bin', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr/bin', 'usr/sbin', 'usr/local/bin', 'var/log', 'var/lib', 'dev']) putDir(root, d, now);
-  put(root, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n', now);
-  const version = busyBoxVersion(spec.repo, tag);
-  put(root, '/bin/busybox', `\x7fELF\x02\x01\x01${version ? `BusyBox v${version}` : ''}`, now, 0o755);
-  const bin = putDir(root, 'bin', now);
-  for (const t of spec.tools) if (t !== 'busybox') bin.set(t, new MemLink(now, '/bin/busybox'));
-  for (const [path, content] of Object.entries(spec.files)) put(root, path, content, now);
-  return root;
+  if (!entry) return new OverlayDir(debianLayer(), now);
+  return imageRoot(entry.spec, now, busyBoxVersion(entry.spec.repo, entry.tag));
 }

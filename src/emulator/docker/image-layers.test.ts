@@ -67,7 +67,7 @@ describe('OverlayDir', () => {
 describe('imageRoot', () => {
   it('builds one layer per image: two containers of nginx see the same tree, distinct nodes', () => {
     const a = imageRoot(IMAGE_CATALOGUE.nginx, 0);
-    const b = imageRoot(IMAGE_CATALOGUE.nginx, 0);
+    const b: DirNode = imageRoot(IMAGE_CATALOGUE.nginx, 0);
     const bin = (r: DirNode) => (r.get('usr', {}) as DirNode).get('sbin', {}) as DirNode;
     expect(bin(a).names({}).sort()).toEqual(bin(b).names({}).sort());
     expect(bin(a).get('nginx', {})).not.toBe(bin(b).get('nginx', {}));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { busyBoxVersion, containerRootFs } from './image-root.ts';
-import { MemLink, type DirNode, type MemFile } from '../../linux/fs/nodes.ts';
+import { MemLink, type DirNode, type FileNode, type MemFile } from '../../linux/fs/nodes.ts';
 
 /** Path listing of a root: `path -> target` for links, `path` for files, directories recursed. */
 function listing(dir: DirNode, prefix = ''): string[] {
@@ -41,11 +41,11 @@ describe('containerRootFs (pod roots from the Docker image catalogue)', () => {
     const a = containerRootFs('docker.io/library/nginx:latest', 'web-0', '10.96.0.10', 0);
     const b = containerRootFs('docker.io/library/nginx:latest', 'web-1', '10.96.0.10', 0);
     const html = (root: DirNode) => ((root.get('usr', {}) as DirNode).get('share', {}) as DirNode).get('nginx', {}) as DirNode;
-    const page = (html(a).get('html', {}) as DirNode).get('index.html', {}) as MemFile;
+    const page = (html(a).get('html', {}) as DirNode).get('index.html', {}) as FileNode;
     page.write('web-0\n', {});
     (html(a).get('html', {}) as DirNode).delete('50x.html');
-    expect(((html(b).get('html', {}) as DirNode).get('index.html', {}) as MemFile).read({})).toContain('Welcome to nginx!');
-    expect(((html(a).get('html', {}) as DirNode).get('index.html', {}) as MemFile).read({})).toBe('web-0\n');
+    expect(((html(b).get('html', {}) as DirNode).get('index.html', {}) as FileNode).read({})).toContain('Welcome to nginx!');
+    expect(((html(a).get('html', {}) as DirNode).get('index.html', {}) as FileNode).read({})).toBe('web-0\n');
   });
 
   it('keeps the Debian root for images outside the catalogue', () => {

@@ -1,123 +1,228 @@
 /**
- * `grep [-iEFvnclqrwhHo] PATTERN [FILE…]` (also `-e PATTERN`): reads stdin line by line as it
- * streams in. Status 0 when a line matched, 1 when none, 2 on error (a missing file, a bad
- * regex: `grep: Unmatched [, [^, [:, [., or [=`).
+ * GNU grep 3.8 (Debian 12): every option of `grep --help` except -P (no Perl engine here: it says
+ * so, exit 1). Reads stdin line by line as it streams in. Status 0 when a line was selected, 1
+ * when none, 2 on error (a missing file, a bad regex: `grep: Unmatched [, [^, [:, [., or [=`,
+ * a bad option: getopt's words and the usage lines); -q with a selected line is 0 regardless.
  */
-import type { Command } from '../../types.ts';
+import type { Command, CommandContext } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
-import { parseOptions } from '../../lib/options.ts';
 import { compilePosix, RegexBudgetError } from '../../lib/regex.ts';
+import type { PosixRegex } from '../../lib/regex.ts';
+import { utf8Length } from '../../lib/utf8.ts';
+import { matchPattern } from '../../interp/pattern.ts';
+import { GREP_HELP, GREP_USAGE, GREP_VERSION } from './help.ts';
+import { parseGrepArgs } from './options.ts';
+import type { GrepConfig } from './options.ts';
+import { scanInput } from './scan.ts';
+import type { ScanRun, ScanSettings } from './scan.ts';
+
+/** INTMAX_MAX's digits: the -T width of a line number or offset in an input of unknown size. */
+const UNKNOWN_SIZE_WIDTH = 19;
 
 export const command: Command = {
   name: 'grep',
   summary: 'Print lines that match patterns.',
   async run(ctx) {
-    const parsed = parseOptions(ctx.args, {
-      flags: 'iEFGvnclLqrRwhHosx',
-      withArg: 'emA',
-      long: { 'ignore-case': { key: 'i' }, 'extended-regexp': { key: 'E' }, 'fixed-strings': { key: 'F' }, 'invert-match': { key: 'v' }, 'line-number': { key: 'n' }, count: { key: 'c' }, quiet: { key: 'q' }, silent: { key: 'q' }, recursive: { key: 'r' }, 'word-regexp': { key: 'w' }, 'files-with-matches': { key: 'l' }, 'only-matching': { key: 'o' }, regexp: { key: 'e', arg: true }, 'no-filename': { key: 'h' }, 'with-filename': { key: 'H' }, color: { key: 'color', arg: false }, 'max-count': { key: 'm', arg: true } },
-    });
-    if (!parsed.ok) {
-      ctx.stderr.write(`grep: ${parsed.error}\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`);
-      return 2;
+    const cfg = parseGrepArgs(ctx.args);
+    if ('message' in cfg) {
+      ctx.stderr.write(`grep: ${cfg.message}\n${cfg.extra ?? ''}${cfg.usage ? GREP_USAGE : ''}`);
+      return cfg.status ?? 2;
     }
-    const { opts, list, operands } = parsed.value;
-    const patterns = list.filter(([k]) => k === 'e').map(([, v]) => String(v));
-    const files = [...operands];
-    if (patterns.length === 0) {
-      if (files.length === 0) {
-        ctx.stderr.write("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-        return 2;
-      }
-      patterns.push(files.shift() as string);
+    if (cfg.help) {
+      ctx.stdout.write(GREP_HELP);
+      return 0;
     }
-    const extended = opts.has('E');
-    const source = patterns.join('\n').split('\n');
-    const regex = compilePosix(source, { extended, ignoreCase: opts.has('i'), fixed: opts.has('F'), word: opts.has('w'), line: opts.has('x') });
-    if (typeof regex === 'string') {
-      ctx.stderr.write(`grep: ${regex}\n`);
-      return 2;
+    if (cfg.version) {
+      ctx.stdout.write(GREP_VERSION);
+      return 0;
     }
-    const invert = opts.has('v');
-    const maxCount = opts.has('m') ? Number(opts.get('m')) : Infinity;
-    const recursive = opts.has('r') || opts.has('R');
-    const fs = fsOf(ctx);
-    if (recursive && files.length === 0) files.push('.');
-    const expanded: string[] = [];
-    let status = 1;
-    let errors = false;
-    const walk = (path: string) => {
-      let st;
-      try {
-        st = fs.stat(path);
-      } catch (e) {
-        if (!opts.has('s')) ctx.stderr.write(`grep: ${path}: ${errText(e)}\n`);
-        errors = true;
-        return;
-      }
-      if (st.type === 'dir') {
-        if (!recursive) {
-          ctx.stderr.write(`grep: ${path}: Is a directory\n`);
-          errors = true;
-          return;
-        }
-        for (const n of fs.readdir(path)) walk(path === '.' && files.length === 1 && operands.length <= 1 ? n : `${path.replace(/\/$/, '')}/${n}`);
-        return;
-      }
-      expanded.push(path);
-    };
-    for (const f of files) if (f === '-') expanded.push('-');
-    else walk(f);
-    const showNames = opts.has('H') || (!opts.has('h') && (files.length > 1 || expanded.length > 1 || recursive));
-    const matchLine = (line: string) => regex.test(line) !== invert;
-    const quiet = opts.has('q');
-    const scan = async (name: string, next: () => Promise<string | null>): Promise<void> => {
-      let count = 0;
-      let n = 0;
-      for (;;) {
-        if (count >= maxCount) break;
-        const line = await next();
-        if (line === null) break;
-        n++;
-        if (!matchLine(line)) continue;
-        count++;
-        status = 0;
-        if (quiet) return;
-        if (opts.has('l')) break;
-        if (opts.has('c')) continue;
-        const prefix = `${showNames ? `${name}:` : ''}${opts.has('n') ? `${n}:` : ''}`;
-        if (opts.has('o') && !invert) {
-          for (const m of regex.matchAll(line)) if (m[0]) ctx.stdout.write(`${prefix}${m[0]}\n`);
-        } else ctx.stdout.write(`${prefix}${line}\n`);
-      }
-      if (opts.has('c')) ctx.stdout.write(`${showNames ? `${name}:` : ''}${count}\n`);
-      if (opts.has('l') && count > 0) ctx.stdout.write(`${name}\n`);
-    };
+    if (cfg.unixByteOffsets) ctx.stderr.write('grep: warning: --unix-byte-offsets (-u) is obsolete\n');
+    if (cfg.matcher === 'P') {
+      ctx.stderr.write("petlab: 'grep -P' is not available in this lab\n");
+      return 1;
+    }
     try {
-      for (const f of expanded.length > 0 || files.length > 0 ? expanded : ['-']) {
-        if (ctx.interrupt.interrupted) return 130;
-        if (f === '-') {
-          await scan('(standard input)', () => ctx.stdin.readLine());
-        } else {
-          let lines: string[];
-          try {
-            lines = splitLines(fs.readFile(f));
-          } catch (e) {
-            ctx.stderr.write(`grep: ${f}: ${errText(e)}\n`);
-            errors = true;
-            continue;
-          }
-          let i = 0;
-          await scan(f, async () => (i < lines.length ? lines[i++] : null));
-        }
-        if (quiet && status === 0) return 0;
-      }
+      return await grep(ctx, cfg);
     } catch (e) {
       // a back-reference pattern that ran out of its step budget: GNU grep's xalloc_die
       if (!(e instanceof RegexBudgetError)) throw e;
       ctx.stderr.write('grep: memory exhausted\n');
       return 2;
     }
-    return errors && !(quiet && status === 0) ? 2 : status;
   },
 };
+
+/** Collects the patterns of -e and -f (or the first operand); a string is an error to print. */
+async function patternsOf(ctx: CommandContext, cfg: GrepConfig): Promise<string[] | string | undefined> {
+  const fs = fsOf(ctx);
+  const patterns: string[] = [];
+  if (cfg.patternSources.length === 0) {
+    const first = cfg.operands.shift();
+    if (first === undefined) return undefined;
+    return first.split('\n');
+  }
+  for (const src of cfg.patternSources) {
+    if (src.kind === 'e') {
+      patterns.push(...src.value.split('\n'));
+      continue;
+    }
+    let text: string;
+    if (src.value === '-') {
+      text = '';
+      for (let chunk = await ctx.stdin.readLine(); chunk !== null; chunk = await ctx.stdin.readLine()) text += `${chunk}\n`;
+    } else {
+      try {
+        text = fs.readFile(src.value);
+      } catch (e) {
+        return `grep: ${src.value}: ${errText(e)}\n`;
+      }
+    }
+    patterns.push(...splitLines(text));
+  }
+  return patterns;
+}
+
+async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
+  const fs = fsOf(ctx);
+  const patterns = await patternsOf(ctx, cfg);
+  if (patterns === undefined) {
+    ctx.stderr.write(GREP_USAGE);
+    return 2;
+  }
+  if (typeof patterns === 'string') {
+    ctx.stderr.write(patterns);
+    return 2;
+  }
+  let regex: PosixRegex | undefined;
+  if (patterns.length > 0) {
+    const compiled = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word: cfg.word, line: cfg.line });
+    if (typeof compiled === 'string') {
+      ctx.stderr.write(`grep: ${compiled}\n`);
+      return 2;
+    }
+    regex = compiled;
+  }
+  const excludes = [...cfg.exclude];
+  for (const f of cfg.excludeFrom) {
+    try {
+      excludes.push(...splitLines(fs.readFile(f)));
+    } catch (e) {
+      ctx.stderr.write(`grep: ${f}: ${errText(e)}\n`);
+      return 2;
+    }
+  }
+  if (cfg.maxCount === 0) return 1; // grep.c: -m 0 reads nothing
+  const recursive = cfg.directories === 'recurse';
+  const operands = cfg.operands.length > 0 ? cfg.operands : [recursive ? '.' : '-'];
+  const implicitDot = cfg.operands.length === 0 && recursive;
+  const showNames = cfg.withFilename ?? (cfg.operands.length > 1 ? true : undefined);
+  const color = cfg.color === 'always' || (cfg.color === 'auto' && ctx.stdout.isTTY === true && (ctx.env.get('TERM') ?? 'dumb') !== 'dumb');
+  const listing = cfg.list !== undefined;
+  const settings: ScanSettings = {
+    regex,
+    invert: cfg.invert,
+    maxCount: cfg.maxCount,
+    after: cfg.after >= 0 ? cfg.after : cfg.context,
+    before: cfg.before >= 0 ? cfg.before : cfg.context,
+    printLines: !cfg.quiet && !cfg.count && !listing,
+    onlyMatching: cfg.onlyMatching,
+    lineNumber: cfg.lineNumber,
+    byteOffset: cfg.byteOffset,
+    initialTab: cfg.initialTab,
+    nullAfterName: cfg.nullAfterName,
+    groupSeparator: cfg.groupSeparator,
+    color,
+    eol: cfg.nullData ? '\0' : '\n',
+    write: (t) => ctx.stdout.write(t),
+  };
+  const run: ScanRun = { used: false };
+  const nameColor = (n: string) => (color ? `\x1b[35m\x1b[K${n}\x1b[m\x1b[K` : n);
+  const sepColor = (c: string) => (color ? `\x1b[36m\x1b[K${c}\x1b[m\x1b[K` : c);
+  let status = 1;
+  let errors = false;
+  const fail = (msg: string) => {
+    errors = true;
+    if (!cfg.noMessages) ctx.stderr.write(`grep: ${msg}\n`);
+  };
+
+  /** Searches one input; returns true when grep should stop (-q after a selected line). */
+  const search = async (name: string, text: string | null, named: boolean): Promise<boolean> => {
+    const binary = text !== null && cfg.binaryFiles !== 'text' && !cfg.nullData && text.includes('\0');
+    let next: () => Promise<string | null>;
+    if (binary && cfg.binaryFiles === 'without-match') next = async () => null;
+    else if (text === null) {
+      // stdin streams; with -z its NUL-separated records come from the whole input
+      if (cfg.nullData) {
+        let all = '';
+        for (let c = await ctx.stdin.readLine(); c !== null; c = await ctx.stdin.readLine()) all += `${c}\n`;
+        const recs = splitRecords(all, '\0');
+        let i = 0;
+        next = async () => (i < recs.length ? recs[i++] : null);
+      } else next = () => ctx.stdin.readLine();
+    } else {
+      const recs = splitRecords(text, cfg.nullData ? '\0' : '\n');
+      let i = 0;
+      next = async () => (i < recs.length ? recs[i++] : null);
+    }
+    const width = text === null ? UNKNOWN_SIZE_WIDTH : String(utf8Length(text) + (cfg.lineNumber ? 1 : 0)).length;
+    const count = await scanInput(settings, run, { name: named ? name : undefined, offsetWidth: width, binary, next });
+    if (count > 0) status = 0;
+    if (cfg.quiet) return count > 0;
+    if (cfg.count) ctx.stdout.write(`${named ? nameColor(name) + (cfg.nullAfterName ? '\0' : sepColor(':')) : ''}${count}\n`);
+    if ((cfg.list === 'l' && count > 0) || (cfg.list === 'L' && count === 0)) ctx.stdout.write(`${nameColor(name)}${cfg.nullAfterName ? '\0' : '\n'}`);
+    if (binary && count > 0 && settings.printLines) ctx.stderr.write(`grep: ${name}: binary file matches\n`);
+    return false;
+  };
+
+  const visit = async (path: string, top: boolean): Promise<boolean> => {
+    if (ctx.interrupt.interrupted) return true;
+    let st;
+    try {
+      st = top || cfg.dereference ? fs.stat(path) : fs.lstat(path);
+    } catch (e) {
+      fail(`${path}: ${errText(e)}`);
+      return false;
+    }
+    if (st.type === 'symlink') return false; // -r skips links met while recursing
+    const base = path.replace(/\/+$/, '').replace(/.*\//, '');
+    if (st.type === 'dir') {
+      if (cfg.directories === 'skip') return false;
+      if (!recursive) {
+        fail(`${path}: Is a directory`);
+        return false;
+      }
+      if (!top && cfg.excludeDir.some((g) => matchPattern(g, base))) return false;
+      for (const n of fs.readdir(path).sort()) {
+        const child = implicitDot && top && path === '.' ? n : `${path.replace(/\/+$/, '')}/${n}`;
+        if (await visit(child, false)) return true;
+      }
+      return false;
+    }
+    if (excludes.some((g) => matchPattern(g, base))) return false;
+    if (!top && cfg.include.length > 0 && !cfg.include.some((g) => matchPattern(g, base))) return false;
+    let text: string;
+    try {
+      text = fs.readFile(path);
+    } catch (e) {
+      fail(`${path}: ${errText(e)}`);
+      return false;
+    }
+    return search(path, text, showNames ?? !top);
+  };
+
+  for (const op of operands) {
+    if (ctx.interrupt.interrupted) return 130;
+    const stop = op === '-' ? await search(cfg.label, null, showNames ?? false) : await visit(op, true);
+    if (stop) return 0;
+  }
+  if (ctx.interrupt.interrupted) return 130;
+  return errors ? 2 : status;
+}
+
+/** Splits text into records at `sep`, without the empty piece after a final separator. */
+function splitRecords(text: string, sep: string): string[] {
+  if (text === '') return [];
+  const recs = text.split(sep);
+  if (recs[recs.length - 1] === '') recs.pop();
+  return recs;
+}

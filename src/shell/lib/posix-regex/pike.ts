@@ -78,6 +78,7 @@ const firstCache = new WeakMap<Program, ((cp: number) => boolean)[] | null>();
  */
 export function pikeSearch(prog: Program, s: string, from: number, capture: boolean): number[] | null {
   if (prog.required !== '' && s.indexOf(prog.required, from) < 0) return null;
+  if (!capture) return pikeTest(prog, s, from) ? [] : null;
   const insts = prog.insts;
   const scratch = (prog.scratch ??= { seen: new Int32Array(insts.length).fill(-1), gen: 0 });
   const seen = scratch.seen;
@@ -135,10 +136,14 @@ export function pikeSearch(prog: Program, s: string, from: number, capture: bool
   scratch.gen++;
   for (;;) {
     if (best === null) {
-      if (cpcs.length === 0 && first !== null) {
-        // nothing running: jump to the next position where a match can start
-        for (let c = s.codePointAt(pos); c !== undefined && !startsHere(first, c); c = s.codePointAt(pos)) pos += c > 0xffff ? 2 : 1;
-        if (pos >= s.length) return null;
+      if (cpcs.length === 0) {
+        // nothing running: a fresh generation (marks from a skipped position must not hide
+        // states), then jump to the next position where a match can start
+        scratch.gen++;
+        if (first !== null) {
+          for (let c = s.codePointAt(pos); c !== undefined && !startsHere(first, c); c = s.codePointAt(pos)) pos += c > 0xffff ? 2 : 1;
+          if (pos >= s.length) return null;
+        }
       }
       add(cpcs, ccaps, 0, init, pos);
     }
@@ -170,4 +175,88 @@ export function pikeSearch(prog: Program, s: string, from: number, capture: bool
 function startsHere(tests: ((cp: number) => boolean)[], cp: number): boolean {
   for (const t of tests) if (t(cp)) return true;
   return false;
+}
+
+interface TestScratch {
+  seen: Int32Array;
+  gen: number;
+  clist: Int32Array;
+  nlist: Int32Array;
+  stack: Int32Array;
+}
+
+const testScratch = new WeakMap<Program, TestScratch>();
+
+/**
+ * pikeSearch without captures ("does it match at all?", grep's question for every line): the
+ * same simulation on typed arrays of instruction numbers, stopping at the first match.
+ */
+function pikeTest(prog: Program, s: string, from: number): boolean {
+  const insts = prog.insts;
+  const n = insts.length;
+  let sc = testScratch.get(prog);
+  if (!sc) {
+    sc = { seen: new Int32Array(n).fill(-1), gen: 0, clist: new Int32Array(n), nlist: new Int32Array(n), stack: new Int32Array(2 * n + 2) };
+    testScratch.set(prog, sc);
+  }
+  const { seen, stack } = sc;
+  let clist = sc.clist;
+  let nlist = sc.nlist;
+  let first = firstCache.get(prog);
+  if (first === undefined) firstCache.set(prog, (first = firstTests(prog)));
+  let work = 0;
+  // closure of pc at pos into list (from index len); returns the new length, or -1 on a match
+  const add = (list: Int32Array, len: number, pc0: number, pos: number): number => {
+    const gen = sc.gen;
+    let top = 0;
+    stack[top++] = pc0;
+    while (top > 0) {
+      if (++work > PIKE_BUDGET) throw new RegexBudgetError();
+      const pc = stack[--top];
+      if (seen[pc] === gen) continue;
+      seen[pc] = gen;
+      const inst = insts[pc];
+      const op = inst.op;
+      if (op === CHAR) list[len++] = pc;
+      else if (op === MATCH) return -1;
+      else if (op === SPLIT) {
+        stack[top++] = inst.y;
+        stack[top++] = inst.x;
+      } else if (op === JMP) stack[top++] = inst.x;
+      else if (op === ASSERT) {
+        if (assertionHolds(inst.a as AssertKind, s, pos)) stack[top++] = pc + 1;
+      } else stack[top++] = pc + 1; // SAVE, MARK, CHECK
+    }
+    return len;
+  };
+  let pos = from;
+  let cn = 0;
+  sc.gen++;
+  for (;;) {
+    if (cn === 0) {
+      // nothing carried over: a fresh generation, so marks from a skipped position do not hide states
+      sc.gen++;
+      if (first !== null) {
+        for (let c = s.codePointAt(pos); c !== undefined && !startsHere(first, c); c = s.codePointAt(pos)) pos += c > 0xffff ? 2 : 1;
+        if (pos >= s.length) return false;
+      }
+    }
+    cn = add(clist, cn, 0, pos);
+    if (cn < 0) return true;
+    if (pos >= s.length) return false;
+    const cp = s.codePointAt(pos) as number;
+    const next = pos + (cp > 0xffff ? 2 : 1);
+    sc.gen++;
+    let nn = 0;
+    for (let t = 0; t < cn; t++) {
+      const pc = clist[t];
+      if ((insts[pc].test as (cp: number) => boolean)(cp)) {
+        nn = add(nlist, nn, pc + 1, next);
+        if (nn < 0) return true;
+      }
+    }
+    [clist, nlist] = [nlist, clist];
+    cn = nn;
+    pos = next;
+  }
 }

@@ -94,6 +94,10 @@ function buildLayer(spec: ImageSpec, busyboxVersion: string | undefined): MemDir
     const slash = path.lastIndexOf('/');
     putDir(root, path.slice(0, slash), 0).set(path.slice(slash + 1), new MemLink(0, '/bin/busybox'));
   }
+  for (const [path, target] of Object.entries(programs.links ?? {})) {
+    const slash = path.lastIndexOf('/');
+    putDir(root, path.slice(0, slash), 0).set(path.slice(slash + 1), new MemLink(0, target));
+  }
   for (const [path, content] of Object.entries(spec.files)) put(root, path, content, 0);
   return root;
 }

@@ -109,6 +109,24 @@ export interface ImagePrograms {
   readonly applets: readonly string[];
   /** Paths of executables (scripts and binaries). */
   readonly files: readonly string[];
+  /** Symbolic links (path → target): Debian's alternatives and /bin/sh → dash. */
+  readonly links?: Readonly<Record<string, string>>;
+}
+
+/** Debian's links: `sh` is dash; update-alternatives' awk, nawk, which and rmt (as `ls -l` shows). */
+const DEBIAN_LINKS: Readonly<Record<string, string>> = {
+  '/usr/bin/sh': 'dash',
+  '/usr/bin/rbash': 'bash',
+  '/usr/bin/awk': '/etc/alternatives/awk', '/etc/alternatives/awk': '/usr/bin/mawk',
+  '/usr/bin/nawk': '/etc/alternatives/nawk', '/etc/alternatives/nawk': '/usr/bin/mawk',
+  '/usr/bin/which': '/etc/alternatives/which', '/etc/alternatives/which': '/usr/bin/which.debianutils',
+  '/usr/sbin/rmt': '/etc/alternatives/rmt', '/etc/alternatives/rmt': '/usr/sbin/rmt-tar',
+};
+
+/** Debian-based images: their files and links. */
+function debian(paths: readonly string[]): ImagePrograms {
+  const links = Object.fromEntries(Object.entries(DEBIAN_LINKS).filter(([path]) => path.startsWith('/etc/') || paths.includes(path)));
+  return { applets: [], files: paths.filter((p) => !Object.hasOwn(links, p)), links };
 }
 
 const EXTRA: Readonly<Record<string, readonly string[]>> = {
@@ -143,15 +161,16 @@ export function imagePrograms(repo: string): ImagePrograms {
         files: ['/bin/busybox', '/sbin/apk', '/sbin/ldconfig', '/usr/bin/getconf', '/usr/bin/getent', '/usr/bin/iconv', '/usr/bin/ldd', '/usr/bin/scanelf', '/usr/bin/ssl_client'],
       };
     case 'ubuntu':
-      return { applets: [], files: [...under('/usr/bin', ESSENTIAL_BIN), ...under('/usr/sbin', ESSENTIAL_SBIN)] };
+      return debian([...under('/usr/bin', ESSENTIAL_BIN), ...under('/usr/sbin', ESSENTIAL_SBIN)]);
     case 'mysql':
       return { applets: [], files: [...MYSQL_BASE, '/usr/sbin/mysqld', ...under('/usr/bin', 'mysql mysqladmin mysqldump mysqlsh'), ...under('/usr/local/bin', 'docker-entrypoint.sh gosu')] };
     default:
-      return { applets: [], files: [...DEBIAN_SLIM, ...(EXTRA[repo] ?? [])] };
+      return debian([...DEBIAN_SLIM, ...(EXTRA[repo] ?? [])]);
   }
 }
 
 /** The names on an image's PATH (the last part of each program path), sorted, without repeats. */
 export function programNames(programs: ImagePrograms): string[] {
-  return [...new Set([...programs.applets, ...programs.files].map((p) => p.slice(p.lastIndexOf('/') + 1)))].sort();
+  const onPath = [...programs.applets, ...programs.files, ...Object.keys(programs.links ?? {}).filter((p) => !p.startsWith('/etc/'))];
+  return [...new Set(onPath.map((p) => p.slice(p.lastIndexOf('/') + 1)))].sort();
 }

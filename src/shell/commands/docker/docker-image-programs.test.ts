@@ -36,6 +36,24 @@ describe('docker exec sees the programs of the image', () => {
     expect(await sh.run('docker exec web which ip nsenter bash nginx ps ping which curl envsubst')).toEqual({
       stdout: '/usr/bin/nsenter\n/usr/bin/bash\n/usr/sbin/nginx\n/usr/bin/which\n/usr/bin/curl\n/usr/bin/envsubst\n', stderr: '', status: 1,
     });
+    // debianutils' which and mawk are update-alternatives links; sh is dash.
+    expect(await sh.run('docker exec web ls -l /usr/bin/which /usr/bin/awk /bin/sh /etc/alternatives')).toEqual({
+      stdout: [
+        'lrwxrwxrwx 1 root root  4 Nov 29 10:00 /bin/sh -> dash',
+        'lrwxrwxrwx 1 root root 21 Nov 29 10:00 /usr/bin/awk -> /etc/alternatives/awk',
+        'lrwxrwxrwx 1 root root 23 Nov 29 10:00 /usr/bin/which -> /etc/alternatives/which',
+        '',
+        '/etc/alternatives:',
+        'total 0',
+        'lrwxrwxrwx 1 root root 13 Nov 29 10:00 awk -> /usr/bin/mawk',
+        'lrwxrwxrwx 1 root root 13 Nov 29 10:00 nawk -> /usr/bin/mawk',
+        'lrwxrwxrwx 1 root root 17 Nov 29 10:00 rmt -> /usr/sbin/rmt-tar',
+        'lrwxrwxrwx 1 root root 26 Nov 29 10:00 which -> /usr/bin/which.debianutils',
+        '',
+      ].join('\n'),
+      stderr: '',
+      status: 0,
+    });
     expect(await sh.run('docker exec web ip addr')).toEqual({ stdout: '', stderr: NOT_FOUND('ip'), status: 127 });
     expect(await sh.run('docker exec web ps')).toEqual({ stdout: '', stderr: NOT_FOUND('ps'), status: 127 });
     // In the image, not emulated: said plainly.

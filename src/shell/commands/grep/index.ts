@@ -7,7 +7,6 @@
 import type { Command, CommandContext } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
 import { compilePosix, RegexBudgetError } from '../../lib/regex.ts';
-import type { PosixRegex } from '../../lib/regex.ts';
 import { utf8Length } from '../../lib/utf8.ts';
 import { matchPattern } from '../../interp/pattern.ts';
 import { GREP_HELP, GREP_USAGE, GREP_VERSION } from './help.ts';
@@ -93,14 +92,21 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
     ctx.stderr.write(patterns);
     return 2;
   }
-  let regex: PosixRegex | undefined;
-  if (patterns.length > 0) {
-    const compiled = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word: cfg.word, line: cfg.line });
-    if (typeof compiled === 'string') {
-      ctx.stderr.write(`grep: ${compiled}\n`);
-      return 2;
-    }
-    regex = compiled;
+  // grep.c: no patterns at all (-f /dev/null) is the empty pattern with -v flipped
+  let invert = cfg.invert;
+  let { word, line } = cfg;
+  if (patterns.length === 0) {
+    patterns.push('');
+    invert = !invert;
+    word = line = false;
+  }
+  // grep.c: when nothing can be selected (-m 0, -v with the empty pattern), exit 1 unread, except -L
+  const hopeless = cfg.maxCount === 0 || (patterns.length === 1 && patterns[0] === '' && invert && !word && !line);
+  if (hopeless && cfg.list !== 'L') return 1;
+  const regex = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word, line });
+  if (typeof regex === 'string') {
+    ctx.stderr.write(`grep: ${regex}\n`);
+    return 2;
   }
   const excludes = [...cfg.exclude];
   for (const f of cfg.excludeFrom) {
@@ -111,7 +117,6 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
       return 2;
     }
   }
-  if (cfg.maxCount === 0) return 1; // grep.c: -m 0 reads nothing
   const recursive = cfg.directories === 'recurse';
   const operands = cfg.operands.length > 0 ? cfg.operands : [recursive ? '.' : '-'];
   const implicitDot = cfg.operands.length === 0 && recursive;
@@ -120,7 +125,7 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
   const listing = cfg.list !== undefined;
   const settings: ScanSettings = {
     regex,
-    invert: cfg.invert,
+    invert,
     maxCount: cfg.maxCount,
     after: cfg.after >= 0 ? cfg.after : cfg.context,
     before: cfg.before >= 0 ? cfg.before : cfg.context,

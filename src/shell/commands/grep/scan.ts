@@ -9,7 +9,7 @@ import { utf8Length } from '../../lib/utf8.ts';
 
 /** What stays the same for every input of one grep run. */
 export interface ScanSettings {
-  regex: PosixRegex | undefined;
+  regex: PosixRegex;
   invert: boolean;
   maxCount: number;
   after: number;
@@ -46,7 +46,7 @@ const SGR = (code: string, text: string) => `\x1b[${code}m\x1b[K${text}\x1b[m\x1
 
 /** Scans one input; returns the number of selected lines (at most maxCount). */
 export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput): Promise<number> {
-  const selects = (line: string) => (s.regex ? s.regex.test(line) : false) !== s.invert;
+  const selects = (line: string) => s.regex.test(line) !== s.invert;
   const sep = (c: string) => (s.color ? SGR('36', c) : c);
   const num = (n: number) => {
     const t = String(n).padStart(s.initialTab ? input.offsetWidth : 0);
@@ -61,7 +61,7 @@ export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput)
     return h;
   };
   const body = (line: string, highlight: boolean) => {
-    if (!s.color || !highlight || !s.regex) return line;
+    if (!s.color || !highlight) return line;
     let out = '';
     let pos = 0;
     for (const m of s.regex.matchAll(line)) {
@@ -75,7 +75,7 @@ export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput)
   let lastOut = 0;
   const print = (line: string, lineNo: number, offset: number, c: ':' | '-') => {
     if (s.onlyMatching) {
-      if (c === '-' || s.invert || !s.regex) return;
+      if (c === '-' || s.invert) return;
       for (const m of s.regex.matchAll(line)) {
         if (m[0] === '') continue;
         const at = offset + utf8Length(line.slice(0, m.index));

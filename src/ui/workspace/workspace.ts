@@ -71,7 +71,13 @@ export async function mountWorkspace(root: HTMLElement, options: WorkspaceOption
   // Start making the world (its environment's code may still be loading), open the terminal
   // meanwhile, then wait for the world.
   const world = bundle ? prepareWorld(bundle, seed) : loadWorld({ seed, environment: 'linux' });
-  const frame = new WorkspaceFrame(root, options.labId, seed, bundle?.lab.title ?? options.labId);
+  let frame: WorkspaceFrame;
+  try {
+    frame = new WorkspaceFrame(root, options.labId, seed, bundle?.lab.title ?? options.labId);
+  } catch (error) {
+    world.catch(() => undefined); // the frame's error is the one to report
+    throw error;
+  }
   performance.mark('petlab:terminal-open');
   try {
     const ready = await world;

@@ -10,6 +10,8 @@ import { compilePosix, RegexBudgetError } from '../../lib/regex.ts';
 import { utf8Length } from '../../lib/utf8.ts';
 import { matchPattern } from '../../interp/pattern.ts';
 import { GREP_HELP, GREP_USAGE, GREP_VERSION } from './help.ts';
+import { isBusyBox } from '../linux-common/busybox.ts';
+import { BUSYBOX_GREP_USAGE, busyBoxRegexError, parseBusyBoxGrepArgs } from './busybox.ts';
 import { parseGrepArgs } from './options.ts';
 import type { GrepConfig } from './options.ts';
 import { scanInput } from './scan.ts';
@@ -22,9 +24,10 @@ export const command: Command = {
   name: 'grep',
   summary: 'Print lines that match patterns.',
   async run(ctx) {
-    const cfg = parseGrepArgs(ctx.args);
+    const busybox = isBusyBox(ctx.process, 'grep');
+    const cfg = busybox ? parseBusyBoxGrepArgs(ctx.args) : parseGrepArgs(ctx.args);
     if ('message' in cfg) {
-      ctx.stderr.write(`grep: ${cfg.message}\n${cfg.extra ?? ''}${cfg.usage ? GREP_USAGE : ''}`);
+      ctx.stderr.write(`grep: ${cfg.message}\n${cfg.extra ?? ''}${cfg.usage ? (busybox ? BUSYBOX_GREP_USAGE : GREP_USAGE) : ''}`);
       return cfg.status ?? 2;
     }
     if (cfg.help) {
@@ -41,7 +44,7 @@ export const command: Command = {
       return 1;
     }
     try {
-      return await grep(ctx, cfg);
+      return await grep(ctx, cfg, busybox);
     } catch (e) {
       // a back-reference pattern that ran out of its step budget: GNU grep's xalloc_die
       if (!(e instanceof RegexBudgetError)) throw e;
@@ -81,11 +84,11 @@ async function patternsOf(ctx: CommandContext, cfg: GrepConfig): Promise<string[
   return patterns;
 }
 
-async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
+async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Promise<number> {
   const fs = fsOf(ctx);
   const patterns = await patternsOf(ctx, cfg);
   if (patterns === undefined) {
-    ctx.stderr.write(GREP_USAGE);
+    ctx.stderr.write(busybox ? BUSYBOX_GREP_USAGE : GREP_USAGE);
     return 2;
   }
   if (typeof patterns === 'string') {
@@ -102,10 +105,12 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
   }
   // grep.c: when nothing can be selected (-m 0, -v with the empty pattern), exit 1 unread, except -L
   const hopeless = cfg.maxCount === 0 || (patterns.length === 1 && patterns[0] === '' && invert && !word && !line);
-  if (hopeless && cfg.list !== 'L') return 1;
+  if (hopeless && cfg.list !== 'L' && !busybox) return 1;
   const regex = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word, line });
   if (typeof regex === 'string') {
-    ctx.stderr.write(`grep: ${regex}\n`);
+    // BusyBox compiles each pattern on its own and names the one that failed
+    const bad = busybox ? (patterns.find((p) => typeof compilePosix([p], { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase }) === 'string') ?? patterns[0]) : '';
+    ctx.stderr.write(busybox ? busyBoxRegexError(bad, regex) : `grep: ${regex}\n`);
     return 2;
   }
   const excludes = [...cfg.exclude];
@@ -118,8 +123,9 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
     }
   }
   const recursive = cfg.directories === 'recurse';
-  const operands = cfg.operands.length > 0 ? cfg.operands : [recursive ? '.' : '-'];
-  const implicitDot = cfg.operands.length === 0 && recursive;
+  // BusyBox reads stdin when no FILE is given, even with -r
+  const operands = cfg.operands.length > 0 ? cfg.operands : [recursive && !busybox ? '.' : '-'];
+  const implicitDot = cfg.operands.length === 0 && recursive && !busybox;
   const showNames = cfg.withFilename ?? (cfg.operands.length > 1 ? true : undefined);
   const color = cfg.color === 'always' || (cfg.color === 'auto' && ctx.stdout.isTTY === true && (ctx.env.get('TERM') ?? 'dumb') !== 'dumb');
   const listing = cfg.list !== undefined;
@@ -137,10 +143,11 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
     nullAfterName: cfg.nullAfterName,
     groupSeparator: cfg.groupSeparator,
     color,
+    busybox,
     eol: cfg.nullData ? '\0' : '\n',
     write: (t) => ctx.stdout.write(t),
   };
-  const run: ScanRun = { used: false };
+  const run: ScanRun = { used: false, lastLine: 0 };
   const nameColor = (n: string) => (color ? `\x1b[35m\x1b[K${n}\x1b[m\x1b[K` : n);
   const sepColor = (c: string) => (color ? `\x1b[36m\x1b[K${c}\x1b[m\x1b[K` : c);
   let status = 1;
@@ -171,7 +178,7 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
     }
     const width = text === null ? UNKNOWN_SIZE_WIDTH : String(utf8Length(text) + (cfg.lineNumber ? 1 : 0)).length;
     const count = await scanInput(settings, run, { name: named ? name : undefined, offsetWidth: width, binary, next });
-    if (count > 0) status = 0;
+    if (count > 0 || (busybox && cfg.list === 'L' && count === 0)) status = 0; // BusyBox: -L listing a file is a match
     if (cfg.quiet) return count > 0;
     if (cfg.count) ctx.stdout.write(`${named ? nameColor(name) + (cfg.nullAfterName ? '\0' : sepColor(':')) : ''}${count}\n`);
     if ((cfg.list === 'l' && count > 0) || (cfg.list === 'L' && count === 0)) ctx.stdout.write(`${nameColor(name)}${cfg.nullAfterName ? '\0' : '\n'}`);
@@ -193,6 +200,7 @@ async function grep(ctx: CommandContext, cfg: GrepConfig): Promise<number> {
     if (st.type === 'dir') {
       if (cfg.directories === 'skip') return false;
       if (!recursive) {
+        if (busybox) return false; // fopen works, reading gives nothing: no message
         fail(`${path}: Is a directory`);
         return false;
       }

@@ -140,7 +140,8 @@ function contextLength(s: string): number | GrepOptionError {
   return n;
 }
 
-function defaults(): GrepConfig {
+/** The settings of a grep run with no options. */
+export function defaultGrepConfig(): GrepConfig {
   return {
     matcher: undefined,
     patternSources: [],
@@ -287,7 +288,7 @@ function apply(c: GrepConfig, key: string, value: string | undefined): GrepOptio
 
 /** Parses grep's arguments; an error carries getopt's or grep's own wording. */
 export function parseGrepArgs(args: readonly string[]): GrepConfig | GrepOptionError {
-  const c = defaults();
+  const c = defaultGrepConfig();
   let digits = '';
   let digitsArg = -1;
   for (let i = 0; i < args.length; i++) {

@@ -40,11 +40,12 @@ async function scan(lines: string[], after: number, before: number): Promise<str
     nullAfterName: false,
     groupSeparator: '--',
     color: false,
+    busybox: false,
     eol: '\n',
     write: (t) => (out += t),
   };
   let i = 0;
-  await scanInput(settings, { used: false }, { name: undefined, offsetWidth: 0, binary: false, next: async () => (i < lines.length ? lines[i++] : null) });
+  await scanInput(settings, { used: false, lastLine: 0 }, { name: undefined, offsetWidth: 0, binary: false, next: async () => (i < lines.length ? lines[i++] : null) });
   return out;
 }
 

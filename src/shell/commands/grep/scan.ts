@@ -23,6 +23,12 @@ export interface ScanSettings {
   nullAfterName: boolean;
   groupSeparator: string | undefined;
   color: boolean;
+  /**
+   * BusyBox grep: trailing context after the -m'th line stops at the next selected line, the
+   * separator compares line numbers across files (last_line_printed is global) and is checked
+   * before every printed piece, and -o prints context lines whole.
+   */
+  busybox: boolean;
   /** The line terminator: '\n', or '\0' with -z. */
   eol: string;
   write(text: string): void;
@@ -31,6 +37,8 @@ export interface ScanSettings {
 /** State shared across the inputs of one run: GNU prints a separator only after some output. */
 export interface ScanRun {
   used: boolean;
+  /** The number of the last line printed, in whichever input (BusyBox's last_line_printed). */
+  lastLine: number;
 }
 
 /** One input: its name for the prefix (undefined: no prefix), and the -T offset width. */
@@ -73,19 +81,28 @@ export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput)
   };
   /** Line number after the last printed line (0: nothing printed from this input yet). */
   let lastOut = 0;
+  const context = s.after >= 0 || s.before >= 0;
+  /** BusyBox's print_line: its separator check runs for every piece printed, -o matches too. */
+  const bbPiece = (lineNo: number) => {
+    if (context && run.used && lineNo !== run.lastLine + 1) s.write('--\n');
+    run.used = true;
+    run.lastLine = lineNo;
+  };
   const print = (line: string, lineNo: number, offset: number, c: ':' | '-') => {
-    if (s.onlyMatching) {
+    if (s.onlyMatching && (c === ':' || !s.busybox)) {
+      // GNU prints nothing of context lines with -o; BusyBox prints them whole
       if (c === '-' || s.invert) return;
       for (const m of s.regex.matchAll(line)) {
         if (m[0] === '') continue;
+        if (s.busybox) bbPiece(lineNo);
         const at = offset + utf8Length(line.slice(0, m.index));
         s.write(`${head(lineNo, at, c, true)}${s.color ? SGR('01;31', m[0]) : m[0]}${s.eol}`);
       }
       return;
     }
+    if (s.busybox) bbPiece(lineNo);
     s.write(`${head(lineNo, offset, c, line !== '')}${body(line, (c === ':') !== s.invert)}${s.eol}`);
   };
-  const context = s.after >= 0 || s.before >= 0;
   const before: { line: string; no: number; offset: number }[] = [];
   let pending = 0;
   let count = 0;
@@ -98,12 +115,15 @@ export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput)
     lineNo++;
     const at = offset;
     offset += utf8Length(line) + 1;
-    if (count < s.maxCount && selects(line)) {
+    const selected = selects(line);
+    if (selected && count >= s.maxCount && s.busybox) break;
+    if (count < s.maxCount && selected) {
       count++;
       if (!s.printLines) continue;
       if (input.binary) break;
       const first = before.length > 0 ? before[0].no : lineNo;
-      if (context && run.used && (lastOut === 0 || first !== lastOut + 1) && s.groupSeparator !== undefined) s.write(`${sep(s.groupSeparator)}\n`);
+      const adjacent = lastOut !== 0 && first === lastOut + 1;
+      if (!s.busybox && context && run.used && !adjacent && s.groupSeparator !== undefined) s.write(`${sep(s.groupSeparator)}\n`);
       for (const b of before) print(b.line, b.no, b.offset, '-');
       before.length = 0;
       print(line, lineNo, at, ':');

@@ -180,3 +180,10 @@ describeCases("grep more options", [
   ["grep -vc '' nonexist", "", "", 1],
   ["grep -L x empty", "empty\n", "", 1],
 ]);
+
+describeCases("egrep and fgrep (Debian 12: scripts running grep -E / grep -F)", [
+  ["printf 'a.b\\naxb\\nab\\n' > f", "", "", 0],
+  ["egrep 'x|a\\.' f", "a.b\naxb\n", "", 0],
+  ["fgrep a.b f", "a.b\n", "", 0],
+  ["egrep -F x f", "", "grep: conflicting matchers specified\n", 2],
+]);

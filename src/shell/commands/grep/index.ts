@@ -1,5 +1,5 @@
 /**
- * GNU grep 3.8 (Debian 12): every option of `grep --help` except -P (no Perl engine here: it says
+ * GNU grep 3.8 (Debian 12), also as egrep and fgrep: every option of `grep --help` except -P (no Perl engine here: it says
  * so, exit 1). Reads stdin line by line as it streams in. Status 0 when a line was selected, 1
  * when none, 2 on error (a missing file, a bad regex: `grep: Unmatched [, [^, [:, [., or [=`,
  * a bad option: getopt's words and the usage lines); -q with a selected line is 0 regardless.
@@ -25,7 +25,10 @@ export const command: Command = {
   summary: 'Print lines that match patterns.',
   async run(ctx) {
     const busybox = isBusyBox(ctx.process, 'grep');
-    const cfg = busybox ? parseBusyBoxGrepArgs(ctx.args) : parseGrepArgs(ctx.args);
+    // Debian's egrep and fgrep are scripts running `grep -E "$@"` / `grep -F "$@"`
+    const as = ctx.name.replace(/.*\//, '');
+    const args = as === 'egrep' ? ['-E', ...ctx.args] : as === 'fgrep' ? ['-F', ...ctx.args] : ctx.args;
+    const cfg = busybox ? parseBusyBoxGrepArgs(args) : parseGrepArgs(args);
     if ('message' in cfg) {
       ctx.stderr.write(`grep: ${cfg.message}\n${cfg.extra ?? ''}${cfg.usage ? (busybox ? BUSYBOX_GREP_USAGE : GREP_USAGE) : ''}`);
       return cfg.status ?? 2;

@@ -77,6 +77,10 @@ describe('petlab grade', () => {
     ],
     [['grade', 'pid-namespaces', '--submission', 'seed.json'], 'petlab grade: Invalid submission in seed.json:\n  - seed: expected a whole number from 0 to 4294967295\n'],
     [['grade', 'pid-namespaces', '--commands', 'many.sh'], 'petlab grade: the replay stopped: the submission has more than 2000 command lines.\n'],
+    // Outputs that cannot be written are refused before any grading.
+    [['grade', 'pid-namespaces', '--commands', 'partial.sh', '--output', 'no/such/r.json'], 'petlab grade: cannot write the report to no/such/r.json: no such folder\n'],
+    [['grade', 'pid-namespaces', '--commands', 'partial.sh', '--output', 'partial.sh/r.json'], 'petlab grade: cannot write the report to partial.sh/r.json: no such folder\n'],
+    [['grade', 'pid-namespaces', '--dir', '.', '--output', 'partial.sh/out'], 'petlab grade: cannot write the reports into partial.sh/out: no such folder\n'],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const dir = workdir();
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');

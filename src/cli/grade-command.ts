@@ -6,10 +6,12 @@
  *   petlab grade <lab-id> --dir submissions/                [--output dir] [--format ...]
  *
  * Exit status: 0 every task passed (every student, with --dir); 1 some task failed; 2 invalid
- * input (unknown lab, unreadable, malformed or oversized submission, a replay bound) — with a
- * one-paragraph message, never a stack trace.
+ * input (unknown lab, unreadable, malformed or oversized submission, a replay bound, an output
+ * that cannot be written — checked before grading) — with a one-paragraph message, never a
+ * stack trace.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GradingError, isGradingError } from '../grading/errors.ts';
@@ -117,6 +119,25 @@ async function grade(args: string[]): Promise<number> {
   }
 }
 
+/** A file system error as words: "no such folder", "permission denied", or the error's message. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such folder';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Fails before any grading when the reports could not be written. @throws GradingError */
+function checkOutput(output: string, isDir: boolean): void {
+  try {
+    if (isDir) mkdirSync(output, { recursive: true });
+    else if (!statSync(dirname(output)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw new GradingError('INVALID_SUBMISSION', `cannot write ${isDir ? 'the reports into' : 'the report to'} ${output}: ${reason(error)}`);
+  }
+}
+
 async function gradeWith(
   sandbox: GradingPool,
   bundle: LabBundle,
@@ -125,9 +146,15 @@ async function gradeWith(
   seed: number | undefined,
 ): Promise<number> {
   if (values.dir !== undefined) {
-    const rows = await gradeClass(bundle, listClassDir(values.dir, bundle.lab.id), (b, s) => sandbox.grade(b.lab.id, s), sandbox.size);
+    const entries = listClassDir(values.dir, bundle.lab.id);
     const outDir = values.output ?? 'petlab-results';
-    writeClassReports(outDir, bundle, rows, format);
+    checkOutput(outDir, true);
+    const rows = await gradeClass(bundle, entries, (b, s) => sandbox.grade(b.lab.id, s), sandbox.size);
+    try {
+      writeClassReports(outDir, bundle, rows, format);
+    } catch (error) {
+      throw new GradingError('INVALID_SUBMISSION', `cannot write the reports into ${outDir}: ${reason(error)}`);
+    }
     const passed = rows.filter((r) => r.result.status === 'pass').length;
     process.stdout.write(`Graded ${rows.length} submission${rows.length === 1 ? '' : 's'} of ${bundle.lab.id}: ${passed} passed every task. Reports in ${outDir}/ (summary.csv, summary.md).\n`);
     return rows.length > 0 && passed === rows.length ? 0 : 1;
@@ -135,9 +162,15 @@ async function gradeWith(
 
   const read = values.submission !== undefined ? readSubmissionFile(values.submission) : readCommandsSubmission(bundle.lab.id, values.commands!, values.files);
   const submission = seed === undefined ? read : { ...read, seed };
+  if (values.output !== undefined) checkOutput(values.output, false);
   const { result } = await sandbox.grade(bundle.lab.id, submission);
   const report = formatReport(result, format);
-  if (values.output !== undefined) writeFileSync(values.output, report);
-  else process.stdout.write(report);
+  if (values.output !== undefined) {
+    try {
+      writeFileSync(values.output, report);
+    } catch (error) {
+      throw new GradingError('INVALID_SUBMISSION', `cannot write the report to ${values.output}: ${reason(error)}`);
+    }
+  } else process.stdout.write(report);
   return result.status === 'pass' ? 0 : 1;
 }

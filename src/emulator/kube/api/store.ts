@@ -11,6 +11,7 @@
 import type { World } from '../../world.ts';
 import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, noKindMatch, notFound } from './errors.ts';
 import { applyDefaults } from './defaults.ts';
+import { uuidId } from './ids.ts';
 import { clone, deepFreeze, isTerminating, rfc3339 } from './meta.ts';
 import { applyPatch, type PatchType } from './patch.ts';
 import { resolveResource, resourceFor, resourceForKind, type ResourceInfo } from './resources.ts';
@@ -197,7 +198,7 @@ export class ApiStore {
     const key = this.key(info, m.namespace, m.name!);
     if (this.table(info).has(key)) throw alreadyExists(info, m.name!);
     if (!options.dryRun) for (const admit of this.admitters) admit(obj, info);
-    m.uid = options.uid ?? this.world.rng.uuid();
+    m.uid = options.uid ?? uuidId(this.world.rng);
     m.creationTimestamp = rfc3339(options.createdAt ?? this.world.now());
     delete m.deletionTimestamp;
     delete m.deletionGracePeriodSeconds;
@@ -496,7 +497,11 @@ export class ApiStore {
   private notify(info: ResourceInfo, event: WatchEvent): void {
     for (const hook of this.hooks) hook(info, event);
     const set = this.watchers.get(info.plural);
-    if (!set) return;
+    if (!set || set.size === 0) return;
+    // One queued job delivers to every interested watcher in registration order: the world's
+    // queue is FIFO, so this runs the handlers exactly when one job per watcher would.
+    const targets: Watcher[] = [];
+    const events: WatchEvent[] = [];
     for (const w of set) {
       const now = event.type !== 'DELETED' && this.watcherMatches(w, event.object);
       const before = event.oldObject !== undefined && event.type !== 'ADDED' && this.watcherMatches(w, event.oldObject);
@@ -506,11 +511,13 @@ export class ApiStore {
       else if (now) e = { type: 'ADDED', object: event.object };
       else if (before) e = { type: 'DELETED', object: event.object, oldObject: event.oldObject };
       if (!e) continue;
-      const deliver = e;
-      this.world.enqueue(() => {
-        if (!w.stopped) w.handler(deliver);
-      });
+      targets.push(w);
+      events.push(e);
     }
+    if (targets.length === 0) return;
+    this.world.enqueue(() => {
+      for (let i = 0; i < targets.length; i++) if (!targets[i].stopped) targets[i].handler(events[i]);
+    });
   }
 
   private watcherMatches(w: Watcher, obj: KubeObject): boolean {

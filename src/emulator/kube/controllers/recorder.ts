@@ -6,6 +6,7 @@
  */
 import type { ApiStore } from '../api/store.ts';
 import { rfc3339 } from '../api/meta.ts';
+import { hexId } from '../api/ids.ts';
 import type { KubeEvent, KubeObject } from '../api/types.ts';
 
 export interface EventSource {
@@ -41,7 +42,7 @@ export class EventRecorder {
       const ev: KubeEvent = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: `${name}.${this.eventSuffix(world.now(), world.rng.hex(16))}`, namespace: ns },
+        metadata: { name: `${name}.${this.eventSuffix(world.now(), hexId(world.rng, 16))}`, namespace: ns },
         involvedObject: {
           apiVersion: obj.apiVersion,
           kind: obj.kind,

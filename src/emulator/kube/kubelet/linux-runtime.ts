@@ -16,6 +16,7 @@ import type { Behaviour } from './behaviour.ts';
 import { NGINX_INDEX_HTML } from '../../docker/image-catalogue.ts';
 import { containerRootFs } from './image-root.ts';
 import type { ImageInfo } from './images.ts';
+import { hexId } from '../api/ids.ts';
 import type { ContainerRuntime, HttpResult, MountSpec } from './runtime.ts';
 
 /** Pods up to this many get their container processes at start; beyond, on first use. */
@@ -93,7 +94,7 @@ export class LinuxRuntime implements ContainerRuntime {
     net.setUp(netns.stack.links.get('lo')!, true);
     const gateway = podIP.replace(/\.\d+$/, '.1');
     try {
-      const vethName = `veth${this.world.rng.hex(8)}`;
+      const vethName = `veth${hexId(this.world.rng, 8)}`;
       const [hostSide, podSide] = net.addVeth(host.initial.net, vethName, 'eth0', netns);
       net.setUp(hostSide, true);
       net.setUp(podSide, true);
@@ -128,7 +129,7 @@ export class LinuxRuntime implements ContainerRuntime {
     }
     rec.containers.set(container.name, c);
     if (this.pods.size <= EAGER_LIMIT) this.materialize(rec, c);
-    return `containerd://${this.world.rng.hex(64)}`;
+    return `containerd://${hexId(this.world.rng, 64)}`;
   }
 
   /**

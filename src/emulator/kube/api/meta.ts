@@ -21,9 +21,61 @@ export function parseTime(s: string | undefined | null): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** A deep, mutable copy of a (possibly frozen) JSON-shaped object. */
+/**
+ * A deep, mutable copy of a (possibly frozen) JSON-shaped object: exactly what
+ * `JSON.parse(JSON.stringify(obj))` gives (keys with undefined or function values dropped, such
+ * array items and non-finite numbers turned into null, key order kept), built directly. A part
+ * that is not plain data (a class instance, `toJSON`, a bigint) takes the JSON round trip, with
+ * its errors.
+ */
 export function clone<T>(obj: T): T {
-  return obj === undefined ? obj : (JSON.parse(JSON.stringify(obj)) as T);
+  if (obj === undefined) return obj;
+  if (typeof obj !== 'object' || obj === null) return JSON.parse(JSON.stringify(obj)) as T;
+  return copyValue(obj) as T;
+}
+
+const OBJECT_PROTO = Object.prototype;
+
+/** The JSON copy of an object or array (never undefined for those). */
+function copyValue(v: object): unknown {
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = copyItem(v[i]);
+      out[i] = x === undefined ? null : x;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== OBJECT_PROTO && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.parse(JSON.stringify(v));
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x = copyItem((v as Record<string, unknown>)[k]);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+/** The JSON copy of one value; undefined where JSON would drop it. */
+function copyItem(x: unknown): unknown {
+  switch (typeof x) {
+    case 'string':
+    case 'boolean':
+      return x;
+    case 'number':
+      return Number.isFinite(x) ? (x === 0 ? 0 : x) : null;
+    case 'object':
+      return x === null ? null : copyValue(x);
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      return JSON.parse(JSON.stringify(x)); // bigint: JSON's TypeError
+  }
 }
 
 /** Freezes `obj` and everything inside it, so stored objects cannot be changed by accident. */
@@ -36,6 +88,51 @@ export function deepFreeze<T>(obj: T): T {
     for (const k in obj) deepFreeze((obj as Record<string, unknown>)[k]);
   }
   return obj;
+}
+
+/**
+ * Structural sharing for a write: `next` with every part that equals the same part of `prev`
+ * (same keys in the same order, same values) replaced by `prev`'s part — `prev` itself when all of
+ * it is equal. The result serialises exactly as `next` does; shared parts are the stored (frozen)
+ * ones, so freezing the result only walks what changed. `next`'s own arrays and objects may be
+ * updated in place (frozen ones never are).
+ */
+export function shareUnchanged<T>(prev: unknown, next: T): T {
+  return share(prev, next) as T;
+}
+
+function share(prev: unknown, next: unknown): unknown {
+  if (prev === next || typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = prev.length === next.length;
+    const writable = !Object.isFrozen(next);
+    for (let i = 0; i < next.length; i++) {
+      const x = i < prev.length ? share(prev[i], next[i]) : next[i];
+      if (x !== prev[i]) same = false;
+      else if (writable) next[i] = x;
+    }
+    return same ? prev : next;
+  }
+  if (Array.isArray(prev)) return next;
+  const p = prev as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  const pk = Object.keys(p);
+  const nk = Object.keys(n);
+  let same = pk.length === nk.length;
+  const writable = !Object.isFrozen(n);
+  for (let i = 0; i < nk.length; i++) {
+    const k = nk[i];
+    if (same && pk[i] !== k) same = false;
+    if (!(k in p)) {
+      same = false;
+      continue;
+    }
+    const x = share(p[k], n[k]);
+    if (x !== p[k]) same = false;
+    else if (writable && n[k] !== x) n[k] = x;
+  }
+  return same ? prev : next;
 }
 
 /** `namespace/name`, or `name` for cluster-scoped objects: the key of informer caches. */

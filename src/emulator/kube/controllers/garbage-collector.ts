@@ -38,8 +38,11 @@ export class GarbageCollector {
     if (sameOwners && !(isTerminating(obj) && (f.includes('orphan') || f.includes('foregroundDeletion')))) return;
     const uid = String(obj.metadata.uid);
     const ref: Ref = { plural: info.plural, namespace: obj.metadata.namespace, name: String(obj.metadata.name) };
-    const depKey = `${info.plural}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
-    for (const r of e.oldObject?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(depKey);
+    const oldRefs = e.oldObject?.metadata.ownerReferences;
+    const refs = obj.metadata.ownerReferences;
+    // Most objects (Events) have no owners: no dependents key to build.
+    const depKey = oldRefs?.length || refs?.length ? `${info.plural}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}` : '';
+    for (const r of oldRefs ?? []) this.dependents.get(r.uid)?.delete(depKey);
     if (e.type === 'DELETED') {
       this.byUid.delete(uid);
       this.queue.add(uid);
@@ -48,7 +51,7 @@ export class GarbageCollector {
       return;
     }
     this.byUid.set(uid, ref);
-    for (const r of obj.metadata.ownerReferences ?? []) {
+    for (const r of refs ?? []) {
       // Owners of kinds this cluster does not serve (DaemonSet…) are left alone.
       if (!resourceForKind(r.kind)) continue;
       let deps = this.dependents.get(r.uid);

@@ -207,7 +207,7 @@ async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Pro
         fail(`${path}: Is a directory`);
         return false;
       }
-      if (!top && cfg.excludeDir.some((g) => matchPattern(g, base))) return false;
+      if (!(top && implicitDot) && cfg.excludeDir.some((g) => matchPattern(g, base))) return false;
       for (const n of fs.readdir(path).sort()) {
         const child = implicitDot && top && path === '.' ? n : `${path.replace(/\/+$/, '')}/${n}`;
         if (await visit(child, false)) return true;
@@ -215,7 +215,7 @@ async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Pro
       return false;
     }
     if (excludes.some((g) => matchPattern(g, base))) return false;
-    if (!top && cfg.include.length > 0 && !cfg.include.some((g) => matchPattern(g, base))) return false;
+    if (cfg.include.length > 0 && !cfg.include.some((g) => matchPattern(g, base))) return false;
     let text: string;
     try {
       text = fs.readFile(path);

@@ -49,6 +49,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   iptables: () => import('./iptables/index.ts'),
   kill: () => import('./kill/index.ts'),
   kubectl: () => import('./kubectl/index.ts'),
+  ln: () => import('./ln/index.ts'),
   ls: () => import('./ls/index.ts'),
   lsns: () => import('./lsns/index.ts'),
   mkdir: () => import('./mkdir/index.ts'),

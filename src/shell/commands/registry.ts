@@ -121,6 +121,19 @@ export async function loadCommand(name: string): Promise<Command | undefined> {
 }
 
 /**
+ * Counts `load` (a dynamic import the shell itself makes, such as the regex matcher for `=~`) as
+ * a module load in flight, so the session's virtual clock waits for it as for a command's code.
+ */
+export async function trackLoad<T>(load: () => Promise<T>): Promise<T> {
+  loading++;
+  try {
+    return await load();
+  } finally {
+    if (--loading === 0) for (const w of idleWaiters.splice(0)) w();
+  }
+}
+
+/**
  * Whether command modules are being loaded right now (host work: the session's virtual clock
  * waits for it instead of taking a slow load for a stuck command).
  */

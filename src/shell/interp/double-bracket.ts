@@ -1,10 +1,13 @@
 /**
  * `[[ EXPR ]]`: bash's conditional command. Words are expanded without splitting or globbing;
- * the right side of `==`/`!=` is a pattern unless quoted, `=~` matches an extended regex (and
- * fills BASH_REMATCH's first element into `$BASH_REMATCH`), `&&`, `||`, `!` and parentheses
- * combine. File and integer tests are those of `test`.
+ * the right side of `==`/`!=` is a pattern unless quoted, `=~` matches an extended regex and
+ * fills the array BASH_REMATCH (whole match, then every group; an empty array after no match, as
+ * bash 5.2's sh_regmatch makes a new one), an invalid regex gives status 2 silently; `&&`, `||`,
+ * `!` and parentheses combine statuses as execute_cond_node does. File and integer tests are
+ * those of `test`.
  */
 import type { Word } from '../parser/ast.ts';
+import { trackLoad } from '../commands/registry.ts';
 import { expandPattern, expandSingle, ExpansionError } from './expand.ts';
 import { compilePattern } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
@@ -35,7 +38,7 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     throw e;
   }
   // the POSIX matcher loads only when a `=~` needs it (it stays out of the page's initial script)
-  const regex = items.some((it) => it.raw === '=~') ? await import('../lib/regex.ts') : undefined;
+  const regex = items.some((it) => it.raw === '=~') ? await trackLoad(() => import('../lib/regex.ts')) : undefined;
   const fs = shell.process.fs;
   let i = 0;
   const isOp = (op: string) => items[i]?.raw === op;
@@ -50,11 +53,13 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
       return undefined;
     }
   };
-  const primary = (): boolean => {
+  // statuses, not booleans: a bad regex is 2, which `!` turns into 0 and `&&`/`||` pass on
+  let skipping = 0;
+  const primary = (): number => {
     if (i >= items.length) throw new CondError("syntax error in conditional expression");
     if (isOp('!')) {
       i++;
-      return !primary();
+      return primary() === 0 ? 1 : 0;
     }
     if (isOp('(')) {
       i++;
@@ -68,47 +73,55 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     if (op && ['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot'].includes(op) && i + 2 < items.length) {
       const b = items[i + 2];
       i += 3;
-      switch (op) {
-        case '==':
-        case '=':
-          return compilePattern(b.pattern).test(a.text);
-        case '!=':
-          return !compilePattern(b.pattern).test(a.text);
-        case '=~': {
-          if (!regex) return false;
-          const { compilePosix, RegexBudgetError } = regex;
-          const re = compilePosix(b.text, { extended: true });
-          if (typeof re === 'string') return false;
-          let m;
-          try {
-            m = re.exec(a.text);
-          } catch (e) {
-            // bash treats any regexec failure (glibc's REG_ESPACE) as "no match"
-            if (!(e instanceof RegexBudgetError)) throw e;
-            m = null;
-          }
-          shell.env.set('BASH_REMATCH', m ? m[0] : '');
-          return m !== null;
-        }
-        case '<':
-          return a.text < b.text;
-        case '>':
-          return a.text > b.text;
-        case '-eq':
-          return int(a.text) === int(b.text);
-        case '-ne':
-          return int(a.text) !== int(b.text);
-        case '-lt':
-          return int(a.text) < int(b.text);
-        case '-le':
-          return int(a.text) <= int(b.text);
-        case '-gt':
-          return int(a.text) > int(b.text);
-        case '-ge':
-          return int(a.text) >= int(b.text);
-      }
-      return false;
+      if (op === '=~') return skipping > 0 ? 1 : regexMatch(a.text, regexText(b.pattern));
+      return binary(op, a.text, b) ? 0 : 1;
     }
+    return unary() ? 0 : 1;
+  };
+  const regexMatch = (text: string, pattern: string): number => {
+    if (!regex) return 1;
+    const re = regex.compilePosix(pattern, { extended: true });
+    if (typeof re === 'string') return 2; // sh_regmatch: regcomp failed, nothing printed
+    let m;
+    try {
+      m = re.exec(text);
+    } catch (e) {
+      // bash treats any regexec failure (glibc's REG_ESPACE) as "no match"
+      if (!(e instanceof regex.RegexBudgetError)) throw e;
+      m = null;
+    }
+    // groups that took no part are empty strings (strncpy of rm_eo - rm_so = 0 bytes)
+    shell.env.setArray('BASH_REMATCH', m ? Array.from({ length: re.groups + 1 }, (_, g) => m[g] ?? '') : []);
+    return m ? 0 : 1;
+  };
+  const binary = (op: string, a: string, b: Item): boolean => {
+    switch (op) {
+      case '==':
+      case '=':
+        return compilePattern(b.pattern).test(a);
+      case '!=':
+        return !compilePattern(b.pattern).test(a);
+      case '<':
+        return a < b.text;
+      case '>':
+        return a > b.text;
+      case '-eq':
+        return int(a) === int(b.text);
+      case '-ne':
+        return int(a) !== int(b.text);
+      case '-lt':
+        return int(a) < int(b.text);
+      case '-le':
+        return int(a) <= int(b.text);
+      case '-gt':
+        return int(a) > int(b.text);
+      case '-ge':
+        return int(a) >= int(b.text);
+    }
+    return false;
+  };
+  const unary = (): boolean => {
+    const a = items[i];
     if (/^-[a-zA-Z]$/.test(a.raw) && i + 1 < items.length && !['&&', '||', ')'].includes(items[i + 1].raw)) {
       const arg = items[i + 1].text;
       i += 2;
@@ -146,21 +159,30 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     i++;
     return a.text !== '';
   };
-  const and = (): boolean => {
+  // the operand bash would not evaluate is still parsed, but its regex leaves BASH_REMATCH alone
+  const operand = <T>(skip: boolean, parseIt: () => T): T => {
+    if (skip) skipping++;
+    try {
+      return parseIt();
+    } finally {
+      if (skip) skipping--;
+    }
+  };
+  const and = (): number => {
     let v = primary();
     while (isOp('&&')) {
       i++;
-      const r = primary();
-      v = v && r;
+      const r = operand(v !== 0, primary);
+      if (v === 0) v = r;
     }
     return v;
   };
-  const or = (): boolean => {
+  const or = (): number => {
     let v = and();
     while (isOp('||')) {
       i++;
-      const r = and();
-      v = v || r;
+      const r = operand(v === 0, and);
+      if (v !== 0) v = r;
     }
     return v;
   };
@@ -168,7 +190,7 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     if (items.length === 0) throw new CondError("syntax error in conditional expression");
     const v = or();
     if (i < items.length) throw new CondError(`syntax error in conditional expression: unexpected token \`${items[i].text}'`);
-    return v ? 0 : 1;
+    return v;
   } catch (e) {
     if (e instanceof CondError) {
       io.stderr.write(`bash: ${e.message}\n`);
@@ -176,6 +198,14 @@ export async function runDoubleBracket(shell: Shell, words: Word[], io: IO): Pro
     }
     throw e;
   }
+}
+
+/**
+ * The regex of `=~`'s right side: characters that were quoted stand for themselves, so the
+ * special ones get a backslash (bash 5.2 subst.c quote_string_for_globbing with QGLOB_REGEXP).
+ */
+function regexText(chars: readonly PatternChar[]): string {
+  return chars.map((c) => (c.quoted && '^$.[]|()*+?{}\\'.includes(c.ch) ? `\\${c.ch}` : c.ch)).join('');
 }
 
 function isLit(w: Word, text: string): boolean {

@@ -149,7 +149,7 @@ class Expander {
     };
     for (const part of word.parts) {
       if (part.type === 'lit') add(part.quoted)(part.text);
-      else await this.part(part, true, (t, q) => add(q)(t), add(false), (multi) => add(true)(multi.join(' ')));
+      else await this.part(part, false, (t, q) => add(q)(t), add(false), (multi) => add(true)(multi.join(' ')));
     }
     return chars;
   }

@@ -4,6 +4,7 @@
  * can hang the shell (`*a*a*a*a*b` made a backtracking RegExp run for hours). A pattern is given
  * as segments saying which characters were quoted (a quoted `*` is literal).
  */
+import { trackLoad } from '../commands/registry.ts';
 import { CLASSES } from '../lib/posix-regex/bracket.ts';
 import type { RegexNode } from '../lib/posix-regex/ast.ts';
 import type { PosixRegex } from '../lib/posix-regex/index.ts';
@@ -46,7 +47,8 @@ export function compilePattern(chars: readonly PatternChar[]): ShellPattern {
     prefixLengths: (text) => lengths(matchEnds(tokens, [...text]), [...text]),
     suffixLengths: (text) => lengths(matchEnds(reversed, [...text].reverse()), [...text].reverse()),
     async replace(text, replacement, all) {
-      const { PosixRegex, RegexBudgetError } = await import('../lib/posix-regex/index.ts');
+      // a tracked load: the session's clock waits for it instead of taking a slow import for a hang
+      const { PosixRegex, RegexBudgetError } = await trackLoad(() => import('../lib/posix-regex/index.ts'));
       regex ??= PosixRegex.fromTree(toTree(tokens));
       try {
         return regex.replace(text, () => replacement, { global: all }).text;

@@ -407,29 +407,30 @@ class Parser {
     throw new Incomplete();
   }
 
-  /** The operand of `=~`: parentheses and `|` are part of the regex, not operators. */
+  /**
+   * The operand of `=~` (bash's PST_REGEXP): parentheses, `|`, `<`, `>`, `&`, `;` and, inside
+   * parentheses, blanks are part of the word, not operators; quotes and expansions work as in
+   * any word (the interpreter makes quoted characters literal in the regex).
+   */
   private readRegexWord(): Word {
     this.sc.skipBlanks();
-    const c = this.sc.peek();
-    if (c === '"' || c === "'") return this.sc.readWord().word;
-    let text = '';
+    const parts: Word['parts'] = [];
     let depth = 0;
     for (;;) {
       const ch = this.sc.peek();
       if (ch === undefined) throw new Incomplete("unexpected EOF while looking for `]]'");
       if ((ch === ' ' || ch === '\t' || ch === '\n') && depth === 0) break;
-      if (ch === '\\' && this.sc.peek(1) !== undefined) {
-        text += ch + (this.sc.peek(1) as string);
-        this.sc.pos += 2;
+      if (this.sc.atWordStart()) {
+        parts.push(...this.sc.readWord().word.parts);
         continue;
       }
       if (ch === '(') depth++;
       if (ch === ')') depth = Math.max(0, depth - 1);
-      text += ch;
+      parts.push({ type: 'lit', text: ch, quoted: false });
       this.sc.pos++;
     }
     this.peeked = undefined;
-    return { parts: [{ type: 'lit', text, quoted: true }] };
+    return { parts };
   }
 
   private parseFunctionKeyword(): ShellCommand {

@@ -187,3 +187,9 @@ describeCases("egrep and fgrep (Debian 12: scripts running grep -E / grep -F)", 
   ["fgrep a.b f", "a.b\n", "", 0],
   ["egrep -F x f", "", "grep: conflicting matchers specified\n", 2],
 ]);
+
+describeCases("grep --help and -V, byte for byte", [
+  ["grep --help | wc -c", "4042\n", "", 0],
+  ["grep -V | wc -c", "365\n", "", 0],
+  ["grep --help 4 nofile | head -1", "Usage: grep [OPTION]... PATTERNS [FILE]...\n", "", 0],
+]);

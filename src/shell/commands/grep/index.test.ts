@@ -193,3 +193,12 @@ describeCases("grep --help and -V, byte for byte", [
   ["grep -V | wc -c", "365\n", "", 0],
   ["grep --help 4 nofile | head -1", "Usage: grep [OPTION]... PATTERNS [FILE]...\n", "", 0],
 ]);
+
+describeCases("grep binary input on stdin", [
+  ["printf 'PATH=/bin\\0HOME=/root\\0' | grep PATH", "", "grep: (standard input): binary file matches\n", 0],
+  ["printf 'PATH=/bin\\0HOME=/root\\0' | grep -c PATH", "1\n", "", 0],
+  ["printf 'PATH=/bin\\0HOME=/root\\0' | grep -a -o 'HOME=[a-z/]*'", "HOME=/root\n", "", 0],
+  ["printf 'PATH=/bin\\0HOME=/root\\0' | grep -z HOME | wc -c", "11\n", "", 0],
+  ["printf 'a\\0\\n' | grep -q a; echo $?", "0\n", "", 0],
+]);
+

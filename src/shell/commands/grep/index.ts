@@ -180,12 +180,13 @@ async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Pro
       next = async () => (i < recs.length ? recs[i++] : null);
     }
     const width = text === null ? UNKNOWN_SIZE_WIDTH : String(utf8Length(text) + (cfg.lineNumber ? 1 : 0)).length;
-    const count = await scanInput(settings, run, { name: named ? name : undefined, offsetWidth: width, binary, next });
+    const input = { name: named ? name : undefined, offsetWidth: width, binary, detectBinary: text === null && cfg.binaryFiles === 'binary' && !cfg.nullData, next };
+    const count = await scanInput(settings, run, input);
     if (count > 0 || (busybox && cfg.list === 'L' && count === 0)) status = 0; // BusyBox: -L listing a file is a match
     if (cfg.quiet) return count > 0;
     if (cfg.count) ctx.stdout.write(`${named ? nameColor(name) + (cfg.nullAfterName ? '\0' : sepColor(':')) : ''}${count}\n`);
     if ((cfg.list === 'l' && count > 0) || (cfg.list === 'L' && count === 0)) ctx.stdout.write(`${nameColor(name)}${cfg.nullAfterName ? '\0' : '\n'}`);
-    if (binary && count > 0 && settings.printLines) ctx.stderr.write(`grep: ${name}: binary file matches\n`);
+    if (input.binary && count > 0 && settings.printLines) ctx.stderr.write(`grep: ${name}: binary file matches\n`);
     return false;
   };
 

@@ -45,8 +45,13 @@ export interface ScanRun {
 export interface ScanInput {
   name: string | undefined;
   offsetWidth: number;
-  /** Binary input (has NUL bytes): the first selected line ends the scan instead of printing. */
+  /**
+   * Binary input (has NUL bytes): the first selected line ends the scan instead of printing.
+   * A streamed input turns binary at its first line with a NUL when `detectBinary` is set.
+   */
   binary: boolean;
+  /** Look for NUL bytes line by line (stdin, whose whole text is not known up front). */
+  detectBinary?: boolean;
   next(): Promise<string | null>;
 }
 
@@ -113,6 +118,7 @@ export async function scanInput(s: ScanSettings, run: ScanRun, input: ScanInput)
     const line = await input.next();
     if (line === null) break;
     lineNo++;
+    if (input.detectBinary && !input.binary && line.includes('\0')) input.binary = true;
     const at = offset;
     offset += utf8Length(line) + 1;
     const selected = selects(line);

@@ -1,4 +1,4 @@
-/** `tr [-d] [-s] [-c] SET1 [SET2]`: translates characters (ranges, [:classes:], escapes). */
+/** `tr [-d] [-s] [-c] SET1 [SET2]`: translates characters (ranges, [:classes:], escapes incl. octal `\NNN`). */
 import type { Command } from '../../types.ts';
 import { usageError } from '../../lib/options.ts';
 
@@ -15,7 +15,9 @@ CLASSES.alnum = CLASSES.alpha + CLASSES.digit;
 
 function expand(set: string): string[] {
   const out: string[] = [];
-  const chars = [...set.replace(/\\([\\nrtfv])/g, (_m, c: string) => ({ '\\': '\\', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' })[c] ?? c)];
+  // GNU tr's escapes: \\ \a \b \f \n \r \t \v and \NNN (one to three octal digits)
+  const escapes: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
+  const chars = [...set.replace(/\\([0-3][0-7]{0,2}|[4-7][0-7]?|[\\abnrtfv])/g, (_m, c: string) => escapes[c] ?? String.fromCharCode(parseInt(c, 8) & 0xff))];
   for (let i = 0; i < chars.length; i++) {
     if (chars[i] === '[' && chars[i + 1] === ':') {
       const end = chars.indexOf(':', i + 2);

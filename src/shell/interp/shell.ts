@@ -284,12 +284,21 @@ export class Shell {
     const started = this.world.now();
     try {
       if (p.commands.length === 0) status = this.lastStatus;
-      else status = p.commands.length === 1 ? await this.runCommand(p.commands[0], io) : await this.runStages(p, io);
+      else if (p.commands.length === 1) {
+        status = await this.runCommand(p.commands[0], io);
+        if (setsPipestatus(p.commands[0], this)) this.env.setArray('PIPESTATUS', [String(status)]);
+      } else {
+        const statuses = await this.runStages(p, io);
+        this.env.setArray('PIPESTATUS', statuses.map(String));
+        status = this.options.pipefail ? ([...statuses].reverse().find((s) => s !== 0) ?? 0) : statuses[statuses.length - 1];
+      }
     } finally {
       if (p.negate) this.condDepth--;
       if (p.time) io.stderr.write(timeReport(this.world.now() - started, p.time));
     }
     if (p.negate) status = status === 0 ? 1 : 0;
+    // `! [[ … ]]` and `! (( … ))`: bash sets PIPESTATUS from the inverted status (execute_command_internal)
+    if (p.negate && p.commands.length === 1 && isCondOrArith(p.commands[0])) this.env.setArray('PIPESTATUS', [String(status)]);
     this.lastStatus = status;
     if (status !== 0 && this.options.errexit && this.condDepth === 0 && !p.negate && !io.interrupt.interrupted) {
       throw new ExitSignal(status);
@@ -297,8 +306,8 @@ export class Shell {
     return status;
   }
 
-  /** Runs pipeline stages concurrently; a stage whose reader exits is interrupted (SIGPIPE). */
-  private async runStages(p: Pipeline, io: IO): Promise<number> {
+  /** Runs pipeline stages concurrently (a stage whose reader exits is interrupted: SIGPIPE); their statuses. */
+  private async runStages(p: Pipeline, io: IO): Promise<number[]> {
     const n = p.commands.length;
     const pipes: Pipe[] = [];
     for (let i = 0; i < n - 1; i++) pipes.push(new Pipe());
@@ -323,11 +332,13 @@ export class Shell {
           if (i < n - 1) pipes[i].close();
           if (i > 0) pipes[i - 1].closeReader();
         }
-        return signal.interrupted && !io.interrupt.interrupted && i < n - 1 ? 141 : status;
+        // SIGPIPE (141) only for a writer the reader's exit stopped: one that wrote after it, or
+        // was cut short (130); a stage that ended by itself keeps its status (`true | false`: 0 1)
+        const sigpipe = i < n - 1 && signal.interrupted && !io.interrupt.interrupted && (status === 130 || pipes[i].wroteAfterReaderGone);
+        return sigpipe ? 141 : status;
       }),
     );
-    if (this.options.pipefail) return [...statuses].reverse().find((s) => s !== 0) ?? 0;
-    return statuses[n - 1];
+    return statuses;
   }
 
   async runCommand(cmd: ShellCommand, io: IO): Promise<number> {
@@ -550,4 +561,20 @@ export class Shell {
   get inFunction(): boolean {
     return this.functionDepth > 0;
   }
+}
+
+/**
+ * Whether a one-command pipeline sets PIPESTATUS to its status: simple commands, `[[ ]]` and
+ * `(( ))` do (bash's execute_simple_command and execute_command_internal); a compound command
+ * leaves what its last pipeline set; a function call what its body's last command set.
+ */
+function setsPipestatus(cmd: ShellCommand, shell: Shell): boolean {
+  if (cmd.type !== 'simple') return false;
+  const w0 = cmd.words[0]?.parts[0];
+  return !(cmd.words[0]?.parts.length === 1 && w0?.type === 'lit' && !w0.quoted && shell.functions.has(w0.text));
+}
+
+function isCondOrArith(cmd: ShellCommand): boolean {
+  const w0 = cmd.type === 'simple' && cmd.words[0]?.parts.length === 1 ? cmd.words[0].parts[0] : undefined;
+  return w0?.type === 'lit' && !w0.quoted && (w0.text === '[[' || w0.text === '((');
 }

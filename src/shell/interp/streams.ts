@@ -111,8 +111,11 @@ export class Pipe extends ChunkedInput implements Output {
   private waiter: ((chunk: string | null) => void) | undefined;
   private drainers: (() => void)[] = [];
   onReaderGone: (() => void) | undefined;
+  /** A write came after the reader had gone: on Linux, the writer would have had SIGPIPE. */
+  wroteAfterReaderGone = false;
 
   write(text: string): void {
+    if (this.readerGone && text !== '') this.wroteAfterReaderGone = true;
     if (this.closed || this.readerGone || text === '') return;
     this.queue.push(text);
     this.queued += text.length;

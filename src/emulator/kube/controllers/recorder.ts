@@ -31,7 +31,7 @@ export class EventRecorder {
     const subject = `${obj.kind.toLowerCase()}/${obj.metadata.namespace ? `${ns}/` : ''}${name}`;
     world.events.record({ source: `kube/${source.component}`, type: `k8s.${reason}`, subject, message, data: { reason, type, kind: obj.kind, name, namespace: obj.metadata.namespace } });
     const now = rfc3339(world.now());
-    const aggKey = [source.component, source.host ?? '', obj.kind, ns, name, obj.metadata.uid, reason, message, type, fieldPath ?? ''].join('\u0000');
+    const aggKey = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${ns}\u0000${name}\u0000${obj.metadata.uid}\u0000${reason}\u0000${message}\u0000${type}\u0000${fieldPath ?? ''}`;
     try {
       const existingName = this.seen.get(aggKey);
       const existing = existingName ? (this.store.tryGet('events', ns, existingName) as KubeEvent | undefined) : undefined;

@@ -40,8 +40,18 @@ export function untoleratedTaint(pod: Pod, node: Node): Taint | undefined {
   return undefined;
 }
 
-/** The pod's summed container requests. */
+const requestsBySpec = new WeakMap<object, { cpu: number; memory: number }>();
+
+/** The pod's summed container requests (kept per frozen spec: every node asks for it). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
+  const known = requestsBySpec.get(pod.spec);
+  if (known) return { cpu: known.cpu, memory: known.memory };
+  const r = sumRequests(pod);
+  if (Object.isFrozen(pod.spec)) requestsBySpec.set(pod.spec, r);
+  return { cpu: r.cpu, memory: r.memory };
+}
+
+function sumRequests(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {
@@ -79,7 +89,7 @@ export function unfitReason(pod: Pod, node: Node, usage: NodeUsage): string | un
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   const sel = pod.spec.nodeSelector ?? {};
   const labels = node.metadata.labels ?? {};
-  if (Object.entries(sel).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  for (const k in sel) if (labels[k] !== sel[k]) return "node(s) didn't match Pod's node affinity/selector";
   const only = affinityNodeName(pod);
   if (only !== undefined && only !== node.metadata.name) return "node(s) didn't match Pod's node affinity/selector";
   const alloc = node.status?.allocatable ?? {};

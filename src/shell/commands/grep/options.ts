@@ -2,7 +2,7 @@
  * GNU grep 3.8's command line (src/grep.c: short_options, long_options and the option switch in
  * main), parsed the way glibc's getopt_long does it: options and operands in any order, `--`
  * ends options, long options by unambiguous prefix, `-NUM` digits that run together in one
- * argument form one context length (`-1v2` is `-12 -v`, `-1 -2` is `-2`).
+ * argument form one context length (`-12n` is `-12 -n`; `-1n2` and `-1 -2` are `-2`).
  */
 
 /** Everything grep's options decide. */
@@ -326,8 +326,8 @@ export function parseGrepArgs(args: readonly string[]): GrepConfig | GrepOptionE
       for (let j = 1; j < a.length; j++) {
         const ch = a[j];
         if (ch >= '0' && ch <= '9') {
-          // grep.c: digits in the same argument as the previous digits continue the number
-          if (digitsArg !== i) digits = '';
+          // grep.c: a digit right after a digit of the same argument continues the number
+          if (digitsArg !== i || !(a[j - 1] >= '0' && a[j - 1] <= '9')) digits = '';
           digitsArg = i;
           digits += ch;
           const n = contextLength(digits);

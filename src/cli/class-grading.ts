@@ -4,8 +4,8 @@
  * `commands.sh` (plus an optional `files/` folder). A submission that cannot be read or graded
  * gets an `error` row with the reason; the others are graded as usual.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { LabBundle } from '../grading/bundle.ts';
 import { GradingError, isGradingError } from '../grading/errors.ts';
 import { errorResult, gradeSubmission, type GradeReport } from '../grading/grade.ts';
@@ -19,6 +19,35 @@ import { readCommandsSubmission, readSubmissionFile } from './submission-files.t
 export interface ClassEntry {
   student: string;
   load(): Submission;
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's `mkdirSync(path, { recursive: true })` loops forever
+ * when mkdir says ENOENT although the parent exists (`/proc/x`); this throws that error instead.
+ * @throws the file system's error (ENOENT, ENOTDIR, EACCES, …) for the level that failed.
+ */
+export function makeFolder(path: string): void {
+  const full = resolve(path);
+  const parent = dirname(full);
+  let exists: boolean;
+  try {
+    exists = statSync(full).isDirectory() || notAFolder(full);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    exists = false;
+  }
+  if (exists) return;
+  if (parent !== full) makeFolder(parent);
+  try {
+    mkdirSync(full);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (!statSync(full).isDirectory()) notAFolder(full);
+  }
+}
+
+function notAFolder(path: string): never {
+  throw Object.assign(new Error(`${path} is not a folder`), { code: 'ENOTDIR' });
 }
 
 /** An entry that cannot be graded: its row says why. */
@@ -119,7 +148,7 @@ export async function gradeClass(bundle: LabBundle, entries: readonly ClassEntry
  * report per student (plus its transcript) into `outDir`.
  */
 export function writeClassReports(outDir: string, bundle: LabBundle, rows: readonly GradedStudent[], format: ReportFormat): string[] {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   const order = bundle.lab.tasks.map((t) => t.id);
   const written: string[] = [];
   const write = (name: string, text: string) => {

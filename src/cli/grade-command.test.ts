@@ -81,6 +81,8 @@ describe('petlab grade', () => {
     [['grade', 'pid-namespaces', '--commands', 'partial.sh', '--output', 'no/such/r.json'], 'petlab grade: cannot write the report to no/such/r.json: no such folder\n'],
     [['grade', 'pid-namespaces', '--commands', 'partial.sh', '--output', 'partial.sh/r.json'], 'petlab grade: cannot write the report to partial.sh/r.json: no such folder\n'],
     [['grade', 'pid-namespaces', '--dir', '.', '--output', 'partial.sh/out'], 'petlab grade: cannot write the reports into partial.sh/out: no such folder\n'],
+    // Node's recursive mkdirSync loops forever here (mkdir says ENOENT under /proc).
+    [['grade', 'pid-namespaces', '--dir', '.', '--output', '/proc/petlab-out/x'], 'petlab grade: cannot write the reports into /proc/petlab-out/x: no such folder\n'],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const dir = workdir();
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');

@@ -10,13 +10,13 @@
  * that cannot be written — checked before grading) — with a one-paragraph message, never a
  * stack trace.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GradingError, isGradingError } from '../grading/errors.ts';
 import type { LabBundle } from '../grading/bundle.ts';
-import { gradeClass, listClassDir, writeClassReports } from './class-grading.ts';
+import { gradeClass, listClassDir, makeFolder, writeClassReports } from './class-grading.ts';
 import { findLab } from './lab-catalogue.ts';
 import { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from './report-format.ts';
 import { GradingPool } from './sandbox.ts';
@@ -131,7 +131,7 @@ function reason(error: unknown): string {
 /** Fails before any grading when the reports could not be written. @throws GradingError */
 function checkOutput(output: string, isDir: boolean): void {
   try {
-    if (isDir) mkdirSync(output, { recursive: true });
+    if (isDir) makeFolder(output);
     else if (!statSync(dirname(output)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
     throw new GradingError('INVALID_SUBMISSION', `cannot write ${isDir ? 'the reports into' : 'the report to'} ${output}: ${reason(error)}`);

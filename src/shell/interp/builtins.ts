@@ -5,8 +5,9 @@
  */
 import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
+import { runGetopts } from './getopts.ts';
 
-export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs']);
+export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts']);
 
 /** One-line summaries for `help`. */
 export const INTERNAL_SUMMARIES: Record<string, string> = {
@@ -16,6 +17,7 @@ export const INTERNAL_SUMMARIES: Record<string, string> = {
   break: 'Exit for, while, or until loops.',
   continue: 'Resume the next iteration of the enclosing loop.',
   eval: 'Execute arguments as a shell command.',
+  getopts: 'Parse option arguments.',
   jobs: 'Display status of jobs.',
   local: 'Define local variables.',
   read: 'Read a line from the standard input and split it into fields.',
@@ -120,6 +122,8 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
       return shell.nested('evalDepth', 'eval', io, () => shell.runText(args.join(' '), io));
     case 'read':
       return runRead(shell, args, io);
+    case 'getopts':
+      return runGetopts(shell, args, io);
     case 'wait': {
       let status = 0;
       for (const j of shell.jobs) status = await j.promise;

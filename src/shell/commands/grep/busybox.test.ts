@@ -30,6 +30,7 @@ const CASES: [string, string, string, number][] = [
   ['grep -m 2 -c [0-9] t', '2\n', '', 0],
   // -L listing a file is success
   ['grep -L 4 t m', 'm\n', '', 0],
+  ['grep -L 4 t', '', '', 1],
   ['grep -c -f empty t', '0\n', '', 1],
   // a directory without -r: fopen works, reading gives nothing
   ['grep 4 .', '', '', 1],

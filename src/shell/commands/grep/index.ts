@@ -182,7 +182,8 @@ async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Pro
     const width = text === null ? UNKNOWN_SIZE_WIDTH : String(utf8Length(text) + (cfg.lineNumber ? 1 : 0)).length;
     const input = { name: named ? name : undefined, offsetWidth: width, binary, detectBinary: text === null && cfg.binaryFiles === 'binary' && !cfg.nullData, next };
     const count = await scanInput(settings, run, input);
-    if (count > 0 || (busybox && cfg.list === 'L' && count === 0)) status = 0; // BusyBox: -L listing a file is a match
+    // BusyBox -L: a file listed is the match (grep_file returns 1 for it, 0 for a file with lines)
+    if (busybox && cfg.list === 'L' ? count === 0 : count > 0) status = 0;
     if (cfg.quiet) return count > 0;
     if (cfg.count) ctx.stdout.write(`${named ? nameColor(name) + (cfg.nullAfterName ? '\0' : sepColor(':')) : ''}${count}\n`);
     if ((cfg.list === 'l' && count > 0) || (cfg.list === 'L' && count === 0)) ctx.stdout.write(`${nameColor(name)}${cfg.nullAfterName ? '\0' : '\n'}`);

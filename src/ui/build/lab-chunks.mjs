@@ -80,11 +80,27 @@ export function labCodeSplitting() {
     if (entries.some((e, i) => e !== probe[i])) {
       probe = entries;
       const loader = staticClosure(info, LOADER);
+      // A module that some page's own script imports statically (e.g. the landing page's
+      // progress script) stays out of the groups: in a group, it would make that page load the
+      // whole group's chunk.
+      /** @type {Map<string, boolean>} */
+      const onPages = new Map();
+      /** @type {(m: string) => boolean} */
+      const importedByPage = (m) => {
+        const known = onPages.get(m);
+        if (known !== undefined) return known;
+        onPages.set(m, false); // cycles
+        const mi = /** @type {{ isEntry?: boolean, importers?: readonly string[] } | null} */ (info(m));
+        /** @type {boolean} */
+        const found = Boolean(mi && ((mi.isEntry && !loader.has(m)) || (mi.importers ?? []).some((i) => !loader.has(i) && importedByPage(i))));
+        onPages.set(m, found);
+        return found;
+      };
       owner = new Map();
       for (const [name, entry] of GROUPS) {
         if (!info(entry)) continue;
         for (const m of staticClosure(info, entry)) {
-          if (loader.has(m) || m.startsWith('\0')) continue;
+          if (loader.has(m) || m.startsWith('\0') || importedByPage(m)) continue;
           const first = owner.get(m);
           if (first === undefined) owner.set(m, name);
           else if (first !== 'mount') owner.set(m, SHARED);

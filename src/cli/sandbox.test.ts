@@ -59,6 +59,16 @@ describe('GradingSandbox bounds', () => {
     }
   }, 30_000);
 
+  it('rejects, not hangs, when the worker ends before it is ready', async () => {
+    const sandbox = new GradingSandbox({ workerUrl: new URL('data:text/javascript,process.exit(3)') });
+    try {
+      expect(await failure(sandbox.grade('calm', job('calm')))).toBe('Error: the grading worker exited (status 3) before it was ready');
+      expect(sandbox.workersStarted).toBe(1);
+    } finally {
+      await sandbox.close();
+    }
+  }, 30_000);
+
   it('keeps the other lanes of a pool going when one job is stopped', async () => {
     const pool = new GradingPool(2, { timeoutMs: 500, workerUrl: STAND_IN });
     try {

@@ -70,6 +70,9 @@ export class GradingSandbox {
       };
       worker.on('message', onMessage);
       worker.once('error', reject);
+      // A worker that ends before it is ready (a module that fails to load, process.exit) would
+      // otherwise leave this promise, and the grader, waiting for ever.
+      worker.once('exit', (code) => reject(new Error(`the grading worker exited (status ${code}) before it was ready`)));
     });
     this.worker = worker;
     return worker;
@@ -81,7 +84,14 @@ export class GradingSandbox {
    */
   async grade(lab: string, submission: Submission): Promise<GradeReport> {
     const worker = this.spawn();
-    await this.ready;
+    try {
+      await this.ready;
+    } catch (error) {
+      this.worker = undefined;
+      this.ready = undefined;
+      void worker.terminate();
+      throw error;
+    }
     const id = this.nextId++;
     return new Promise<GradeReport>((resolve, reject) => {
       const done = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clone, deepFreeze, shareUnchanged } from './meta.ts';
+import { clone, deepFreeze } from './meta.ts';
 
 const viaJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -44,40 +44,5 @@ describe('clone', () => {
     expect(clone(3)).toBe(3);
     expect(clone(null)).toBe(null);
     expect(() => clone({ n: 1n })).toThrow(TypeError);
-  });
-});
-
-describe('shareUnchanged', () => {
-  const json = fc.letrec((tie) => ({
-    v: fc.oneof(
-      { depthSize: 'small' },
-      fc.string({ maxLength: 3 }),
-      fc.integer({ min: 0, max: 3 }),
-      fc.boolean(),
-      fc.constant(null),
-      fc.array(tie('v'), { maxLength: 3 }),
-      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), tie('v'), { maxKeys: 4 }),
-    ),
-  })).v;
-
-  it('serialises exactly as next, shares only equal parts, and returns prev when all is equal', () => {
-    fc.assert(
-      fc.property(json, json, fc.boolean(), (a, b, sameInput) => {
-        const prev = deepFreeze(clone(a));
-        const next = sameInput ? clone(a) : clone(b);
-        const expected = JSON.stringify(next);
-        const out = shareUnchanged(prev, next);
-        expect(JSON.stringify(out)).toBe(expected);
-        if (JSON.stringify(prev) === expected && typeof prev === 'object' && prev !== null) expect(out).toBe(prev);
-      }),
-    );
-  });
-
-  it('keeps key order: equal values in another order are not shared', () => {
-    const prev = deepFreeze({ s: { x: 1, y: 2 }, t: [1] });
-    const out = shareUnchanged(prev, { s: { y: 2, x: 1 }, t: [1] });
-    expect(JSON.stringify(out)).toBe('{"s":{"y":2,"x":1},"t":[1]}');
-    expect(out).not.toBe(prev);
-    expect(out.t).toBe(prev.t);
   });
 });

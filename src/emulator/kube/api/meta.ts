@@ -90,51 +90,6 @@ export function deepFreeze<T>(obj: T): T {
   return obj;
 }
 
-/**
- * Structural sharing for a write: `next` with every part that equals the same part of `prev`
- * (same keys in the same order, same values) replaced by `prev`'s part — `prev` itself when all of
- * it is equal. The result serialises exactly as `next` does; shared parts are the stored (frozen)
- * ones, so freezing the result only walks what changed. `next`'s own arrays and objects may be
- * updated in place (frozen ones never are).
- */
-export function shareUnchanged<T>(prev: unknown, next: T): T {
-  return share(prev, next) as T;
-}
-
-function share(prev: unknown, next: unknown): unknown {
-  if (prev === next || typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) return next;
-  if (Array.isArray(next)) {
-    if (!Array.isArray(prev)) return next;
-    let same = prev.length === next.length;
-    const writable = !Object.isFrozen(next);
-    for (let i = 0; i < next.length; i++) {
-      const x = i < prev.length ? share(prev[i], next[i]) : next[i];
-      if (x !== prev[i]) same = false;
-      else if (writable) next[i] = x;
-    }
-    return same ? prev : next;
-  }
-  if (Array.isArray(prev)) return next;
-  const p = prev as Record<string, unknown>;
-  const n = next as Record<string, unknown>;
-  const pk = Object.keys(p);
-  const nk = Object.keys(n);
-  let same = pk.length === nk.length;
-  const writable = !Object.isFrozen(n);
-  for (let i = 0; i < nk.length; i++) {
-    const k = nk[i];
-    if (same && pk[i] !== k) same = false;
-    if (!(k in p)) {
-      same = false;
-      continue;
-    }
-    const x = share(p[k], n[k]);
-    if (x !== p[k]) same = false;
-    else if (writable && n[k] !== x) n[k] = x;
-  }
-  return same ? prev : next;
-}
-
 /** `namespace/name`, or `name` for cluster-scoped objects: the key of informer caches. */
 export function keyOf(obj: KubeObject): string {
   const ns = obj.metadata.namespace;

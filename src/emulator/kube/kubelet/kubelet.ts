@@ -11,7 +11,7 @@
  */
 import type { TimerHandle } from '../../clock.ts';
 import type { ApiStore, WatchEvent } from '../api/store.ts';
-import { isTerminating, keyOf, rfc3339, shareUnchanged } from '../api/meta.ts';
+import { isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
 import type { Container, PersistentVolumeClaim, Pod, Probe } from '../api/types.ts';
 import type { EventRecorder } from '../controllers/recorder.ts';
 import type { VolumeData } from '../storage/volume-data.ts';
@@ -626,10 +626,8 @@ export class Kubelet {
   private writeStatus(w: Worker, first = false): void {
     const pod = this.pod(w);
     if (!pod) return;
-    const built = buildStatus(pod, w.view, this.store.world.now());
-    if (first) built.qosClass = qosClass(pod);
-    // Unchanged conditions, IPs and container statuses keep the stored (frozen) objects.
-    const status = shareUnchanged(pod.status, built);
+    const status = buildStatus(pod, w.view, this.store.world.now());
+    if (first) status.qosClass = qosClass(pod);
     const next: Pod = { ...pod, status };
     this.store.updateStatus(next, { adopt: true });
     const ready = (s: Pod['status']) => s?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';

@@ -27,6 +27,8 @@ import type { ShellProcess } from './linux-bridge.ts';
 import { Foreground, macrotask } from './interp/foreground.ts';
 import { runRepl } from './interp/repl.ts';
 import { ExitSignal, Shell } from './interp/shell.ts';
+import { runExitTrap, runIntTrap } from './interp/trap.ts';
+import { NEVER } from './interp/signal.ts';
 import { BufferOutput, EMPTY_INPUT } from './interp/streams.ts';
 import type { Input, Output, Terminal } from './types.ts';
 
@@ -91,7 +93,7 @@ export class ShellSession {
     this.autoClock = (options.clock ?? 'auto') === 'auto';
     this.maxCommandMs = options.maxCommandMs ?? 60_000;
     this.maxOutputChars = this.autoClock ? (options.maxOutputChars ?? 16 * 1024 * 1024) : Infinity;
-    if (this.autoClock) this.foreground.busyBound = { turns: options.maxBusyTurns ?? 2000, exceeded: () => this.interrupt() };
+    if (this.autoClock) this.foreground.busyBound = { turns: options.maxBusyTurns ?? 2000, exceeded: () => this.interrupt(true) };
     this.shell = new Shell({
       world: options.world,
       process,
@@ -144,18 +146,19 @@ export class ShellSession {
           if (printed > this.maxOutputChars) return;
           printed += text.length;
           out.write(text);
-          if (printed > this.maxOutputChars && !job.signal.interrupted) this.interrupt();
+          if (printed > this.maxOutputChars && !job.signal.interrupted) this.interrupt(true);
         },
       };
     };
+    const lineIO = { stdin: io.stdin ?? EMPTY_INPUT, stdout: bounded(stdout), stderr: bounded(stderr), interrupt: job.signal };
     const run = (async () => {
       try {
-        return await this.shell.runText(line.endsWith('\n') ? line : `${line}\n`, { stdin: io.stdin ?? EMPTY_INPUT, stdout: bounded(stdout), stderr: bounded(stderr), interrupt: job.signal });
+        return await this.shell.runText(line.endsWith('\n') ? line : `${line}\n`, lineIO);
       } catch (e) {
         if (e instanceof ExitSignal) {
           this.exited = true;
-          this.shell.lastStatus = e.status;
-          return e.status;
+          this.shell.lastStatus = await runExitTrap(this.shell, { ...lineIO, interrupt: NEVER }, e.status);
+          return this.shell.lastStatus;
         }
         throw e;
       }
@@ -163,6 +166,8 @@ export class ShellSession {
     try {
       const status = await this.drive(run);
       if (job.signal.interrupted && status >= 128) stdout.write('\n');
+      // a Ctrl-C'd line: the INT trap runs once the command is gone (bash runs pending traps after the wait)
+      if (job.signal.interrupted && this.shell.traps.get('INT') && !this.exited) await this.drive(runIntTrap(this.shell, { ...lineIO, interrupt: NEVER }).then(() => status));
       return status;
     } finally {
       job.end();
@@ -170,10 +175,15 @@ export class ShellSession {
     }
   }
 
-  /** Ctrl-C: echoes `^C` and interrupts the innermost running command (no-op when idle). */
-  interrupt(): void {
+  /**
+   * Ctrl-C: echoes `^C` and interrupts the innermost running command (no-op when idle). After
+   * `trap '' INT` only the echo happens (commands inherit the ignored SIGINT), unless `bound`:
+   * the session's own time and output bounds stop a command regardless.
+   */
+  interrupt(bound = false): void {
     if (!this.foreground.current()) return;
     this.echo.write('^C');
+    if (!bound && this.shell.traps.get('INT') === '') return;
     this.foreground.interrupt();
   }
 
@@ -282,7 +292,7 @@ export class ShellSession {
       // Work that keeps re-arming zero-length timers (`seq 1 1e9`) never lets time pass: bound it too.
       if (this.world.now() === lastNow) {
         if (++sameInstant > 50_000 && !current.signal.interrupted) {
-          this.interrupt();
+          this.interrupt(true);
           continue;
         }
       } else {
@@ -305,7 +315,7 @@ export class ShellSession {
         // Nothing will ever wake it, or it outlives the bound: let the bound's time pass, then Ctrl-C.
         const limit = current.startedAt + this.maxCommandMs;
         if (next !== undefined && limit > this.world.now()) this.world.advance(limit - this.world.now());
-        this.interrupt();
+        this.interrupt(true);
         continue;
       }
       if (next !== undefined) this.world.advance(next - this.world.now());

@@ -6,8 +6,9 @@
 import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 import { runGetopts } from './getopts.ts';
+import { runTrap } from './trap.ts';
 
-export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts']);
+export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts', 'trap']);
 
 /** One-line summaries for `help`. */
 export const INTERNAL_SUMMARIES: Record<string, string> = {
@@ -17,6 +18,7 @@ export const INTERNAL_SUMMARIES: Record<string, string> = {
   break: 'Exit for, while, or until loops.',
   continue: 'Resume the next iteration of the enclosing loop.',
   eval: 'Execute arguments as a shell command.',
+  trap: 'Trap signals and other events.',
   getopts: 'Parse option arguments.',
   jobs: 'Display status of jobs.',
   local: 'Define local variables.',
@@ -124,6 +126,8 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
       return runRead(shell, args, io);
     case 'getopts':
       return runGetopts(shell, args, io);
+    case 'trap':
+      return runTrap(shell, args, io);
     case 'wait': {
       let status = 0;
       for (const j of shell.jobs) status = await j.promise;

@@ -22,6 +22,7 @@ export { AbortLine, ExitSignal, LoopSignal, ReturnSignal, reportExpansion };
 import type { ExpansionHost } from './expand.ts';
 import { compilePattern } from './pattern.ts';
 import { InterruptSignal } from './signal.ts';
+import { runErrTrap, runExitTrap } from './trap.ts';
 import { Pipe } from './streams.ts';
 import { finishedJobsReport, startJob } from './jobs.ts';
 import type { Job } from './jobs.ts';
@@ -91,6 +92,10 @@ export class Shell {
   positional: string[];
   arg0: string;
   functions = new Map<string, { body: ShellCommand; text: string }>();
+  /** `trap` actions by EXIT, ERR, INT…; a subshell starts with none (trap.ts). */
+  traps = new Map<string, string>();
+  /** A trap's action is running (traps do not nest). */
+  runningTrap = false;
   /** `alias k=kubectl`: expanded in the first word of a command typed at the prompt. */
   aliases = new Map<string, string>();
   lastStatus = 0;
@@ -300,6 +305,10 @@ export class Shell {
     // `! [[ … ]]` and `! (( … ))`: bash sets PIPESTATUS from the inverted status (execute_command_internal)
     if (p.negate && p.commands.length === 1 && isCondOrArith(p.commands[0])) this.env.setArray('PIPESTATUS', [String(status)]);
     this.lastStatus = status;
+    if (status !== 0 && this.condDepth === 0 && !p.negate && this.traps.has('ERR') && !io.interrupt.interrupted) {
+      // bash runs ERR for a failing simple command or pipeline, not again for its enclosing compound
+      if (p.commands.length > 1 || p.commands[0]?.type === 'simple') await runErrTrap(this, io);
+    }
     if (status !== 0 && this.options.errexit && this.condDepth === 0 && !p.negate && !io.interrupt.interrupted) {
       throw new ExitSignal(status);
     }
@@ -376,11 +385,15 @@ export class Shell {
           const sub = this.subshell();
           const cwd = this.cwd;
           try {
-            return await sub.runList(cmd.body, redirected);
-          } catch (e) {
-            // a subshell is its own process: an exit or a jump to top level ends only it
-            if (e instanceof ExitSignal || e instanceof AbortLine) return e.status;
-            throw e;
+            let status: number;
+            try {
+              status = await sub.runList(cmd.body, redirected);
+            } catch (e) {
+              // a subshell is its own process: an exit or a jump to top level ends only it
+              if (e instanceof ExitSignal || e instanceof AbortLine) status = e.status;
+              else throw e;
+            }
+            return await runExitTrap(sub, redirected, status);
           } finally {
             this.cwd = cwd;
           }

@@ -9,6 +9,7 @@ import type { Environment, SpawnShellOptions } from '../types.ts';
 import { ShellEnvironment } from './env.ts';
 import { runRepl } from './repl.ts';
 import { ExitSignal, Shell } from './shell.ts';
+import { runExitTrap } from './trap.ts';
 import type { IO } from './shell.ts';
 
 /** Runs a child shell as `options.in` (or a new child of `caller`); resolves to its exit status. */
@@ -38,12 +39,15 @@ export async function spawnShell(parent: Shell, caller: ShellProcess, options: S
   let status = 0;
   const cwd = proc.cwd;
   try {
-    if (options.script !== undefined) status = await child.runText(options.script, childIO);
-    else if (interactive) status = await runRepl(child, childIO, { exitOnEof: true });
-    else status = await child.runText(await childIO.stdin.readAll(), childIO);
-  } catch (e) {
-    if (e instanceof ExitSignal) status = e.status;
-    else throw e;
+    try {
+      if (options.script !== undefined) status = await child.runText(options.script, childIO);
+      else if (interactive) status = await runRepl(child, childIO, { exitOnEof: true });
+      else status = await child.runText(await childIO.stdin.readAll(), childIO);
+    } catch (e) {
+      if (e instanceof ExitSignal) status = e.status;
+      else throw e;
+    }
+    status = await runExitTrap(child, childIO, status);
   } finally {
     if (!given && proc === caller) proc.cwd = cwd;
     if (!given) exitChild(parent.world, proc, caller, status);

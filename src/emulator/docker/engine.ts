@@ -249,6 +249,7 @@ export function installDocker(world: World, host: Host): DockerEngine {
   if (existing) return existing;
   const e = new DockerEngine(world, new LinuxRuntime(world, host), { hostName: host.name, hostAddress: primaryAddress(host) });
   engines.set(world, e);
+  Object.defineProperty(world, 'docker', { value: e, configurable: true, enumerable: false }); // read by grading's views.ts without importing this module
   return e;
 }
 
@@ -272,6 +273,7 @@ export function dockerEngine(world: World): DockerEngine {
     if (host) return installDocker(world, host);
     e = new DockerEngine(world, new NullRuntime());
     engines.set(world, e);
+    Object.defineProperty(world, 'docker', { value: e, configurable: true, enumerable: false }); // as in installDocker
   }
   return e;
 }

@@ -2,15 +2,27 @@
  * Where checks find the world's subsystems. Each returns undefined when the world has none (a
  * Linux lab has no cluster), and checks then fail with a message saying so instead of throwing.
  * Reading never creates a subsystem: a check must not change the world.
+ *
+ * Only types are imported from the Docker engine and the cluster: the engines hang themselves off
+ * the world when they start (`world.docker` from src/emulator/docker/engine.ts, `world.kube` from
+ * createCluster in src/emulator/kube/cluster.ts), and this file reads those properties. Every lab
+ * definition imports this file, so a static import here would put both engines' code on every
+ * lab's boot path (the Docker lab would load the cluster, the Kubernetes lab the Docker engine).
  */
 import type { World } from '../../emulator/world.ts';
 import type { Linux } from '../../emulator/linux/linux.ts';
-import { dockerEngine, hasDockerEngine, type DockerEngine } from '../../emulator/docker/engine.ts';
+import type { DockerEngine } from '../../emulator/docker/engine.ts';
+import type { Cluster } from '../../emulator/kube/cluster.ts';
 import type { KubeObject } from '../../emulator/kube/api/types.ts';
 import type { KubeReader } from './kube-reader.ts';
-import { clusterOf } from '../../emulator/kube/cluster.ts';
 import { MemDir, MemFile, type Inode } from '../../emulator/linux/fs/nodes.ts';
 import type { VolumeReader } from './kube-storage.ts';
+
+/** The properties the engines define on the world they run in (absent until they start). */
+interface WorldEngines {
+  readonly docker?: DockerEngine;
+  readonly kube?: Cluster;
+}
 
 /** The world's Linux model (`world.linux`). */
 export function linuxOf(world: World): Linux {
@@ -19,7 +31,12 @@ export function linuxOf(world: World): Linux {
 
 /** The world's Docker engine, if one was started (by the environment or a docker command). */
 export function dockerOf(world: World): DockerEngine | undefined {
-  return hasDockerEngine(world) ? dockerEngine(world) : undefined;
+  return (world as World & WorldEngines).docker;
+}
+
+/** The world's cluster, if `createCluster` made one. */
+function clusterOf(world: World): Cluster | undefined {
+  return (world as World & WorldEngines).kube;
 }
 
 /** A reader over the world's cluster API store, if the world has a cluster. */

@@ -12,6 +12,15 @@ import { READ_INTERRUPTED, type ReadLineOptions, type Terminal } from '../../she
 import type { Completer } from './completion/types.ts';
 import { History } from './history.ts';
 import { LineEditor } from './line-editor.ts';
+import { Transcript } from './transcript.ts';
+import { WriteFlow } from './write-flow.ts';
+
+/** Lines xterm keeps above the screen; the stored transcript keeps as many (plus a screenful). */
+const SCROLLBACK = 5000;
+/** Rows of a tall screen, for the transcript's cap. */
+const MAX_ROWS = 200;
+/** Characters of transcript kept (5000 lines of ~200 characters, escapes included). */
+const TRANSCRIPT_CHARS = 1_000_000;
 
 export interface XtermTerminalOptions {
   /** Accessible name of the terminal's input. */
@@ -35,10 +44,12 @@ export const LIGHT_THEME: ITheme = {
 export class XtermTerminal implements Terminal {
   readonly xterm: Xterm;
   readonly editor: LineEditor;
-  /** Everything written since the last `clearTranscript`, for the scrollback store. */
-  private transcript = '';
+  /** What was written since the last clear, cut to what the screen keeps, for the scrollback store. */
+  private readonly transcript = new Transcript({ maxLines: SCROLLBACK + MAX_ROWS, maxChars: TRANSCRIPT_CHARS });
   /** Where the current prompt starts in the transcript (scrollback is saved up to it). */
   private promptStart = 0;
+  /** Characters given to xterm and not yet parsed: `drain()` holds fast producers back. */
+  private readonly flow: WriteFlow;
   private readonly fit = new FitAddon();
   private readonly disposers: (() => void)[] = [];
   private escapePressed = false;
@@ -55,10 +66,12 @@ export class XtermTerminal implements Terminal {
       cursorBlink: false,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
       fontSize: 14,
-      scrollback: 5000,
+      scrollback: SCROLLBACK,
       theme: options.theme ?? DARK_THEME,
     });
     this.xterm.loadAddon(this.fit);
+    const xterm = this.xterm;
+    this.flow = new WriteFlow({ write: (data, callback) => xterm.write(data, callback) });
     this.editor = new LineEditor(
       {
         write: (data) => this.write(data),
@@ -92,7 +105,7 @@ export class XtermTerminal implements Terminal {
 
   /** Reads a line; lines read without a prompt (a command's stdin) or as PS2 stay out of ↑ history. */
   readLine(prompt: string, options: ReadLineOptions = {}): Promise<string | null> {
-    this.promptStart = this.transcript.length;
+    this.promptStart = this.transcript.mark();
     if (!this.prompted && !this.muted) {
       // The first interactive prompt: browser tests measure load → prompt from this mark.
       this.prompted = true;
@@ -108,15 +121,23 @@ export class XtermTerminal implements Terminal {
   /** `clear`: clears the screen and the scrollback, as ncurses' clear does with E3. */
   clear(): void {
     this.write('\x1b[H\x1b[2J\x1b[3J');
-    this.transcript = '';
+    this.transcript.reset();
     this.promptStart = 0;
   }
 
   /** Writes output (a command's stdout/stderr, the editor's redraws). */
   write(data: string): void {
     if (this.muted) return;
-    this.transcript += data;
-    this.xterm.write(data);
+    this.transcript.append(data);
+    this.flow.write(data);
+  }
+
+  /**
+   * The shell's `Output.drain`: undefined while xterm keeps up, else a promise that resolves once
+   * xterm has parsed its backlog down to the low watermark (see `WriteFlow`).
+   */
+  drain(): Promise<void> | undefined {
+    return this.flow.drain();
   }
 
   /** While muted, nothing reaches the screen (replaying a journal after a reload). */
@@ -130,13 +151,13 @@ export class XtermTerminal implements Terminal {
 
   /** Writes restored scrollback straight to the screen and starts the transcript from it. */
   restore(scrollback: string): void {
-    this.transcript = scrollback;
-    this.xterm.write(scrollback);
+    this.transcript.reset(scrollback);
+    this.flow.write(scrollback);
   }
 
   /** What to save as scrollback: everything written, minus the prompt being edited. */
   getScrollback(): string {
-    return this.editor.isReading ? this.transcript.slice(0, this.promptStart) : this.transcript;
+    return this.transcript.textBefore(this.editor.isReading ? this.promptStart : undefined);
   }
 
   setScreenReaderMode(on: boolean): void {
@@ -162,6 +183,7 @@ export class XtermTerminal implements Terminal {
 
   dispose(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
+    this.flow.dispose();
     this.xterm.dispose();
   }
 

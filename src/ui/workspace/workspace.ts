@@ -112,7 +112,7 @@ export class Workspace {
     frame.hooks.onLine = (v) => {
       if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'line', v });
     };
-    const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d) }, clock: 'external' });
+    const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d), drain: () => terminal.drain() }, clock: 'external' });
     frame.hooks.completer = createCompleter(worldSources(session, bundle?.lab.environment));
 
     const driver = new ClockDriver(world, browserTicker);

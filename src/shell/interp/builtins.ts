@@ -8,7 +8,7 @@ import type { IO, Shell } from './shell.ts';
 import { runGetopts } from './getopts.ts';
 import { runTrap } from './trap.ts';
 
-export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts', 'trap']);
+export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts', 'trap', 'exec']);
 
 /** One-line summaries for `help`. */
 export const INTERNAL_SUMMARIES: Record<string, string> = {
@@ -18,6 +18,7 @@ export const INTERNAL_SUMMARIES: Record<string, string> = {
   break: 'Exit for, while, or until loops.',
   continue: 'Resume the next iteration of the enclosing loop.',
   eval: 'Execute arguments as a shell command.',
+  exec: 'Replace the shell with the given command.',
   trap: 'Trap signals and other events.',
   getopts: 'Parse option arguments.',
   jobs: 'Display status of jobs.',

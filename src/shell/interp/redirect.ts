@@ -35,9 +35,11 @@ class FileOutput implements Output {
 }
 
 /** Applies `redirs` on top of `io`. Returns the new streams and a cleanup function. */
-export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], io: IO): Promise<{ io: IO; cleanup: () => void }> {
-  if (redirs.length === 0) return { io, cleanup: () => {} };
+export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], io: IO): Promise<{ io: IO; cleanup: () => void; fds: (Input | Output | undefined)[] }> {
+  // fds 3–9 that `exec 3>file` left open are there for every command (`echo hi >&3`)
   const fds: (Input | Output | undefined)[] = [io.stdin, io.stdout, io.stderr];
+  for (const [fd, stream] of shell.openFds) fds[fd] = stream;
+  if (redirs.length === 0) return { io, cleanup: () => {}, fds };
   const host = shell.expansionHost(io);
   const fs = shell.process.fs;
   for (const r of redirs) {
@@ -57,7 +59,7 @@ export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], 
     if (r.op === '>&' || r.op === '<&') {
       const fd = r.fd ?? (r.op === '>&' ? 1 : 0);
       if (target === '-') {
-        fds[fd] = r.op === '>&' ? NULL_OUTPUT : EMPTY_INPUT;
+        fds[fd] = fd > 2 ? undefined : r.op === '>&' ? NULL_OUTPUT : EMPTY_INPUT;
         continue;
       }
       if (/^[0-9]+$/.test(target)) {
@@ -108,6 +110,7 @@ export async function applyRedirects(shell: Shell, redirs: readonly Redirect[], 
       interrupt: io.interrupt,
     },
     cleanup: () => {},
+    fds,
   };
 
   function openOutput(target: string, append: boolean, to: number[]): void {

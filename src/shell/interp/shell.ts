@@ -23,6 +23,7 @@ import type { ExpansionHost } from './expand.ts';
 import { compilePattern } from './pattern.ts';
 import { InterruptSignal } from './signal.ts';
 import { runErrTrap, runExitTrap } from './trap.ts';
+import { withShellFds } from './exec.ts';
 import { Pipe } from './streams.ts';
 import { finishedJobsReport, startJob } from './jobs.ts';
 import type { Job } from './jobs.ts';
@@ -92,6 +93,12 @@ export class Shell {
   positional: string[];
   arg0: string;
   functions = new Map<string, { body: ShellCommand; text: string }>();
+  /** fds 3–9 opened by `exec 3>file` (exec.ts); subshells inherit them. */
+  openFds = new Map<number, Input | Output>();
+  /** fds 0–2 replaced by `exec >file` (exec.ts), for the commands this shell runs from then on. */
+  stdFds: { stdin?: Input; stdout?: Output; stderr?: Output } = {};
+  /** Bumped whenever `exec` changes stdFds, so a running command list picks them up. */
+  fdVersion = 0;
   /** `trap` actions by EXIT, ERR, INT…; a subshell starts with none (trap.ts). */
   traps = new Map<string, string>();
   /** A trap's action is running (traps do not nest). */
@@ -164,6 +171,7 @@ export class Shell {
       interactive: false,
     });
     s.functions = new Map(this.functions);
+    s.openFds = new Map(this.openFds);
     s.aliases = new Map(this.aliases);
     s.lastStatus = this.lastStatus;
     s.options = { ...this.options };
@@ -193,6 +201,8 @@ export class Shell {
       return 2;
     }
     for (const w of result.warnings) io.stderr.write(`${w}\n`);
+    // the outermost text runs on the fds `exec` gave the shell
+    if (this.textDepth === 0) io = withShellFds(this, io);
     this.textDepth++;
     try {
       return await this.runList(result.program, io);
@@ -241,8 +251,11 @@ export class Shell {
         this.lastStatus = 0;
         continue;
       }
+      const fdVersion = this.fdVersion;
       status = await this.runAndOr(item.node, io);
       this.lastStatus = status;
+      // `exec >file; echo hi`: the rest of the outermost list writes to the new fds
+      if (this.fdVersion !== fdVersion && this.textDepth === 1 && this.functionDepth === 0) io = withShellFds(this, io);
       if (this.exitRequested !== undefined) throw new ExitSignal(this.exitRequested);
     }
     return status;

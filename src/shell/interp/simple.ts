@@ -19,6 +19,7 @@ import { InterruptibleInput } from './streams.ts';
 import { INTERNAL_BUILTINS, runInternal } from './builtins.ts';
 import { runDoubleBracket } from './double-bracket.ts';
 import { spawnShell } from './spawn.ts';
+import { execCommand, keepRedirections } from './exec.ts';
 
 /** Real programs the lab does not have: they say so instead of "command not found". */
 export const NOT_AVAILABLE = new Set([
@@ -84,8 +85,9 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
     throw e;
   }
   let redirected: IO;
+  let fds: Awaited<ReturnType<typeof applyRedirects>>['fds'];
   try {
-    ({ io: redirected } = await applyRedirects(shell, cmd.redirs, io));
+    ({ io: redirected, fds } = await applyRedirects(shell, cmd.redirs, io));
   } catch (e) {
     if (e instanceof ExpansionError) return reportExpansion(e, io);
     if (e instanceof RedirectError) {
@@ -101,6 +103,11 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
   }
   if (shell.options.xtrace) redirected.stderr.write(`+ ${argv.join(' ')}\n`);
   const [name, ...args] = argv;
+  if (name === 'exec' && !shell.functions.has(name)) {
+    if (args.length === 0) return keepRedirections(shell, io, fds);
+    const found = (n: string) => (n.includes('/') ? statFile(shell, n) === 'file' : hasLinuxModel(shell.world) ? findProgram(shell, n) !== undefined : Object.hasOwn(registry, n));
+    return execCommand(shell, args, redirected, (c) => runSimple(shell, c, redirected), found);
+  }
 
   if (shell.functions.has(name)) {
     const saved = assigns.map(([n]) => [n, shell.env.get(n)] as const);

@@ -7,6 +7,8 @@
  * Creation is O(1) in the number of existing processes: /proc is generated on read and a new
  * mount namespace copies only its (short) mount table.
  */
+import { DevDir, createDevices } from './fs/devfs.ts';
+import type { DeviceSet } from './fs/devfs.ts';
 import type { World } from '../world.ts';
 import type { Rng } from '../rng.ts';
 import { Host } from './host.ts';
@@ -93,6 +95,8 @@ export class Linux {
   readonly hosts = new Map<string, Host>();
   readonly net: Network;
   private readonly logins = new Map<Host, Process>();
+  /** The world's device nodes, made at the first /dev mount and shared by all of them. */
+  private devices?: DeviceSet;
   /** First inode number of this world (stat shows `ino - inodeBase + 2`, ext4's root is 2). */
   readonly inodeBase: number;
   /** First mount id of this world (mountinfo shows `id - mountBase + 21`). */
@@ -153,7 +157,10 @@ export class Linux {
   mountStandard(mounts: MountTable, pidNs: PidNamespace, now: number): void {
     mounts.mount(this.procMount('/proc', pidNs));
     mounts.mount({ target: '/sys', root: new MemDir(now, 0o555), fstype: 'sysfs', source: 'sysfs', options: 'rw,nosuid,nodev,noexec,relatime', readOnly: true });
-    mounts.mount({ target: '/dev', root: new MemDir(now), fstype: 'devtmpfs', source: 'udev', options: 'rw,nosuid,relatime,size=1989732k,nr_inodes=497433,mode=755,inode64', readOnly: false });
+    const devices = (this.devices ??= createDevices(now, this.world.seed));
+    // A container (its own PID namespace) gets runc's default set, the host Debian's udev set.
+    const devRoot = new DevDir(now, pidNs.level === 0 ? devices.host : devices.container);
+    mounts.mount({ target: '/dev', root: devRoot, fstype: 'devtmpfs', source: 'udev', options: 'rw,nosuid,relatime,size=1989732k,nr_inodes=497433,mode=755,inode64', readOnly: false });
     mounts.mount({ target: '/run', root: new MemDir(now), fstype: 'tmpfs', source: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=402640k,mode=755,inode64', readOnly: false });
   }
 

@@ -8,6 +8,7 @@
  */
 import { LinuxError } from '../errors.ts';
 import type { MountTable, Mount } from './mounts.ts';
+import { DeviceNode } from './devfs.ts';
 import { MemDir, MemFile, MemLink } from './nodes.ts';
 import type { DirNode, Inode, LookupContext, NodeKind } from './nodes.ts';
 import { join, normalize } from './path.ts';
@@ -25,6 +26,8 @@ export interface Stat {
   mtime: number;
   ino: number;
   nlink: number;
+  /** Major and minor device numbers of a character device (ls -l prints them for the size). */
+  rdev?: readonly [number, number];
 }
 
 interface Resolved {
@@ -64,6 +67,18 @@ export class Vfs {
     return node.read(this.host.context());
   }
 
+  /**
+   * Reads at most `count` bytes from the start of a file or device (`head -c`, `dd count=`):
+   * never more than asked, even from endless devices. Errors as {@link readFile}.
+   */
+  read(path: string, count: number): string {
+    const node = this.existing(path, true, 'open');
+    if (node.kind === 'dir') throw new LinuxError('EISDIR', 'read', path);
+    if (node.kind === 'symlink') throw new LinuxError('ELOOP', 'open', path);
+    if (node instanceof DeviceNode) return node.readBytes(count);
+    return node.read(this.host.context()).slice(0, Math.max(0, Math.floor(count)));
+  }
+
   /** Creates or replaces a file (following a final symlink). EISDIR, ENOENT (no parent), EROFS. */
   writeFile(path: string, data: string): void {
     const r = this.resolve(path, true, 'open');
@@ -72,7 +87,8 @@ export class Vfs {
       if (r.node.kind === 'symlink') throw new LinuxError('ELOOP', 'open', path);
       this.writable(r.abs, path);
       this.wrap(path, () => r.node!.kind !== 'dir' && r.node!.kind !== 'symlink' && r.node!.write(data, this.host.context()));
-      r.node.mtime = this.host.now();
+      // device nodes are shared by all /dev mounts of a world: their times stay put
+      if (!(r.node instanceof DeviceNode)) r.node.mtime = this.host.now();
       return;
     }
     if (path.endsWith('/')) throw new LinuxError('EISDIR', 'open', path);
@@ -83,6 +99,8 @@ export class Vfs {
 
   /** Appends to a file, creating it when missing. */
   appendFile(path: string, data: string): void {
+    const r = this.resolve(path, true, 'open');
+    if (r.node instanceof DeviceNode) return this.writeFile(path, data);
     const before = this.exists(path) ? this.readFile(path) : '';
     this.writeFile(path, before + data);
   }
@@ -259,7 +277,9 @@ export class Vfs {
     else if (node.kind !== 'dir') size = node instanceof MemFile ? utf8Length(node.content) : 0;
     const nlink = node.kind === 'dir' ? 2 + node.names(ctx).filter((n) => node.get(n, ctx)?.kind === 'dir').length : 1;
     const ino = node.ino - (this.host.inodeBase ?? 2) + 2;
-    return { type: node.kind, size, mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, ino, nlink };
+    const st: Stat = { type: node.kind, size, mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, ino, nlink };
+    if (node instanceof DeviceNode) st.rdev = node.rdev;
+    return st;
   }
 
   private existing(path: string, follow: boolean, syscall: string): Inode {

@@ -83,7 +83,7 @@ export const command: Command = {
           nlink: String(e.st.nlink),
           owner: ownerName,
           group,
-          size: opts.has('h') ? humanSize(e.st.size) : String(e.st.size),
+          size: e.st.rdev ? `${e.st.rdev[0]}, ${e.st.rdev[1]}` : opts.has('h') ? humanSize(e.st.size) : String(e.st.size),
           time: lsTime(e.st.mtime, now),
           name,
         };

@@ -36,6 +36,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   env: () => import('./env/index.ts'),
   exit: () => import('./exit/index.ts'),
   export: () => import('./export/index.ts'),
+  expr: () => import('./expr/index.ts'),
   false: () => import('./false/index.ts'),
   fgrep: () => import('./grep/index.ts'),
   getent: () => import('./getent/index.ts'),

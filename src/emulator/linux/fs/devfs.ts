@@ -93,6 +93,8 @@ export function createDevices(now: number, seed: number): DeviceSet {
     ['zero', dev('zero', 5)],
   ];
   const container = new Map(common);
+  // runc creates a container's nodes itself (mknod, owner root:root): its tty is not group tty
+  container.set('tty', new DeviceNode(now, 'tty', [5, 0], 0o666));
   container.set('core', new MemLink(now, '/proc/kcore'));
   container.set('ptmx', new MemLink(now, 'pts/ptmx'));
   return { host: new Map(common), container };

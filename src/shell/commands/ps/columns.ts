@@ -41,8 +41,17 @@ function stat(r: RowContext): string {
   const p = r.proc;
   let s = p === r.self ? 'R' : p.state;
   if ((p.argv[0] ?? '').startsWith('-') || (p.pidIn(p.host.initial.pid) === 1)) s += 's';
-  if (p === r.self) s += '+';
+  if (p === r.self || pipelineSibling(p, r.self)) s += '+';
   return s;
+}
+
+/**
+ * A later stage of ps's own pipeline (same parent and terminal, forked after ps), so in the
+ * terminal's foreground process group: `grep bash` in `ps aux | grep bash` shows `S+`.
+ * Background jobs of the same shell were forked before ps and keep a plain `S`.
+ */
+function pipelineSibling(p: Process, self: Process): boolean {
+  return p.ppid === self.ppid && p.pid > self.pid && p.tty !== undefined && p.tty === self.tty;
 }
 
 function nsColumn(header: string, kind: 'pid' | 'net' | 'mnt' | 'uts' | 'ipc' | 'user' | 'cgroup'): Column {

@@ -4,6 +4,7 @@
  * processes, as on Linux. Supports the BSD (`aux`, `ax`, `o`), UNIX (`-e`, `-A`, `-f`, `-o`,
  * `-p`, `-C`) and `--no-headers` forms tutorials use.
  */
+import { letSiblingsStart } from '../linux-common/siblings.ts';
 import type { Process } from '../../../emulator/linux/process.ts';
 import type { Command, CommandContext } from '../../types.ts';
 import { COLUMNS, renderRow } from './columns.ts';
@@ -113,6 +114,7 @@ async function run(ctx: CommandContext): Promise<number> {
       } else return fail(ctx, 'unsupported option (BSD syntax)');
     }
   }
+  await letSiblingsStart();
   const self = ctx.process;
   const ns = ctx.world.linux.procPidNs(self);
   if (!ns) {

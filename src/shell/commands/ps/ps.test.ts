@@ -55,4 +55,25 @@ describe('ps', () => {
     expect(await sh.run('ps -Z')).toEqual({ stdout: '', stderr: `error: unsupported SysV option\n${tail}`, status: 1 });
     expect(await sh.run('ps -o foo')).toEqual({ stdout: '', stderr: `error: unknown user-defined format specifier "foo"\n${tail}`, status: 1 });
   });
+
+  // Debian 12: bash forks every stage before ps reads /proc, so the grep lists itself (S+, the
+  // terminal's foreground group) and `grep -c bash` counts 2.
+  it('lists the later stages of its own pipeline', async () => {
+    const sh = linuxShell();
+    expect(await sh.run('ps aux | grep bash')).toEqual({
+      stdout: [
+        'root        1000  0.0  0.1   7196  3964 pts/0    Ss   10:00   0:00 -bash',
+        'root        1002  0.0  0.0   6000  1500 pts/0    S+   10:00   0:00 grep bash',
+        '',
+      ].join('\n'),
+      stderr: '',
+      status: 0,
+    });
+    expect(await sh.run('ps aux | grep -c bash')).toEqual({ stdout: '2\n', stderr: '', status: 0 });
+    expect(await sh.run('ps -o pid,stat,args | cat | cat')).toEqual({
+      stdout: '    PID STAT COMMAND\n   1000 Ss   -bash\n   1005 R+   ps -o pid,stat,args\n   1006 S+   cat\n   1007 S+   cat\n',
+      stderr: '',
+      status: 0,
+    });
+  });
 });

@@ -3,7 +3,7 @@
  * (`root@petlab:~# `), continuation lines with PS2 (`> `) while the input is incomplete,
  * history, job notices, and `exit`/Ctrl-D to leave.
  */
-import { parse } from '../parser/parser.ts';
+import { PendingInput } from '../parser/pending-input.ts';
 import { READ_INTERRUPTED, type Input, type Output, type Terminal } from '../types.ts';
 import { ExitSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
@@ -111,12 +111,11 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
       if (sayExit) io.stdout.write('exit\n');
       return shell.lastStatus;
     }
-    let text = first;
+    // PendingInput decides when the command is complete without re-parsing here-document bodies
+    const pending = new PendingInput(first);
     let eof = false;
     let interrupted = false;
-    for (;;) {
-      const r = parse(`${text}\n`);
-      if (r.kind !== 'incomplete') break;
+    while (pending.state === 'incomplete') {
       const more = await terminal.readLine('> ', { interruptible: true });
       if (more === READ_INTERRUPTED) {
         // Ctrl-C at PS2: bash drops the whole pending command and prompts afresh ($? is 130).
@@ -129,8 +128,9 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
         eof = true;
         break;
       }
-      text += `\n${more}`;
+      pending.add(more);
     }
+    const text = pending.text;
     if (interrupted) {
       shell.lastStatus = 130;
       continue;

@@ -11,7 +11,7 @@ import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar
 
 export type ParseResult =
   | { kind: 'ok'; program: List; warnings: string[] }
-  | { kind: 'incomplete'; detail?: string }
+  | { kind: 'incomplete'; detail?: string; heredocs?: { delimiter: string; strip: boolean }[] }
   | { kind: 'error'; message: string };
 
 export interface ParseOptions {
@@ -45,7 +45,7 @@ export function parse(src: string, options: ParseOptions = {}): ParseResult {
         lines.push('bash: syntax error: unexpected end of file');
         return { kind: 'error', message: lines.join('\n') };
       }
-      return { kind: 'incomplete', detail: e.detail };
+      return e.heredocs ? { kind: 'incomplete', detail: e.detail, heredocs: e.heredocs } : { kind: 'incomplete', detail: e.detail };
     }
     if (e instanceof ShellSyntaxError) return { kind: 'error', message: `bash: ${e.message}` };
     // a backstop: nesting is bounded (MAX_PARSE_DEPTH), but a host with a small stack still
@@ -167,14 +167,19 @@ class Parser {
   private readHeredocBodies(): void {
     const pending = this.pendingHeredocs;
     this.pendingHeredocs = [];
-    for (const redir of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const redir = pending[i];
       const doc = redir.heredoc as NonNullable<Redirect['heredoc']>;
       const strip = redir.op === '<<-';
       const lines: string[] = [];
       const src = this.sc.src;
       for (;;) {
         if (this.sc.pos >= src.length) {
-          if (!this.final) throw new Incomplete();
+          if (!this.final) {
+            const e = new Incomplete();
+            e.heredocs = pending.slice(i).map((r) => ({ delimiter: (r.heredoc as NonNullable<Redirect['heredoc']>).delimiter, strip: r.op === '<<-' }));
+            throw e;
+          }
           this.warnings.push(`bash: warning: here-document delimited by end-of-file (wanted \`${doc.delimiter}')`);
           break;
         }

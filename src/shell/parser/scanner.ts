@@ -14,6 +14,12 @@ export class Incomplete extends Error {
   readonly code = 'INCOMPLETE';
   /** What bash says when the end is final, e.g. "unexpected EOF while looking for matching `''". */
   readonly detail: string | undefined;
+  /**
+   * Set when the text ended inside here-document bodies: the delimiters still awaited, the
+   * current one first. Until a line equal to each of them arrives, further lines are body
+   * text and cannot change the outcome (the REPL uses this to avoid re-parsing).
+   */
+  heredocs: { delimiter: string; strip: boolean }[] | undefined;
   constructor(detail?: string) {
     super(detail ?? 'incomplete input');
     this.detail = detail;

@@ -1,5 +1,6 @@
 /** `echo` as bash's built-in: `-n` (no newline), `-e` (backslash escapes), `-E`. */
 import type { Command } from '../../types.ts';
+import { decodeUtf8Runs } from '../../lib/utf8-runs.ts';
 
 /** Interprets echo -e escapes; returns the text and whether `\c` stopped output. */
 export function echoEscapes(s: string): { text: string; stop: boolean } {
@@ -13,7 +14,7 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
     const n = s[++i];
     const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
     if (n in simple) out += simple[n];
-    else if (n === 'c') return { text: out, stop: true };
+    else if (n === 'c') return { text: decodeUtf8Runs(out), stop: true };
     else if (n === '0') {
       const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))?.[0] ?? '';
       out += String.fromCharCode(parseInt(m || '0', 8));
@@ -26,7 +27,7 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
       } else out += '\\x';
     } else out += `\\${n}`;
   }
-  return { text: out, stop: false };
+  return { text: decodeUtf8Runs(out), stop: false };
 }
 
 export const command: Command = {

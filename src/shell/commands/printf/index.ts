@@ -6,6 +6,7 @@
 import type { Command } from '../../types.ts';
 import { cFixed } from '../../lib/fixed.ts';
 import { echoEscapes } from '../echo/index.ts';
+import { decodeUtf8Runs } from '../../lib/utf8-runs.ts';
 
 function escapes(fmt: string): string {
   return fmt.replace(/\\(["\\abefnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{1,2})/g, (_m, e: string) => {
@@ -104,7 +105,7 @@ export const command: Command = {
       });
       if (ai === start) break;
     } while (ai < args.length);
-    ctx.stdout.write(out);
+    ctx.stdout.write(decodeUtf8Runs(out));
     return status;
   },
 };

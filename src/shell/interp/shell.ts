@@ -366,6 +366,7 @@ export class Shell {
   async runCommand(cmd: ShellCommand, io: IO): Promise<number> {
     if (cmd.type === 'simple') return runSimple(this, cmd, io);
     if (cmd.type === 'function') {
+      if (cmd.invalid) return (io.stderr.write(`${cmd.invalid}\n`), 1);
       this.functions.set(cmd.name, { body: cmd.body, text: cmd.name });
       return 0;
     }

@@ -84,6 +84,8 @@ export interface FunctionDef {
   type: 'function';
   name: string;
   body: ShellCommand;
+  /** bash's error when the name may not be defined (it holds `$` or quoting): status 1. */
+  invalid?: string;
 }
 
 export type ShellCommand = SimpleCommand | IfClause | ForClause | LoopClause | CaseClause | Group | FunctionDef;

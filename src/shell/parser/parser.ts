@@ -6,7 +6,7 @@
  * a here-document, after `|`/`&&`, or in an unfinished `if`/`for`/`while`…: an interactive shell
  * reads a continuation line with PS2), or a syntax `error` in bash's own words.
  */
-import type { AndOr, Assignment, CaseClause, List, ListItem, Pipeline, Redirect, RedirOp, ShellCommand, SimpleCommand, Word } from './ast.ts';
+import type { AndOr, Assignment, CaseClause, FunctionDef, List, ListItem, Pipeline, Redirect, RedirOp, ShellCommand, SimpleCommand, Word } from './ast.ts';
 import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar, isNameStart, nested, parseHeredocBody } from './scanner.ts';
 
 export type ParseResult =
@@ -339,7 +339,9 @@ class Parser {
         case 'in':
           throw this.unexpected(t);
       }
-      if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(t.raw)) {
+      // bash (not in posix mode) takes any word but an assignment as a function name: `:()`,
+      // `foo-bar()`, `a.b()` (parse.y function_def: WORD '(' ')')
+      if (!asAssignment(t.word, t.raw)) {
         const save = this.sc.pos;
         this.nextToken();
         const p = this.peekToken();
@@ -456,7 +458,11 @@ class Parser {
     const t = this.peekToken();
     if (t.kind === 'eof') throw new Incomplete();
     if (!(this.isReserved(t, '{', 'if', 'for', 'while', 'until', 'case') || (t.kind === 'op' && t.value === '('))) throw this.unexpected(t);
-    return { type: 'function', name, body: this.parseCommand() };
+    const fn: FunctionDef = { type: 'function', name, body: this.parseCommand() };
+    // execute_cmd.c execute_intern_function → check_identifier: a name with `$` or quoting
+    // (W_HASDOLLAR|W_QUOTED) parses, but defining it fails (status 1)
+    if (/[$`'"\\]/.test(name)) fn.invalid = `bash: \`${name}': not a valid identifier`;
+    return fn;
   }
 
   private expectWord(word: string): void {

@@ -123,7 +123,11 @@ describe('ShellSession.runScript', () => {
 
   it('warns about a here-document cut off by the end of the script', async () => {
     const sh = testShell();
-    expect(await sh.script('cat <<EOF\nlast line\n')).toEqual({ transcript: "$ cat <<EOF\n> last line\nbash: warning: here-document delimited by end-of-file (wanted `EOF')\nlast line\n", status: 0 });
+    // interactive: no `line N:` prolog; the line is counted from the shell's first input line
+    expect(await sh.script('echo a\ncat <<EOF\nlast line\n')).toEqual({
+      transcript: "$ echo a\na\n$ cat <<EOF\n> last line\nbash: warning: here-document at line 2 delimited by end-of-file (wanted `EOF')\nlast line\n",
+      status: 0,
+    });
   });
 });
 

@@ -94,6 +94,8 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
   // What the prompt's commands print goes to the terminal: `ls` lays out columns there. An
   // output that says it is not a terminal (isTTY: false) keeps its word.
   const tty: Output = io.stdout.isTTY === undefined ? { write: (t) => io.stdout.write(t), isTTY: true } : io.stdout;
+  // lines read so far: an interactive bash numbers its input lines from its start (LINENO)
+  let linesRead = 0;
   for (;;) {
     // Let background jobs run before the next prompt, as they would while the user types.
     if (shell.hasRunningJobs()) await shell.foreground.yieldTurn();
@@ -131,6 +133,8 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
       pending.add(more);
     }
     const text = pending.text;
+    const firstLine = linesRead + 1;
+    linesRead += pending.lineCount;
     if (interrupted) {
       shell.lastStatus = 130;
       continue;
@@ -138,7 +142,7 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
     if (text.trim() !== '') shell.history.push(text);
     const job = shell.foreground.begin(shell.world.now());
     try {
-      const status = await shell.runText(`${text}\n`, { stdin, stdout: tty, stderr: io.stderr, interrupt: job.signal }, eof);
+      const status = await shell.runText(`${text}\n`, { stdin, stdout: tty, stderr: io.stderr, interrupt: job.signal }, { final: eof, firstLine });
       if (job.signal.interrupted && status >= 128) io.stdout.write('\n');
 
     } catch (e) {

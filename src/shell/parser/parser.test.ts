@@ -36,7 +36,9 @@ describe('parse', () => {
 
   it('ends an unterminated here-document at the end of a final text, with bash’s warning', () => {
     const r = parse('cat <<EOF\nhello\n', { final: true });
-    expect(r.kind === 'ok' && r.warnings).toEqual(["bash: warning: here-document delimited by end-of-file (wanted `EOF')"]);
+    expect(r.kind === 'ok' && r.warnings).toEqual(["bash: line 2: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"]);
+    const typed = parse('cat <<EOF\nhello\n', { final: true, interactive: true, firstLine: 7 });
+    expect(typed.kind === 'ok' && typed.warnings).toEqual(["bash: warning: here-document at line 7 delimited by end-of-file (wanted `EOF')"]);
   });
 
   it('turns a final unterminated quote into bash’s two messages', () => {

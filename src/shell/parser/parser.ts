@@ -21,6 +21,14 @@ export interface ParseOptions {
    * @default false
    */
   final?: boolean;
+  /**
+   * Warnings in an interactive shell's form (`bash: warning: …`) rather than a script's
+   * (`bash: line N: warning: …`): error.c error_prolog prints the line only when the shell
+   * is not interactive. @default false
+   */
+  interactive?: boolean;
+  /** The line number of the text's first line (an interactive shell counts on). @default 1 */
+  firstLine?: number;
 }
 
 type Token =
@@ -35,6 +43,8 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'cas
 /** Parses `src` into a program; see the module comment for the three outcomes. */
 export function parse(src: string, options: ParseOptions = {}): ParseResult {
   const parser = new Parser(src, options.final ?? false);
+  parser.interactive = options.interactive ?? false;
+  parser.firstLine = options.firstLine ?? 1;
   try {
     const program = parser.parseProgram();
     return { kind: 'ok', program, warnings: parser.warnings };
@@ -61,6 +71,8 @@ class Parser {
   private pendingHeredocs: Redirect[] = [];
   /** Warnings to print (e.g. a here-document delimited by end-of-file). */
   readonly warnings: string[] = [];
+  interactive = false;
+  firstLine = 1;
 
   constructor(src: string, final: boolean) {
     this.sc = new Scanner(src);
@@ -173,6 +185,7 @@ class Parser {
       const strip = redir.op === '<<-';
       const lines: string[] = [];
       const src = this.sc.src;
+      const start = this.sc.pos;
       for (;;) {
         if (this.sc.pos >= src.length) {
           if (!this.final) {
@@ -180,7 +193,7 @@ class Parser {
             e.heredocs = pending.slice(i).map((r) => ({ delimiter: (r.heredoc as NonNullable<Redirect['heredoc']>).delimiter, strip: r.op === '<<-' }));
             throw e;
           }
-          this.warnings.push(`bash: warning: here-document delimited by end-of-file (wanted \`${doc.delimiter}')`);
+          this.warnings.push(this.heredocEofWarning(start, doc.delimiter));
           break;
         }
         let end = src.indexOf('\n', this.sc.pos);
@@ -198,6 +211,25 @@ class Parser {
       }
       doc.body = lines.length ? lines.join('\n') + '\n' : '';
     }
+  }
+
+  /**
+   * make_cmd.c make_here_document: `here-document at line %d delimited by end-of-file (wanted
+   * \`%s')` through internal_warning, whose prolog adds `line N: ` where the input ran out
+   * unless the shell is interactive. Both numbers are the last line bash had read at the time:
+   * the one the body's reading began after, and the one where the text ended.
+   */
+  private heredocEofWarning(bodyStart: number, delimiter: string): string {
+    const src = this.sc.src;
+    const lineAt = (pos: number) => {
+      let newlines = 0;
+      for (let i = src.indexOf('\n'); i >= 0 && i < pos; i = src.indexOf('\n', i + 1)) newlines++;
+      // at a line's start only the previous line has been read
+      const atLineStart = pos === 0 || src[pos - 1] === '\n';
+      return this.firstLine - 1 + (atLineStart ? newlines : newlines + 1);
+    };
+    const message = `warning: here-document at line ${lineAt(bodyStart)} delimited by end-of-file (wanted \`${delimiter}')`;
+    return this.interactive ? `bash: ${message}` : `bash: line ${lineAt(src.length)}: ${message}`;
   }
 
   // ---- lists --------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 /**
  * Bench of the shell: (1) latency of 1,000 command lines of a typical lesson session through
- * `ShellSession.execute` (target: p95 < 2 ms), and (2) heap used by a world of 100 hosts and
- * 1,000 processes built through the Linux model. Run: `npm run bench shell`.
+ * `ShellSession.execute` (target: p95 < 2 ms), (2) heap used by a world of 100 hosts and
+ * 1,000 processes built through the Linux model, and (3) a 10,000-line here-document pasted at
+ * the prompt (`ShellSession.runScript`, as `petlab grade` replays a submission: every line goes
+ * through the REPL's PS2 continuation). Run: `npm run bench shell`.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -109,11 +111,28 @@ function memory(hosts: number, processesPerHost: number) {
   return { hosts: all.length, processesSpawned: processes, buildMs, heapMiB: mib, perHostKiB: ((after - before) / 1024) / all.length, world };
 }
 
+/** A pasted here-document of `lines` lines of about 40 characters through the REPL. */
+async function heredocPaste(lines: number) {
+  const body = Array.from({ length: lines }, (_, i) => `line ${i}: some pasted text, ${i % 97}`);
+  const text = `cat <<'EOF' | wc -l\n${body.join('\n')}\nEOF\n`;
+  const session = new ShellSession({ world: createWorld({ seed: 1 }) });
+  await session.runScript('true\n'); // load the command modules first
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const { transcript } = await session.runScript(text);
+  const wallMs = performance.now() - t;
+  const used = process.cpuUsage(c);
+  const counted = transcript.endsWith(`> EOF\n${lines}\n`);
+  return { lines, chars: text.length, wallMs, cpuMs: (used.user + used.system) / 1000, loadAverage1m: loadavg()[0], ok: counted };
+}
+
 export async function run() {
   const lat = await latency(1000);
   const { world, ...mem } = memory(100, 10);
   void world;
+  const paste = await heredocPaste(10_000);
   return [
+    { name: 'shell: 10,000-line here-document pasted at the prompt', ...paste },
     { name: 'shell: 1,000 commands of a typical session', ...lat, targetP95Ms: 2, ok: lat.p95Ms < 2 },
     { name: 'world: 100 hosts, 1,000 processes', ...mem },
   ];

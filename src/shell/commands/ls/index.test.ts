@@ -5,12 +5,12 @@ import { BufferOutput } from '../../interp/streams.ts';
 import { columns } from './format.ts';
 
 describeCases('ls', [
-  ['mkdir -p d/sub && touch d/b d/a d/.hidden && echo hello > d/file && ln -s file d/link 2>/dev/null; cd d', '', '', 0],
-  ['ls', 'a\nb\nfile\nsub\n', '', 0],
-  ['ls -a', '.\n..\n.hidden\na\nb\nfile\nsub\n', '', 0],
-  ['ls -A', '.hidden\na\nb\nfile\nsub\n', '', 0],
-  ['ls -r', 'sub\nfile\nb\na\n', '', 0],
-  ['ls -l', 'total 8\n-rw-r--r-- 1 root root    0 Nov 29 10:00 a\n-rw-r--r-- 1 root root    0 Nov 29 10:00 b\n-rw-r--r-- 1 root root    6 Nov 29 10:00 file\ndrwxr-xr-x 2 root root 4096 Nov 29 10:00 sub\n', '', 0],
+  ['mkdir -p d/sub && touch d/b d/a d/.hidden && echo hello > d/file && ln -s file d/link; cd d', '', '', 0],
+  ['ls', 'a\nb\nfile\nlink\nsub\n', '', 0],
+  ['ls -a', '.\n..\n.hidden\na\nb\nfile\nlink\nsub\n', '', 0],
+  ['ls -A', '.hidden\na\nb\nfile\nlink\nsub\n', '', 0],
+  ['ls -r', 'sub\nlink\nfile\nb\na\n', '', 0],
+  ['ls -l', 'total 8\n-rw-r--r-- 1 root root    0 Nov 29 10:00 a\n-rw-r--r-- 1 root root    0 Nov 29 10:00 b\n-rw-r--r-- 1 root root    6 Nov 29 10:00 file\nlrwxrwxrwx 1 root root    4 Nov 29 10:00 link -> file\ndrwxr-xr-x 2 root root 4096 Nov 29 10:00 sub\n', '', 0],
   ['ls -ld sub', 'drwxr-xr-x 2 root root 4096 Nov 29 10:00 sub\n', '', 0],
   ['ls file sub', 'file\n\nsub:\n', '', 0],
   ['ls -lh file', '-rw-r--r-- 1 root root 6 Nov 29 10:00 file\n', '', 0],

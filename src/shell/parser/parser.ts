@@ -11,7 +11,7 @@ import { Incomplete, OPERATORS, REDIR_OPS, Scanner, ShellSyntaxError, isNameChar
 
 export type ParseResult =
   | { kind: 'ok'; program: List; warnings: string[] }
-  | { kind: 'incomplete'; detail?: string; heredocs?: { delimiter: string; strip: boolean }[] }
+  | { kind: 'incomplete'; detail?: string; heredocs?: { delimiter: string; strip: boolean }[]; boundary?: boolean }
   | { kind: 'error'; message: string };
 
 export interface ParseOptions {
@@ -55,7 +55,8 @@ export function parse(src: string, options: ParseOptions = {}): ParseResult {
         lines.push('bash: syntax error: unexpected end of file');
         return { kind: 'error', message: lines.join('\n') };
       }
-      return e.heredocs ? { kind: 'incomplete', detail: e.detail, heredocs: e.heredocs } : { kind: 'incomplete', detail: e.detail };
+      if (e.heredocs) return { kind: 'incomplete', detail: e.detail, heredocs: e.heredocs };
+      return e.boundary ? { kind: 'incomplete', detail: e.detail, boundary: true } : { kind: 'incomplete', detail: e.detail };
     }
     if (e instanceof ShellSyntaxError) return { kind: 'error', message: `bash: ${e.message}` };
     // a backstop: nesting is bounded (MAX_PARSE_DEPTH), but a host with a small stack still
@@ -266,6 +267,9 @@ class Parser {
       const t = this.peekToken();
       return this.isReserved(t, ...terminators) || (t.kind === 'op' && (t.value === ')' || t.value === ';;' || t.value === ';&'));
     });
+    // the text ends where another command or the terminator may come (every caller then wants a
+    // terminator, so the end is incomplete either way)
+    if (this.peekToken().kind === 'eof') throw boundaryIncomplete();
     if (list.items.length === 0) {
       const t = this.peekToken();
       throw this.unexpected(t);
@@ -655,6 +659,7 @@ class Parser {
         return (n.kind === 'op' && (n.value === ';;' || n.value === ';&')) || this.isReserved(n, 'esac');
       });
       const end = this.peekToken();
+      if (end.kind === 'eof') throw boundaryIncomplete();
       let fallthrough = false;
       if (end.kind === 'op' && (end.value === ';;' || end.value === ';&')) {
         this.nextToken();
@@ -665,6 +670,12 @@ class Parser {
     }
     return { type: 'case', subject: subject.word, arms, redirs: this.parseTrailingRedirs() };
   }
+}
+
+function boundaryIncomplete(): Incomplete {
+  const e = new Incomplete();
+  e.boundary = true;
+  return e;
 }
 
 /** `NAME=value` or `NAME+=value` at the start of a simple command. */

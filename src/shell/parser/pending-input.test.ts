@@ -27,6 +27,17 @@ describe('PendingInput', () => {
     expect(pendingStates(lines)).toEqual(['incomplete', 'incomplete', 'incomplete', 'incomplete', 'complete']);
   });
 
+  it('adds commands to an open compound command and text to an open quote without losing track', () => {
+    const loop = ['while read x; do', 'echo a', 'b=2 c', '# note', 'printf "%s" "$x"', 'done < /dev/null'];
+    expect(pendingStates(loop)).toEqual(['incomplete', 'incomplete', 'incomplete', 'incomplete', 'incomplete', 'complete']);
+    const quoted = ["echo 'one", 'two "three" $four', "five'"];
+    expect(pendingStates(quoted)).toEqual(['incomplete', 'incomplete', 'complete']);
+    const arms = ['case $1 in', 'a)', 'echo a', 'echo b;;', 'esac'];
+    expect(pendingStates(arms)).toEqual(fullParseStates(arms));
+    const bad = ['if true; then', 'echo a', ')'];
+    expect(pendingStates(bad)).toEqual(['incomplete', 'incomplete', 'complete']);
+  });
+
   it('keeps the text as typed', () => {
     const pending = new PendingInput('cat <<EOF');
     pending.add('a $x');
@@ -61,13 +72,31 @@ describe('PendingInput', () => {
       '',
       'case a in',
       'a) echo;;',
+      'b)',
       'esac',
+      'while true; do',
+      'echo a | wc -l; x=1',
+      'for j in a; do echo $j; done',
+      '{ echo; }',
+      '(',
+      'echo $(date',
+      'echo `date',
+      '`',
+      'x="$HOME',
+      "echo $'a\\'",
+      'echo \\"',
+      'then',
+      'else',
+      '# comment',
+      'echo a &&',
+      'done; echo "',
+      "if x; then echo 'y",
     );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (lines) => {
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (lines) => {
         expect(pendingStates(lines)).toEqual(fullParseStates(lines));
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
   });
 });

@@ -7,7 +7,11 @@
  * - inside here-document bodies, a line is body text unless it is the awaited delimiter (after
  *   `<<-`, once leading tabs are stripped); the text is parsed again only when the last awaited
  *   delimiter has arrived;
- * - otherwise the whole text is parsed again, as before.
+ * - inside an open quote, a line without the characters that could end it (or start something
+ *   else in there) is more of the quoted text;
+ * - between the commands of an unfinished compound command (`if …; then`, a loop, a function
+ *   body, a case arm), a line that parses as complete on its own is one more command there;
+ * - otherwise the whole text is parsed again.
  *
  * The outcome after every line is the one a full parse of the text would give.
  */
@@ -52,7 +56,7 @@ export class PendingInput {
       if ((strip ? line.replace(/^\t+/, '') : line) === delimiter) this.awaited.shift();
       // a body line, or a delimiter with more here-documents after it: still incomplete
       if (this.awaited.length > 0) return 'incomplete';
-    }
+    } else if (this.result.kind === 'incomplete' && staysIncomplete(this.result, line)) return 'incomplete';
     this.result = this.reparse();
     return this.state;
   }
@@ -62,4 +66,30 @@ export class PendingInput {
     this.awaited = result.kind === 'incomplete' && result.heredocs ? [...result.heredocs] : [];
     return result;
   }
+}
+
+/**
+ * The characters that can end (or matter inside) the quote each `Incomplete` detail names: in
+ * '…' only `'`; in "…" `"`, `$`, backquote and backslash; in `…` backquote and backslash.
+ */
+const QUOTE_ENDS: Record<string, RegExp> = {
+  "unexpected EOF while looking for matching `''": /'/,
+  'unexpected EOF while looking for matching `"\'': /["$`\\]/,
+  "unexpected EOF while looking for matching ``'": /[`\\]/,
+};
+
+/**
+ * Lines longer than this are parsed with the rest of the text: alone, a line cannot reach the
+ * parser's nesting bound (MAX_PARSE_DEPTH) that it might reach inside open constructs.
+ */
+const MAX_NEUTRAL_LINE = 200;
+
+/** True when appending `line` to a text that parsed as `result` cannot change the outcome. */
+function staysIncomplete(result: Extract<ParseResult, { kind: 'incomplete' }>, line: string): boolean {
+  const ends = result.detail === undefined ? undefined : QUOTE_ENDS[result.detail];
+  if (ends) return !ends.test(line);
+  if (!result.boundary || line.length > MAX_NEUTRAL_LINE) return false;
+  // complete on its own: no terminator (fi, done, }, ), ;;, esac… are errors alone), no open
+  // quote or here-document, no trailing `|`, `&&` or backslash
+  return parse(`${line}\n`).kind === 'ok';
 }

@@ -20,6 +20,12 @@ export class Incomplete extends Error {
    * text and cannot change the outcome (the REPL uses this to avoid re-parsing).
    */
   heredocs: { delimiter: string; strip: boolean }[] | undefined;
+  /**
+   * Set when the text ended between commands of an unfinished compound command (`if …; then`,
+   * a loop or function body, a case arm): a further line that is complete on its own adds a
+   * command there and leaves the text just as unfinished.
+   */
+  boundary = false;
   constructor(detail?: string) {
     super(detail ?? 'incomplete input');
     this.detail = detail;

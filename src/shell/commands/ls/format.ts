@@ -3,13 +3,24 @@ import type { Stat } from '../../../emulator/linux/fs/vfs.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `drwxr-xr-x` for a stat. */
+/**
+ * `drwxr-xr-x` for a stat, as coreutils' filemodestring: the set-user-ID, set-group-ID and sticky
+ * bits show in the execute column as s/s/t (S/S/T when that execute bit is off), so /tmp (1777) is
+ * `drwxrwxrwt`.
+ */
 export function modeString(st: Stat): string {
   const type = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : st.type === 'chardev' ? 'c' : st.type === 'socket' ? 's' : '-';
+  const special = [
+    [0o4000, 's'],
+    [0o2000, 's'],
+    [0o1000, 't'],
+  ] as const;
   let out = type;
-  for (let shift = 6; shift >= 0; shift -= 3) {
-    const bits = (st.mode >> shift) & 7;
-    out += (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (bits & 1 ? 'x' : '-');
+  for (let i = 0; i < 3; i++) {
+    const bits = (st.mode >> (6 - 3 * i)) & 7;
+    const [flag, letter] = special[i];
+    const x = st.mode & flag ? (bits & 1 ? letter : letter.toUpperCase()) : bits & 1 ? 'x' : '-';
+    out += (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + x;
   }
   return out;
 }

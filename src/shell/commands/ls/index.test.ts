@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCases } from '../../testing/cases.ts';
 import { testShell } from '../../testing/run.ts';
 import { BufferOutput } from '../../interp/streams.ts';
-import { columns } from './format.ts';
+import { columns, modeString } from './format.ts';
 
 describeCases('ls', [
   ['mkdir -p d/sub && touch d/b d/a d/.hidden && echo hello > d/file && ln -s file d/link; cd d', '', '', 0],
@@ -41,5 +41,22 @@ describe('ls on a terminal', () => {
     const out = Object.assign(new BufferOutput(), { isTTY: true });
     await sh.session.execute('ls /', { stdout: out });
     expect(out.text).toBe('bin   dev  home  lib64  mnt  proc  run   srv  tmp  var\nboot  etc  lib   media  opt  root  sbin  sys  usr\n');
+  });
+});
+
+// coreutils 9.1 on Debian 12 (filemodestring): `ls -ld /tmp` and, after chmod 1777/1770/4755/2644,
+// drwxrwxrwt, drwxrwx--T, -rwsr-xr-x, -rw-r-Sr--.
+describeCases('ls: the sticky bit of /tmp', [['ls -ld /tmp | cut -c1-10', 'drwxrwxrwt\n', '', 0]]);
+
+describe('modeString', () => {
+  it('shows set-ID and sticky bits in the execute columns', () => {
+    const st = (type: 'dir' | 'file', mode: number) => ({ type, mode }) as Parameters<typeof modeString>[0];
+    expect([st('dir', 0o1777), st('dir', 0o1770), st('file', 0o4755), st('file', 0o2644), st('file', 0o6711)].map(modeString)).toEqual([
+      'drwxrwxrwt',
+      'drwxrwx--T',
+      '-rwsr-xr-x',
+      '-rw-r-Sr--',
+      '-rws--s--x',
+    ]);
   });
 });

@@ -200,7 +200,6 @@ export class Shell {
       this.lastStatus = 2;
       return 2;
     }
-    for (const w of result.warnings) io.stderr.write(`${w}\n`);
     // the outermost text runs on the fds `exec` gave the shell
     if (this.textDepth === 0) io = withShellFds(this, io);
     this.textDepth++;
@@ -244,6 +243,7 @@ export class Shell {
   async runList(list: List, io: IO): Promise<number> {
     let status = this.lastStatus;
     for (const item of list.items) {
+      for (const w of item.warnings ?? []) io.stderr.write(`${w}\n`); // bash's reader warns as it reaches the line
       if (io.interrupt.interrupted) return 130;
       if (item.background) {
         this.startJob(item.node, item.text, io);

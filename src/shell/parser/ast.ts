@@ -107,6 +107,11 @@ export interface ListItem {
   background: boolean;
   /** Source text of this item (for job messages such as `[1]+  Done  sleep 5`). */
   text: string;
+  /**
+   * Warnings bash's reader prints just before this item runs (a here-document cut off by the
+   * end of the input): after what earlier items printed, as bash reads and runs one at a time.
+   */
+  warnings?: string[];
 }
 
 export interface List {

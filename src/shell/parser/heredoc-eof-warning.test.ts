@@ -7,6 +7,8 @@ import { testShell } from '../testing/run.ts';
 // bash 5.2 and recorded with Oils' heredoc-eof-warning corpus (the last line read when the body
 // began / when the input ended; a text ending in a newline has not read the line after it).
 const run = async (script: string) => testShell().run(`bash -c '${script}'`);
+/** The same, stderr into stdout: the order on a terminal. */
+const merged = async (script: string) => testShell().run(`bash -c '${script}' 2>&1`);
 
 describe('a here-document cut off by the end of the input', () => {
   it('bash -c: warns with both line numbers and runs the command with the body it got', async () => {
@@ -25,6 +27,14 @@ describe('a here-document cut off by the end of the input', () => {
         "bash: line 2: warning: here-document at line 2 delimited by end-of-file (wanted `B')\n",
       status: 0,
     });
+  });
+
+  it('bash -c: the warning comes as bash reads the line, after what earlier lines printed', async () => {
+    const warn = (at: number, line: number) => `bash: line ${at}: warning: here-document at line ${line} delimited by end-of-file (wanted \`EOF')\n`;
+    expect(await merged('echo hi\ncat <<EOF\nbody')).toEqual({ stdout: `hi\n${warn(3, 2)}body\n`, stderr: '', status: 0 });
+    // a line is read whole before any of it runs
+    expect(await merged('echo hi\necho one; cat <<EOF\nbody')).toEqual({ stdout: `hi\n${warn(3, 2)}one\nbody\n`, stderr: '', status: 0 });
+    expect(await merged('echo hi; echo one; cat <<EOF')).toEqual({ stdout: `${warn(1, 1)}hi\none\n`, stderr: '', status: 0 });
   });
 
   it('petlab shell --script (typed at the prompt): the interactive form, lines counted from the start', async () => {

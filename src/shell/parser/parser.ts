@@ -87,9 +87,22 @@ class Parser {
     if (t.kind !== 'eof') throw this.unexpected(t);
     if (this.pendingHeredocs.length > 0) {
       if (!this.final) throw new Incomplete();
+      const before = this.warnings.length;
       this.readHeredocBodies();
+      this.attachWarnings(before);
     }
     return list;
+  }
+
+  /** How many lists are being parsed (1: the program's own). */
+  private listDepth = 0;
+  /** The program's first item on the line being parsed: bash reads and runs a line at a time. */
+  private lineFirst: ListItem | undefined;
+
+  /** Gives the warnings raised since `from` to the current line's first item (see ListItem). */
+  private attachWarnings(from: number): void {
+    if (this.warnings.length <= from || !this.lineFirst) return;
+    this.lineFirst.warnings = [...(this.lineFirst.warnings ?? []), ...this.warnings.slice(from)];
   }
 
   // ---- tokens -------------------------------------------------------------------------------
@@ -237,12 +250,22 @@ class Parser {
 
   /** A list of and-or lists separated by `;`, `&` or newlines, until `stop()` says so. */
   private parseList(stop: () => boolean): List {
+    this.listDepth++;
+    try {
+      return this.parseListItems(stop);
+    } finally {
+      this.listDepth--;
+    }
+  }
+
+  private parseListItems(stop: () => boolean): List {
     const items: ListItem[] = [];
     this.skipNewlines();
     while (!stop()) {
       const t = this.peekToken();
       if (t.kind === 'eof') break;
       const start = this.sc.pos;
+      const warned = this.warnings.length;
       const node = this.parseAndOr();
       const text = this.sc.src.slice(start, this.sc.pos).trim();
       const sep = this.peekToken();
@@ -255,8 +278,18 @@ class Parser {
       } else if (sep.kind !== 'eof' && !stop()) {
         throw this.unexpected(sep);
       }
-      items.push({ node, background, text });
+      const item: ListItem = { node, background, text };
+      items.push(item);
+      const top = this.listDepth === 1;
+      if (top) this.lineFirst ??= item;
+      const end = this.sc.pos;
       this.skipNewlines();
+      // the program's items carry the warnings their line raised (here-document bodies are read
+      // after the line), on the line's first item: bash prints them before running the line
+      if (top) {
+        this.attachWarnings(warned);
+        if (this.sc.pos > end) this.lineFirst = undefined;
+      }
     }
     return { items };
   }

@@ -8,6 +8,7 @@ import { MAX_WORD_LENGTH, tooLong } from './expand.ts';
 import { ExitSignal } from './signals.ts';
 import type { IO, Shell } from './shell.ts';
 import { InterruptSignal } from './signal.ts';
+import { acquireFork } from './fork-limit.ts';
 import type { Output } from '../types.ts';
 
 /** Collects `$(…)` output up to MAX_WORD_LENGTH; past it, interrupts the producer. */
@@ -37,6 +38,7 @@ export function makeExpansionHost(shell: Shell, io: IO): ExpansionHost {
     positional: () => shell.positional,
     getArray: (name) => shell.env.getArray(name),
     commandSubstitution: async (source) => {
+      const release = await acquireFork(shell, io.stderr);
       const out = new CappedOutput(new InterruptSignal(io.interrupt));
       const sub = shell.subshell();
       const cwd = shell.cwd;
@@ -46,6 +48,7 @@ export function makeExpansionHost(shell: Shell, io: IO): ExpansionHost {
         if (e instanceof ExitSignal) shell.lastStatus = e.status;
         else throw e;
       } finally {
+        release();
         shell.cwd = cwd;
       }
       if (out.length > MAX_WORD_LENGTH && !io.interrupt.interrupted) throw tooLong(out.length);

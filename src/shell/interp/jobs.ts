@@ -6,6 +6,7 @@ import type { AndOr } from '../parser/ast.ts';
 import { exitChild, ForkError, spawnChild } from '../linux-bridge.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { forkFailed } from './dialect.ts';
+import { acquireFork } from './fork-limit.ts';
 import { AbortLine, ExitSignal } from './signals.ts';
 import type { IO, Shell } from './shell.ts';
 import { InterruptSignal } from './signal.ts';
@@ -19,13 +20,19 @@ export interface Job {
   promise: Promise<number>;
 }
 
-/** Starts `node` in the background. */
-export function startJob(shell: Shell, node: AndOr, text: string, io: IO): void {
+/**
+ * Starts `node` in the background. A fork past the host's process bound prints bash's EAGAIN
+ * lines and throws AbortLine (fork-limit.ts); the model's ENOMEM prints `bash: fork: Cannot
+ * allocate memory` and throws AbortLine(126, or 1 in a non-interactive shell).
+ */
+export async function startJob(shell: Shell, node: AndOr, text: string, io: IO): Promise<void> {
+  const release = await acquireFork(shell, io.stderr);
   const id = shell.jobs.filter((j) => !j.reported).reduce((m, j) => Math.max(m, j.id), 0) + 1;
   let proc: ShellProcess;
   try {
     proc = spawnChild(shell.world, shell.process, [...shell.process.argv]);
   } catch (e) {
+    release();
     if (!(e instanceof ForkError)) throw e;
     io.stderr.write(forkFailed(e.message));
     throw new AbortLine(shell.interactive ? 126 : 1);
@@ -39,6 +46,7 @@ export function startJob(shell: Shell, node: AndOr, text: string, io: IO): void 
     .catch((e) => (e instanceof ExitSignal ? e.status : 1))
     .then((status) => {
       job.status = status;
+      release();
       exitChild(shell.world, proc, shell.process, status);
       return status;
     });

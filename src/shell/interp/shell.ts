@@ -26,6 +26,8 @@ import { runErrTrap, runExitTrap } from './trap.ts';
 import { withShellFds } from './exec.ts';
 import { Pipe } from './streams.ts';
 import { finishedJobsReport, startJob } from './jobs.ts';
+import { acquireFork, newForkFamily } from './fork-limit.ts';
+import type { ForkFamily } from './fork-limit.ts';
 import type { Job } from './jobs.ts';
 
 export type { Job };
@@ -109,6 +111,8 @@ export class Shell {
   options = { errexit: false, xtrace: false, nounset: false, pipefail: false };
   history: string[] = [];
   jobs: Job[] = [];
+  /** The command line's process family (fork-limit.ts): shared with every subshell it forks. */
+  forkFamily: ForkFamily = newForkFamily();
   lastBackgroundPid: number | undefined;
   interactive: boolean;
   /** Set by `exit` run inside a pipeline stage or command context (not thrown there). */
@@ -171,6 +175,7 @@ export class Shell {
       interactive: false,
     });
     s.functions = new Map(this.functions);
+    s.forkFamily = this.forkFamily;
     s.openFds = new Map(this.openFds);
     s.aliases = new Map(this.aliases);
     s.lastStatus = this.lastStatus;
@@ -202,6 +207,8 @@ export class Shell {
     }
     // the outermost text runs on the fds `exec` gave the shell
     if (this.textDepth === 0) io = withShellFds(this, io);
+    // each line read at a prompt starts a new process family (a failed fork ends only its own)
+    if (this.textDepth === 0 && this.interactive) this.forkFamily = newForkFamily(this);
     this.textDepth++;
     try {
       return await this.runList(result.program, io);
@@ -246,7 +253,7 @@ export class Shell {
       for (const w of item.warnings ?? []) io.stderr.write(`${w}\n`); // bash's reader warns as it reaches the line
       if (io.interrupt.interrupted) return 130;
       if (item.background) {
-        this.startJob(item.node, item.text, io);
+        await this.startJob(item.node, item.text, io);
         status = 0;
         this.lastStatus = 0;
         continue;
@@ -261,8 +268,8 @@ export class Shell {
     return status;
   }
 
-  private startJob(node: AndOr, text: string, io: IO): void {
-    startJob(this, node, text, io);
+  private startJob(node: AndOr, text: string, io: IO): Promise<void> {
+    return startJob(this, node, text, io);
   }
 
   /** Jobs that finished since the last prompt, as bash reports them (`[1]+  Done  sleep 5`). */
@@ -333,6 +340,14 @@ export class Shell {
     const n = p.commands.length;
     const pipes: Pipe[] = [];
     for (let i = 0; i < n - 1; i++) pipes.push(new Pipe());
+    // bash forks every stage before any runs; a failed fork abandons the line (fork-limit.ts)
+    const slots: (() => void)[] = [];
+    try {
+      for (let i = 0; i < n; i++) slots.push(await acquireFork(this, io.stderr));
+    } catch (e) {
+      for (const release of slots) release();
+      throw e;
+    }
     const statuses = await Promise.all(
       p.commands.map(async (cmd, i) => {
         const signal = new InterruptSignal(io.interrupt);
@@ -351,6 +366,7 @@ export class Shell {
           if (e instanceof ExitSignal || e instanceof AbortLine) status = e.status;
           else throw e;
         } finally {
+          slots[i]();
           if (i < n - 1) pipes[i].close();
           if (i > 0) pipes[i - 1].closeReader();
         }
@@ -396,6 +412,7 @@ export class Shell {
         case 'group':
           return await this.runList(cmd.body, redirected);
         case 'subshell': {
+          const release = await acquireFork(this, io.stderr);
           const sub = this.subshell();
           const cwd = this.cwd;
           try {
@@ -409,6 +426,7 @@ export class Shell {
             }
             return await runExitTrap(sub, redirected, status);
           } finally {
+            release();
             this.cwd = cwd;
           }
         }

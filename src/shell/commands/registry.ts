@@ -25,6 +25,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   bridge: () => import('./bridge/index.ts'),
   cat: () => import('./cat/index.ts'),
   cd: () => import('./cd/index.ts'),
+  chmod: () => import('./chmod/index.ts'),
   clear: () => import('./clear/index.ts'),
   cp: () => import('./cp/index.ts'),
   curl: () => import('./curl/index.ts'),

@@ -8,6 +8,9 @@
  */
 import type { Word, WordPart } from '../parser/ast.ts';
 import { ArithError, evaluateArithmetic } from './arith.ts';
+import type { ArithVars } from './arith.ts';
+import { substringRange } from './substring.ts';
+import type { SubstringKind } from './substring.ts';
 import { braceExpand } from './brace.ts';
 import { compilePattern, hasGlobChars } from './pattern.ts';
 import type { PatternChar } from './pattern.ts';
@@ -191,8 +194,10 @@ class Expander {
           return;
         }
         if (((part.name === '@' || part.name === '*') && part.index === undefined) || all) {
-          if (part.op || part.length) throw new ExpansionError(`bash: \${${part.name}${all ? `[${part.index}]` : ''}}: bad substitution`);
-          const values = all ? [...(this.host.getArray?.(part.name) ?? [])] : [...this.host.positional()];
+          const slice = part.op === ':' && !part.length;
+          if ((part.op && !slice) || part.length) throw new ExpansionError(`bash: \${${part.name}${all ? `[${part.index}]` : ''}}: bad substitution`);
+          let values = all ? [...(this.host.getArray?.(part.name) ?? [])] : [...this.host.positional()];
+          if (slice) values = await this.slice(part, all ? values : [this.host.special('0') ?? '', ...values], all ? 'array' : 'positional');
           const star = all ? part.index === '*' : part.name === '*';
           if (inQuotes && !star) {
             if (values.length > 0) appendMulti(values);
@@ -229,6 +234,17 @@ class Expander {
         return;
       }
     }
+  }
+
+  /** `${@:OFF:LEN}`, `${a[@]:OFF:LEN}`: the items of `items` the substring spec selects. */
+  private async slice(part: Extract<WordPart, { type: 'param' }>, items: string[], kind: SubstringKind): Promise<string[]> {
+    const spec = part.arg ? await this.single(part.arg) : '';
+    const range = substringRange(spec, items.length, kind, this.arithVars());
+    return range ? items.slice(range[0], range[1]) : [];
+  }
+
+  private arithVars(): ArithVars {
+    return { get: (n) => this.lookup(n), set: (n, v) => this.host.setVar(n, v) };
   }
 
   /** `${a[N]}`: element N (an arithmetic expression; negative counts from the end). */
@@ -315,14 +331,9 @@ class Expander {
         return await compile(pat).replace(v, rep, op === '//');
       }
       case ':': {
-        const spec = await arg();
-        const [offRaw, lenRaw] = spec.split(':');
-        const s = value ?? '';
-        let off = Number(offRaw.trim()) || 0;
-        if (off < 0) off = Math.max(0, s.length + off);
-        if (lenRaw === undefined) return s.slice(off);
-        const len = Number(lenRaw.trim()) || 0;
-        return len < 0 ? s.slice(off, s.length + len) : s.slice(off, off + len);
+        const s = [...(value ?? '')];
+        const range = substringRange(await arg(), s.length, 'string', this.arithVars());
+        return range ? s.slice(range[0], range[1]).join('') : '';
       }
     }
     return value ?? '';

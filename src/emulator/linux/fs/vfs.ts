@@ -250,6 +250,19 @@ export class Vfs {
     this.existing(path, true, 'chmod').mode = mode & 0o7777;
   }
 
+  /**
+   * Sets the owner and group (-1 keeps one), following a final symlink unless `follow` is false
+   * (lchown). ENOENT when missing, EROFS on a read-only mount.
+   */
+  chown(path: string, uid: number, gid: number, follow = true): void {
+    const syscall = follow ? 'chown' : 'lchown';
+    const r = this.resolve(path, follow, syscall);
+    if (!r.node) throw new LinuxError('ENOENT', syscall, path);
+    if (this.host.mounts().containing(r.abs).readOnly) throw new LinuxError('EROFS', syscall, path);
+    if (uid >= 0) r.node.uid = uid;
+    if (gid >= 0) r.node.gid = gid;
+  }
+
   /** Updates the mtime, creating an empty file when missing (what `touch` does). */
   touch(path: string): void {
     const r = this.resolve(path, true, 'utimensat');

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { testShell } from '../testing/run.ts';
 import type { TestShell } from '../testing/run.ts';
 import { BufferOutput } from './streams.ts';
+import { createWorld } from '../../emulator/environment.ts';
+import { ShellSession } from '../session.ts';
 import { forkCounts, PROCESS_LIMIT } from './fork-limit.ts';
 import type { HostForks } from './fork-limit.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
@@ -97,6 +99,18 @@ describe('fork bombs', () => {
     expect(counts(sh)).toMatchObject({ live: 0, peak: PROCESS_LIMIT });
     expect(await sh.run('echo next')).toEqual({ stdout: 'next\n', stderr: '', status: 0 });
   }, 120_000);
+
+  it('a foreground bomb is stopped by a Ctrl-C from a host timer (the interpreter yields while forking)', async () => {
+    const out = new BufferOutput();
+    const session = new ShellSession({ world: createWorld(), stdout: out, stderr: out, clock: 'external' });
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+      session.interrupt();
+    }, 20);
+    const status = await session.execute('f(){ f|f; }; f; echo after');
+    expect({ status, out: out.text, timerRan }).toEqual({ status: 130, out: '^C\n', timerRan: true });
+  }, 60_000);
 
   it('ordinary forking is not limited (no family failure, slots given back)', async () => {
     const sh = testShell();

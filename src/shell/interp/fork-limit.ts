@@ -5,6 +5,7 @@
  * reached, and bash prints what jobs.c make_child prints (bash 5.2): `fork: retry` through
  * sys_error while it retries with sleeps of 1, 2, 4 and 8 seconds (FORKSLEEP_MAX 16), then
  * `fork` + strerror, status EX_NOEXEC (126) and a jump to the top level.
+ * The retries' sleeps (1 + 2 + 4 + 8 s) are not modelled: the five lines come at once.
  *
  * PROCESS_LIMIT is what a Debian 12 root login gets: systemd 252's user-.slice sets
  * TasksMax=33% (units/user-.slice.d/10-defaults.conf) of the kernel's pid_max 32768, so

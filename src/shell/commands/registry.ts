@@ -26,6 +26,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   cat: () => import('./cat/index.ts'),
   cd: () => import('./cd/index.ts'),
   chmod: () => import('./chmod/index.ts'),
+  chown: () => import('./chown/index.ts'),
   clear: () => import('./clear/index.ts'),
   cp: () => import('./cp/index.ts'),
   curl: () => import('./curl/index.ts'),

@@ -99,7 +99,7 @@ export const PROGRAM_PATHS: Readonly<Record<string, string>> = {
   nslookup: '/usr/bin/nslookup', getent: '/usr/bin/getent', kill: '/usr/bin/kill', ip: '/usr/sbin/ip',
   clear: '/usr/bin/clear', printf: '/usr/bin/printf', pwd: '/usr/bin/pwd', stat: '/usr/bin/stat',
   base64: '/usr/bin/base64', date: '/usr/bin/date', seq: '/usr/bin/seq', yes: '/usr/bin/yes', test: '/usr/bin/test', '[': '/usr/bin/[',
-  egrep: '/usr/bin/egrep', fgrep: '/usr/bin/fgrep', ln: '/usr/bin/ln', chmod: '/usr/bin/chmod', expr: '/usr/bin/expr',
+  egrep: '/usr/bin/egrep', fgrep: '/usr/bin/fgrep', ln: '/usr/bin/ln', chmod: '/usr/bin/chmod', chown: '/usr/bin/chown', expr: '/usr/bin/expr',
 };
 
 /**

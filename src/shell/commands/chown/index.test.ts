@@ -1,0 +1,61 @@
+/**
+ * Whole-output tests of chown. Expected stdout, stderr and status recorded from GNU coreutils
+ * 9.1's chown on Debian 12 (LC_ALL=C, as root; users and groups from Debian 12's base
+ * /etc/passwd and /etc/group, which the lab's host seeds too), the lines run in order in one
+ * empty directory. (-R cases keep one entry per directory: real chown visits in readdir order.)
+ */
+import { describeCases } from '../../testing/cases.ts';
+import { CHOWN_HELP } from './help.ts';
+
+describeCases('chown (GNU coreutils 9.1, Debian 12)', [
+  ['mkdir -p dir/sub && touch f dir/sub/a && ln -s f lf', '', '', 0],
+  ['chown', '', "chown: missing operand\nTry 'chown --help' for more information.\n", 1],
+  ['chown root', '', "chown: missing operand after 'root'\nTry 'chown --help' for more information.\n", 1],
+  ['chown bogus f', '', "chown: invalid user: 'bogus'\n", 1],
+  ['chown root:bogus f', '', "chown: invalid group: 'root:bogus'\n", 1],
+  ['chown :bogus f', '', "chown: invalid group: ':bogus'\n", 1],
+  ['chown -v daemon f', "changed ownership of 'f' from root to daemon\n", '', 0],
+  ['chown -v daemon f', "ownership of 'f' retained as daemon\n", '', 0],
+  ['chown -c daemon:www-data f', "changed ownership of 'f' from daemon:root to daemon:www-data\n", '', 0],
+  ['chown -c daemon:www-data f', '', '', 0],
+  ["ls -l f | cut -d' ' -f3,4", 'daemon www-data\n', '', 0],
+  ['chown -v root: f', "changed ownership of 'f' from daemon:www-data to root:root\n", '', 0],
+  ['chown -v :daemon f', "changed ownership of 'f' from root:root to :daemon\n", '', 0],
+  ['chown -v 1234 f', "changed ownership of 'f' from root to 1234\n", '', 0],
+  ['chown -v 1234:5678 f', "changed ownership of 'f' from 1234:daemon to 1234:5678\n", '', 0],
+  ['chown -v 0:0 f', "changed ownership of 'f' from 1234:5678 to 0:0\n", '', 0],
+  ['chown -v root.daemon f', "changed ownership of 'f' from root:root to root:daemon\n", "chown: warning: '.' should be ':': 'root.daemon'\n", 0],
+  ['chown -v 1234: f', '', "chown: invalid spec: '1234:'\n", 1],
+  ['chown -v : f', "ownership of 'f' retained\n", '', 0],
+  ["chown -v '' f", "ownership of 'f' retained\n", '', 0],
+  ['chown root nope', '', "chown: cannot access 'nope': No such file or directory\n", 1],
+  ['chown -v root nope', "failed to change ownership of 'nope' to root\n", "chown: cannot access 'nope': No such file or directory\n", 1],
+  ['chown -v : nope', "failed to change ownership of 'nope'\n", "chown: cannot access 'nope': No such file or directory\n", 1],
+  ['chown -v :daemon nope', "failed to change ownership of 'nope' to :daemon\n", "chown: cannot access 'nope': No such file or directory\n", 1],
+  ['chown -f root nope', '', '', 1],
+  ["chown -v daemon lf; ls -l f lf | cut -d' ' -f1,3,4", "changed ownership of 'lf' from root to daemon\n-rw-r--r-- daemon daemon\nlrwxrwxrwx root \n", '', 0],
+  ["chown -hv www-data lf; ls -l f lf | cut -d' ' -f1,3,4", "changed ownership of 'lf' from root to www-data\n-rw-r--r-- daemon \nlrwxrwxrwx www-data root\n", '', 0],
+  ['chown -Rv daemon dir', "changed ownership of 'dir/sub/a' from root to daemon\nchanged ownership of 'dir/sub' from root to daemon\nchanged ownership of 'dir' from root to daemon\n", '', 0],
+  ["rm -r dir/sub && ln -s ../f dir/l && chown -Rv nobody dir; ls -l f | cut -d' ' -f3,4", "changed ownership of 'dir/l' from root to nobody\nchanged ownership of 'dir' from daemon to nobody\ndaemon daemon\n", '', 0],
+  ['chown -v --reference=dir f', "changed ownership of 'f' from daemon:daemon to nobody:root\n", '', 0],
+  ['chown --reference=nope f', '', "chown: failed to get attributes of 'nope': No such file or directory\n", 1],
+  ['chown -z f', '', "chown: invalid option -- 'z'\nTry 'chown --help' for more information.\n", 1],
+  ['chown --bogus f', '', "chown: unrecognized option '--bogus'\nTry 'chown --help' for more information.\n", 1],
+  ['chown -v --from=daemon root f', "ownership of 'f' retained as nobody\n", '', 0],
+  ['chown -v --from=nobody: root f', "ownership of 'f' retained as nobody\n", '', 0],
+  ['chown -v --from=nobody:root root f', "changed ownership of 'f' from nobody to root\n", '', 0],
+  ['chown --from=bogus root f', '', "chown: invalid user: 'bogus'\n", 1],
+  ['chown -R -v root lf', "changed ownership of 'lf' from www-data to root\n", '', 0],
+  ['chown -v 4294967295 f', '', "chown: invalid user: '4294967295'\n", 1],
+  ['chown -v -1 f', '', "chown: invalid option -- '1'\nTry 'chown --help' for more information.\n", 1],
+  ["chown -v daemon:nogroup f; ls -l f | cut -d' ' -f3,4", "changed ownership of 'f' from root:root to daemon:nogroup\ndaemon nogroup\n", '', 0],
+  ['chown -v root. f', "changed ownership of 'f' from daemon:nogroup to root:root\n", "chown: warning: '.' should be ':': 'root.'\n", 0],
+  ['chown -v daemon.bogus f', '', "chown: invalid user: 'daemon.bogus'\n", 1],
+  ['chown -v .daemon f', "changed ownership of 'f' from root:root to :daemon\n", "chown: warning: '.' should be ':': '.daemon'\n", 0],
+  ['chown -v root:65534 f', "changed ownership of 'f' from root:daemon to root:65534\n", '', 0],
+  ['chown -v +0 f', "ownership of 'f' retained as root\n", '', 0],
+  ['chown -v 01 f', "changed ownership of 'f' from root to 1\n", '', 0],
+  ['ln -s nope dang; chown root dang', '', "chown: cannot dereference 'dang': No such file or directory\n", 1],
+  ['chown -h root dang', '', '', 0],
+  ['chown --help x', CHOWN_HELP, '', 0],
+]);

@@ -95,7 +95,7 @@ const DEBIAN_SLIM = [...under('/usr/bin', SLIM_BIN), ...under('/usr/sbin', SLIM_
 
 /** BusyBox applets lessons use, by the directory BusyBox installs each into (include/applets). */
 const APPLET_DIRS: Readonly<Record<string, string>> = {
-  '/bin': 'ash sh cat chmod chown cp date df echo egrep false fgrep grep hostname kill ln ls mkdir mount mv netstat ping ping6 ps pwd rm sed sleep touch true uname vi',
+  '/bin': 'ash sh cat chmod chown cp date df echo egrep false fgrep grep hostname kill ln ls mkdir mount mv netstat ping ping6 ps pwd rm sed sleep stat touch true uname vi',
   '/sbin': 'arp ifconfig ip route',
   '/usr/bin': 'awk cut du env expr free head id nc nslookup sort tail top tr traceroute wc wget which whoami',
 };

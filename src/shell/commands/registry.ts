@@ -75,6 +75,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   sort: () => import('./sort/index.ts'),
   source: () => import('./source/index.ts'),
   ss: () => import('./ss/index.ts'),
+  stat: () => import('./stat/index.ts'),
   sysctl: () => import('./sysctl/index.ts'),
   tail: () => import('./tail/index.ts'),
   tee: () => import('./tee/index.ts'),

@@ -22,6 +22,13 @@ describe('chmod modes', () => {
     fc.assert(fc.property(bits, (old) => apply('u-x', apply('u+x', old)) === (old & ~0o100)));
     fc.assert(fc.property(bits, (old) => apply('a-rwx', apply('a=rwx', old)) === 0));
   });
+  it('never throws on any text, and what compiles yields permission bits only', () => {
+    const modeText = fc.stringMatching(/^[ugoarwxXst+=,\-0-9q]{0,12}$/);
+    fc.assert(fc.property(fc.oneof(fc.string(), modeText), bits, fc.boolean(), (text, old, dir) => {
+      const c = compileMode(text);
+      return c === null || (adjustMode(old, dir, 0o022, c) & ~0o7777) === 0;
+    }));
+  });
   it('rejects what chmod calls an invalid mode', () => {
     for (const m of ['q', '8', '17777', 'u', 'u=755', 'u+x,', ',u+x', '', 'u+x,q', '+rwq']) expect(compileMode(m)).toBeNull();
   });

@@ -27,6 +27,11 @@ export function programIsDirectory(shell: Shell, name: string): string {
   return shell.dialect === 'ash' ? `${shell.arg0}: ${name}: Permission denied\n` : `bash: ${name}: Is a directory\n`;
 }
 
+/** A path-named program without an execute bit (status 126): execve's EACCES, in both shells. */
+export function programNotExecutable(shell: Shell, name: string): string {
+  return shell.dialect === 'ash' ? `${shell.arg0}: ${name}: Permission denied\n` : `bash: ${name}: Permission denied\n`;
+}
+
 /** A redirection could not open its file (without the newline: RedirectError adds it). */
 export function redirectFailed(shell: Shell, mode: 'create' | 'open', target: string, e: unknown): string {
   const code = (e as { code?: unknown }).code;

@@ -106,7 +106,18 @@ describe('control flow and status', () => {
 
   it('runs script files with arguments', async () => {
     const sh = testShell();
-    expect(await sh.run('printf \'echo "args: $# $1"\\nexit 5\\n\' > s.sh; ./s.sh one two; echo $?; bash s.sh x; echo $?')).toEqual(ok('args: 2 one\n5\nargs: 1 x\n5\n'));
+    expect(await sh.run('printf \'echo "args: $# $1"\\nexit 5\\n\' > s.sh; chmod +x s.sh; ./s.sh one two; echo $?; bash s.sh x; echo $?')).toEqual(ok('args: 2 one\n5\nargs: 1 x\n5\n'));
+  });
+
+  // bash 5.2 on Debian 12: execve fails with EACCES for a file without an execute bit (also for root)
+  it('refuses to run a script without an execute bit, as execve does', async () => {
+    const sh = testShell();
+    expect(await sh.run("echo 'echo hi' > s.sh; ./s.sh; echo $?; bash s.sh; /usr/bin/ls -d /tmp")).toEqual({
+      stdout: '126\nhi\n/tmp\n',
+      stderr: 'bash: ./s.sh: Permission denied\n',
+      status: 0,
+    });
+    expect(await sh.run('chmod u+x s.sh; ./s.sh')).toEqual(ok('hi\n'));
   });
 
   it('refuses break and return outside a loop or function', async () => {

@@ -8,7 +8,7 @@ import { parse } from '../parser/parser.ts';
 import { loadCommand, registry } from '../commands/registry.ts';
 import type { Command, CommandContext, ShellControl, SpawnShellOptions } from '../types.ts';
 import { exitChild, ForkError, hasLinuxModel, spawnChild } from '../linux-bridge.ts';
-import { commandNotFound, forkFailed, noSuchProgram, programIsDirectory } from './dialect.ts';
+import { commandNotFound, forkFailed, noSuchProgram, programIsDirectory, programNotExecutable } from './dialect.ts';
 import type { ShellProcess } from '../linux-bridge.ts';
 import { ExpansionError, expandSingle } from './expand.ts';
 import { ArithError, evaluateArithmetic } from './arith.ts';
@@ -134,6 +134,10 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
       redirected.stderr.write(programIsDirectory(shell, name));
       return 126;
     }
+    if (file === 'not-executable') {
+      redirected.stderr.write(programNotExecutable(shell, name));
+      return 126;
+    }
     if (/^\/(usr\/)?(s?bin)\//.test(name) && Object.hasOwn(registry, base)) commandName = base;
     else return runScriptFile(shell, name, args, redirected);
   } else if (!BASH_BUILTINS.has(name) && hasLinuxModel(shell.world) && findProgram(shell, name, assigns.find(([n]) => n === 'PATH')?.[1]) === undefined) {
@@ -187,9 +191,12 @@ function parseWords(text: string): Word[] {
   return cmd?.type === 'simple' ? cmd.words : [];
 }
 
-function statFile(shell: Shell, path: string): 'file' | 'dir' | 'missing' {
+function statFile(shell: Shell, path: string): 'file' | 'not-executable' | 'dir' | 'missing' {
   try {
-    return shell.process.fs.stat(path).type === 'dir' ? 'dir' : 'file';
+    const st = shell.process.fs.stat(path);
+    if (st.type === 'dir') return 'dir';
+    // execve(2) needs an execute bit (root too): `./s.sh` before `chmod +x s.sh` is EACCES
+    return typeof st.mode === 'number' && (st.mode & 0o111) === 0 ? 'not-executable' : 'file';
   } catch {
     return 'missing';
   }

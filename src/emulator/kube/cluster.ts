@@ -195,6 +195,17 @@ export class Cluster {
     const r = this.execTarget(namespace, podName, container);
     return 'process' in r ? r.process : undefined;
   }
+
+  /** `kubectl exec`: a new process `argv` in a running container (the runtime's CRI Exec), or undefined. */
+  execProcess(namespace: string, podName: string, container: string, argv: string[], tty: boolean): Process | undefined {
+    const pod = this.store.tryGet('pods', namespace, podName) as Pod | undefined;
+    return pod && this.containerProcess(namespace, podName, container) ? this.runtime.execProcess?.(pod, container, argv, tty) : undefined;
+  }
+
+  /** An exec process ended: it leaves the container. */
+  execEnded(process: Process, code: number): void {
+    this.runtime.execEnded?.(process, code);
+  }
 }
 
 /** Images a kind node image ships with. */

@@ -329,6 +329,29 @@ export class LinuxRuntime implements ContainerRuntime {
     const c = rec?.containers.get(name);
     return rec && c ? this.materialize(rec, c).proc : undefined;
   }
+
+  execProcess(pod: Pod, name: string, argv: string[], tty: boolean): Process | undefined {
+    const rec = this.pods.get(String(pod.metadata.uid));
+    const main = this.processOf(pod, name);
+    if (!rec || !main || main.exited) return undefined;
+    // The images the cluster runs set no WorkingDir, so the exec starts in `/` whatever the
+    // main process did; its environment is the container's (spec env + image defaults).
+    // Its parent is outside the container (containerd-shim's side), so PPID 0 inside, as runc exec.
+    return this.world.linux.spawn(rec.host.init, {
+      argv,
+      namespaces: { ...main.ns },
+      cwd: '/',
+      env: { ...main.env },
+      uid: 0,
+      gid: 0,
+      user: 'root',
+      tty: tty ? 'pts/0' : null,
+    });
+  }
+
+  execEnded(proc: Process, code: number): void {
+    if (!proc.exited) this.world.linux.exit(proc, code);
+  }
 }
 
 function isDir(proc: Process, path: string): boolean {

@@ -40,6 +40,14 @@ export interface ContainerRuntime {
   tcp(pod: Pod, port: number): boolean;
   /** Applies a file change a container's script makes (touch, rm, write, append). */
   applyFileOp(pod: Pod, name: string, op: 'touch' | 'rm' | 'write' | 'append', path: string, text?: string): void;
-  /** The container's main process, for `kubectl exec` and `nsenter`. */
+  /** The container's main process, for `nsenter` and the container's own programs. */
   processOf(pod: Pod, name: string): Process | undefined;
+  /**
+   * A new process `argv` in the running container's namespaces, as the CRI Exec call makes it
+   * (runc exec: its own cwd `/` and the container's environment, a pts when `tty`), for
+   * `kubectl exec`; undefined when the container is not running. End it with `execEnded`.
+   */
+  execProcess?(pod: Pod, name: string, argv: string[], tty: boolean): Process | undefined;
+  /** An exec process ended with `code`: it leaves the container's process table. */
+  execEnded?(proc: Process, code: number): void;
 }

@@ -25,6 +25,10 @@ export interface ClusterModel {
   followLogs?(namespace: string, pod: string, container: string, listener: (chunk: string) => void): () => void;
   /** The process of a running container (to run `kubectl exec` inside), or undefined. */
   containerProcess?(namespace: string, pod: string, container: string): unknown;
+  /** A new process `argv` in a running container (`kubectl exec`, a pts when `tty`), or undefined. */
+  execProcess?(namespace: string, pod: string, container: string, argv: string[], tty: boolean): unknown;
+  /** An exec process ended with `code`: it leaves the container. */
+  execEnded?(process: unknown, code: number): void;
   /** Lets the kubelets run containers' short-lived programs through the shell (see program-runner.ts). */
   setProgramRunner?(runner: (process: Process, argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }) => Promise<number>): void;
   hasProgramRunner?(): boolean;

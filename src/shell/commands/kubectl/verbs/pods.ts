@@ -14,6 +14,7 @@ import type { Json } from '../util/json.ts';
 import { parseResourceArgs } from '../util/resource-args.ts';
 import { waitFor } from '../util/wait.ts';
 import { parseDuration } from './get.ts';
+import { execProgram } from './exec-program.ts';
 
 const UNAVAILABLE = (what: string) => new KubectlExit(`petlab: 'kubectl ${what}' is not available in this lab\n`, 1);
 
@@ -165,11 +166,21 @@ export async function exec(env: KubectlEnv): Promise<number> {
   if (!process) throw fail(`unable to upgrade connection: container not found ("${container}")`);
   if (f.bool('tty') && !f.bool('stdin')) env.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
   const interactiveShell = f.bool('stdin') && f.bool('tty') && command.length === 1 && /(^|\/)(ba|a|da)?sh$/.test(command[0]);
-  const status = await env.ctx.spawnShell(
-    interactiveShell && env.ctx.terminal
-      ? { in: process as Process, argv: command }
-      : { in: process as Process, argv: command, script: shellQuote(command), stdin: f.bool('stdin') ? env.ctx.stdin : undefined },
-  );
+  // A process of its own in the container (CRI Exec), removed when it ends; the main process
+  // only where the cluster has no such hook.
+  const ns = pod.metadata.namespace;
+  const execProc = cluster.execProcess?.(ns, pod.metadata.name, container, command, f.bool('tty') && f.bool('stdin')) as Process | undefined;
+  const target = execProc ?? (process as Process);
+  let status = 1;
+  try {
+    const stdin = f.bool('stdin') ? env.ctx.stdin : undefined;
+    const direct = execProc && !interactiveShell ? await execProgram(env.ctx, execProc, command, stdin) : undefined;
+    status =
+      direct ??
+      (await env.ctx.spawnShell(interactiveShell && env.ctx.terminal ? { in: target, argv: command } : { in: target, argv: command, script: shellQuote(command), stdin }));
+  } finally {
+    if (execProc) cluster.execEnded?.(execProc, status);
+  }
   if (status !== 0 && status !== 130) env.err(`command terminated with exit code ${status}\n`);
   return status;
 }

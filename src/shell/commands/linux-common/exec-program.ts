@@ -1,11 +1,11 @@
 /**
- * `kubectl exec POD -- PROGRAM ARGS`: the CRI Exec call starts PROGRAM itself as the exec
- * process (runc exec execve()s it; no shell in between), so `kubectl exec box -- ps` shows PID 1
- * and one `ps`. Shells (`sh -c '…'`, `-it -- sh`) still go through a child shell session.
+ * `kubectl exec POD -- PROGRAM ARGS` and `docker exec CONTAINER PROGRAM ARGS`: the runtime's exec
+ * call starts PROGRAM itself as the exec process (runc exec execve()s it; no shell in between),
+ * so `kubectl exec box -- ps` shows PID 1 and one `ps`. Shells (`sh -c '…'`, `-it -- sh`) still go through a child shell session.
  */
-import type { Process } from '../../../../emulator/linux/process.ts';
-import type { CommandContext, Environment, Input } from '../../../types.ts';
-import { execAs, programName } from '../../linux-common/exec.ts';
+import type { Process } from '../../../emulator/linux/process.ts';
+import type { CommandContext, Environment, Input } from '../../types.ts';
+import { execAs, programName } from './exec.ts';
 
 const SHELLS = new Set(['bash', 'sh', 'dash', 'ash', 'zsh']);
 

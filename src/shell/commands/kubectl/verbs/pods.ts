@@ -14,7 +14,7 @@ import type { Json } from '../util/json.ts';
 import { parseResourceArgs } from '../util/resource-args.ts';
 import { waitFor } from '../util/wait.ts';
 import { parseDuration } from './get.ts';
-import { execProgram } from './exec-program.ts';
+import { execProgram } from '../../linux-common/exec-program.ts';
 
 const UNAVAILABLE = (what: string) => new KubectlExit(`petlab: 'kubectl ${what}' is not available in this lab\n`, 1);
 

@@ -89,7 +89,10 @@ describe('course progress on the landing page', () => {
     expect(await axeSerious(page)).toEqual([]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     expect(await axeSerious(page)).toEqual([]);
-    expect(problems).toEqual({ errors: [], failedRequests: [] });
+    // A request cut short because the test navigated on (reload, lab → landing page) is aborted
+    // by Chromium, not failed by the site: Starlight's search loads its ui-core chunk on idle.
+    const failed = problems.failedRequests.filter((r) => !r.endsWith('(net::ERR_ABORTED)'));
+    expect({ errors: problems.errors, failedRequests: failed }).toEqual({ errors: [], failedRequests: [] });
     await page.close();
   });
 });

@@ -151,19 +151,28 @@ export class StatefulSetControl {
     }
     const updateMin = Math.max(0, set.spec.updateStrategy?.rollingUpdate?.partition ?? 0);
     for (let k = seen.length - 1; k >= 0 && seen[k] >= updateMin; k--) {
-      const pod = all[seen[k]];
-      if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
-        this.say(set, `rolling update: deleting ${pod.metadata.name} to recreate it at revision ${updateName}`);
-        this.podControl.deleteStatefulPod(set, pod);
-        status.currentReplicas!--;
-        return status;
-      }
-      if (!isHealthy(pod)) {
-        this.say(set, `rolling update waits: ${pod.metadata.name} is not Running and Ready`);
-        return status;
-      }
+      if (this.rollingUpdateStep(set, all[seen[k]], updateName, status)) return status;
     }
     return status;
+  }
+
+  /**
+   * One step of the one-at-a-time rolling update (no maxUnavailable), at `pod` walking down from
+   * the highest ordinal: deletes it when it is at an old revision, or waits while it is not Running
+   * and Ready. True when the step ends this sync (the caller returns `status`).
+   */
+  private rollingUpdateStep(set: StatefulSet, pod: Pod, updateName: string, status: StatefulSetStatus): boolean {
+    if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
+      this.say(set, `rolling update: deleting ${pod.metadata.name} to recreate it at revision ${updateName}`);
+      this.podControl.deleteStatefulPod(set, pod);
+      status.currentReplicas!--;
+      return true;
+    }
+    if (!isHealthy(pod)) {
+      this.say(set, `rolling update waits: ${pod.metadata.name} is not Running and Ready`);
+      return true;
+    }
+    return false;
   }
 
   private say(set: StatefulSet, message: string): void {
@@ -333,17 +342,7 @@ export class StatefulSetControl {
     const updateName = String(updateRev.metadata.name);
     if (!this.options.maxUnavailableEnabled) {
       for (let t = replicas.length - 1; t >= updateMin; t--) {
-        const pod = replicas[t];
-        if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
-          this.say(set, `rolling update: deleting ${pod.metadata.name} to recreate it at revision ${updateName}`);
-          this.podControl.deleteStatefulPod(set, pod);
-          status.currentReplicas!--;
-          return status;
-        }
-        if (!isHealthy(pod)) {
-          this.say(set, `rolling update waits: ${pod.metadata.name} is not Running and Ready`);
-          return status;
-        }
+        if (this.rollingUpdateStep(set, replicas[t], updateName, status)) return status;
       }
       return status;
     }

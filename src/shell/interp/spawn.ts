@@ -14,7 +14,8 @@ import type { IO } from './shell.ts';
 
 /** Runs a child shell as `options.in` (or a new child of `caller`); resolves to its exit status. */
 export async function spawnShell(parent: Shell, caller: ShellProcess, options: SpawnShellOptions, io: IO, callerEnv: Environment = parent.env): Promise<number> {
-  const given = options.in as ShellProcess | undefined;
+  // `in` naming the calling shell's own process (no Linux model: commands run as it) is a child.
+  const given = options.in !== parent.process ? (options.in as ShellProcess | undefined) : undefined;
   const argv = options.argv ?? ['sh'];
   const proc = given ?? spawnChild(parent.world, caller, argv, callerEnv.exported());
   const env = new ShellEnvironment(given ? given.env : callerEnv.exported());

@@ -1,11 +1,12 @@
 /**
  * `kubectl exec POD -- PROGRAM ARGS` and `docker exec CONTAINER PROGRAM ARGS`: the runtime's exec
  * call starts PROGRAM itself as the exec process (runc exec execve()s it; no shell in between),
- * so `kubectl exec box -- ps` shows PID 1 and one `ps`. Shells (`sh -c '…'`, `-it -- sh`) still go through a child shell session.
+ * so `kubectl exec box -- ps` shows PID 1 and one `ps`. A shell (`sh -c '…'`) runs as that
+ * process too; only the interactive `-it -- sh` is left to the caller.
  */
 import type { Process } from '../../../emulator/linux/process.ts';
 import type { CommandContext, Environment, Input } from '../../types.ts';
-import { execAs, programName } from './exec.ts';
+import { execAs, programName, runAs } from './exec.ts';
 
 const SHELLS = new Set(['bash', 'sh', 'dash', 'ash', 'zsh']);
 
@@ -14,19 +15,23 @@ const NO_INPUT: Input = { isTTY: false, read: async () => null, readLine: async 
 
 /**
  * Runs `argv` as the exec process `proc` (its env, cwd and namespaces) when it is a program
- * found on the container's $PATH and not a shell; undefined otherwise (the caller runs it
- * through a shell, which prints the shell's "not found" text).
+ * found on the container's $PATH (a shell runs its script as `proc`); undefined otherwise (the
+ * caller runs it through a shell, which prints the shell's "not found" text).
  */
 export async function execProgram(ctx: CommandContext, proc: Process, argv: string[], stdin: Input | undefined): Promise<number | undefined> {
   const name = programName(argv[0] ?? '');
-  if (!name || SHELLS.has(name) || !onPath(proc, argv[0])) return undefined;
+  if (!name || !onPath(proc, argv[0])) return undefined;
   const sub = Object.create(ctx) as CommandContext;
   Object.defineProperties(sub, { stdin: { value: stdin ?? NO_INPUT }, env: { value: processEnvironment(proc) } });
-  return execAs(sub, proc, argv);
+  if (!SHELLS.has(name)) return execAs(sub, proc, argv);
+  // A shell is the exec process too: `sh -c 'ps; echo $$'` is one sh (its $$) and ps its child.
+  proc.argv = argv;
+  proc.comm = name.slice(0, 15);
+  return runAs(sub, proc, name, argv);
 }
 
 /** Whether `program` resolves to a file on the process's $PATH (or is a path to a file). */
-function onPath(proc: Process, program: string): boolean {
+export function onPath(proc: Process, program: string): boolean {
   const isFile = (p: string) => {
     try {
       return proc.fs.stat(p).type !== 'dir';

@@ -29,6 +29,14 @@ export async function execAs(ctx: CommandContext, proc: Process, argv: string[])
     if (c >= 0 && c + 1 < argv.length) return ctx.spawnShell({ in: proc, argv, script: argv[c + 1] });
     return ctx.spawnShell({ in: proc, argv });
   }
+  return runAs(ctx, proc, name, argv);
+}
+
+/**
+ * Runs the registered command `name` with `argv` as process `proc` (already exec'd: its argv
+ * set). Undefined when no such command is registered.
+ */
+export async function runAs(ctx: CommandContext, proc: Process, name: string, argv: string[]): Promise<number | undefined> {
   const command = await loadCommand(name);
   if (!command) return undefined;
   const sub = Object.create(ctx) as CommandContext;

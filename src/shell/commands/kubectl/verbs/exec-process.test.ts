@@ -38,6 +38,16 @@ describe('kubectl exec runs a process of its own in the container', () => {
     });
   });
 
+  it('runs sh -c as the exec process: one sh, its $$, and ps as its child', async () => {
+    const sh = testShell({ environment: 'kubernetes', seed: 1 });
+    await sh.script(['kubectl run box --image=busybox:1.28 -- sleep 3600', 'sleep 20', ''].join('\n'));
+    expect(await sh.run(`kubectl exec box -- sh -c 'ps; echo $$'`)).toEqual({
+      stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    2 root      0:00 sh -c ps; echo $$\n    3 root      0:00 ps\n2\n',
+      stderr: '',
+      status: 0,
+    });
+  });
+
   it('gives the exec the container environment from the pod spec', async () => {
     const sh = testShell({ environment: 'kubernetes', seed: 1 });
     await sh.script(['kubectl run box --image=busybox:1.28 --env=GREETING=hi -- sleep 3600', 'sleep 20', ''].join('\n'));

@@ -9,6 +9,7 @@ import { appendLog, exitContainer, stopPlan } from '../../../emulator/docker/con
 import type { DockerEngine } from '../../../emulator/docker/engine.ts';
 import type { Program } from '../../../emulator/docker/programs.ts';
 import type { Container } from '../../../emulator/docker/types.ts';
+import { execProgram } from '../linux-common/exec-program.ts';
 
 /** Quotes argv for `sh -c`. */
 export function shellQuote(argv: readonly string[]): string {
@@ -84,13 +85,31 @@ export async function runInContainer(
   engine: DockerEngine,
   c: Container,
   argv: string[] | undefined,
-  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void; wrapTerminal?: (t: Terminal) => Terminal; execArgv?: string[] },
+  io: { stdin?: Input; stdout: (s: string) => void; stderr: (s: string) => void; wrapTerminal?: (t: Terminal) => Terminal; execArgv?: string[]; env?: string[]; workdir?: string },
 ): Promise<number> {
   // `docker exec` (execArgv): a process of its own in the container; attach: the main process.
   const execProc = io.execArgv ? engine.runtime.execProcess?.(engine, c, io.execArgv) : undefined;
   const proc = execProc ?? engine.runtime.processOf?.(engine, c);
   let status = 1;
   try {
+    // -e and -w: the exec process gets them before it starts, as runc sets them up.
+    if (execProc) {
+      for (const e of io.env ?? []) {
+        const eq = e.indexOf('=');
+        if (eq > 0) execProc.env[e.slice(0, eq)] = e.slice(eq + 1);
+      }
+      if (io.workdir !== undefined) {
+        if (!isDir(execProc, io.workdir)) {
+          // runc's chdir failure (recorded from openwrt/docker#127, Docker 24+ wording; exit 126)
+          io.stderr(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${io.workdir}") set in config.json failed: no such file or directory: unknown\n`);
+          return (status = 126);
+        }
+        execProc.cwd = io.workdir;
+      }
+    }
+    // runc execve()s the program as the exec process: `docker exec al ps` is PID 1 and one ps.
+    const direct = execProc && argv ? await execProgram(ctx, execProc, argv, io.stdin) : undefined;
+    if (direct !== undefined) return (status = direct);
     status = await ctx.spawnShell({
       script: argv ? shellQuote(argv) : undefined,
       in: proc,
@@ -103,6 +122,15 @@ export async function runInContainer(
     return status;
   } finally {
     if (execProc) engine.runtime.execEnded?.(execProc, status);
+  }
+}
+
+/** Whether `path` is a directory in the process's file system. */
+function isDir(proc: { fs: { stat(p: string): { type: string } } }, path: string): boolean {
+  try {
+    return proc.fs.stat(path).type === 'dir';
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@ import { checkExec } from '../../../emulator/docker/container-network.ts';
 import { DockerError } from '../../../emulator/docker/errors.ts';
 import { swarmInit, swarmLeave } from '../../../emulator/docker/swarm-ops.ts';
 import { argsError, daemonError, engineOf, parseOrUsage, type Subcommand } from './common.ts';
-import { detachableInput, detachableTerminal, runInContainer, shellQuote } from './attach-io.ts';
+import { detachableInput, detachableTerminal, runInContainer } from './attach-io.ts';
 import { tabwrite } from './tabwriter.ts';
 
 /** `docker logs`. */
@@ -129,14 +129,14 @@ export const exec: Subcommand = {
         ctx.stderr.write(`petlab: '${path} ${env.length ? '--env' : '--workdir'}' with an interactive shell is not available in this lab\n`);
         return 1;
       }
-      // -e and -w: the exec'd process gets them before it starts, as runc sets them up.
-      const prefix = [...env.map((e) => `export ${shellQuote([e.includes('=') ? e : `${e}=${ctx.env.get(e) ?? ''}`])};`), ...(workdir ? [`cd ${shellQuote([workdir])} &&`] : [])];
-      const script = prefix.length ? ['sh', '-c', `${prefix.join(' ')} ${shellQuote(argv)}`] : argv;
-      return await runInContainer(ctx, engine, c, interactiveShell ? undefined : script, {
+      return await runInContainer(ctx, engine, c, interactiveShell ? undefined : argv, {
         stdin: f.bools.has('interactive') ? ctx.stdin : undefined,
         stdout: (s) => ctx.stdout.write(s),
         stderr: (s) => (f.bools.has('tty') ? ctx.stdout : ctx.stderr).write(s),
         execArgv: argv,
+        // `-e NAME` without a value passes the CLI's own NAME (docker/cli opts.ValidateEnv)
+        env: env.map((e) => (e.includes('=') ? e : `${e}=${ctx.env.get(e) ?? ''}`)),
+        workdir,
       });
     } catch (e) {
       return daemonError(ctx, e);

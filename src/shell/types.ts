@@ -22,6 +22,12 @@ export interface Output {
    * full pipe blocks. Absent: always writable.
    */
   drain?(): Promise<void> | undefined;
+  /**
+   * The strerror text of the first write that failed since the last call (a file on /dev/full:
+   * `No space left on device`), cleared by the call. The shell reports it after each command as
+   * bash and coreutils do (`bash: echo: write error: …`). Absent: writes never fail.
+   */
+  takeWriteError?(): string | undefined;
 }
 
 /** Where a command reads. Reads resolve to `null` at end of input or when interrupted. */

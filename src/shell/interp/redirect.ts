@@ -20,6 +20,7 @@ export class RedirectError extends Error {
 class FileOutput implements Output {
   private readonly shell: Shell;
   private readonly path: string;
+  private error: string | undefined;
   constructor(shell: Shell, path: string) {
     this.shell = shell;
     this.path = path;
@@ -28,9 +29,16 @@ class FileOutput implements Output {
     if (text === '') return;
     try {
       this.shell.process.fs.appendFile(this.path, text);
-    } catch {
-      // the file went away (rm while writing): like Linux, writes to an unlinked file vanish
+    } catch (e) {
+      // the file went away (rm while writing): like Linux, writes to an unlinked file vanish;
+      // a device that refuses the write (/dev/full: ENOSPC) is a write error for the writer
+      if ((e as { code?: unknown }).code !== 'ENOENT') this.error ??= e instanceof Error ? e.message : String(e);
     }
+  }
+  takeWriteError(): string | undefined {
+    const error = this.error;
+    this.error = undefined;
+    return error;
   }
 }
 

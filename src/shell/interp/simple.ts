@@ -277,6 +277,13 @@ export async function runCommandObject(
     if (io.stdout.drain?.() && !(await waitWritable(io))) status = 130;
     else status = await command.run(ctx);
     if (!Number.isInteger(status)) status = 0;
+    // stdout refused a write (> /dev/full): bash's sh_chkwrite for built-ins, coreutils'
+    // close_stdout (`argv[0]: write error: …`) for programs; both exit 1
+    const writeError = io.stdout.takeWriteError?.();
+    if (writeError !== undefined) {
+      io.stderr.write(builtin ? `bash: ${name}: write error: ${writeError}\n` : `${name}: write error: ${writeError}\n`);
+      status = 1;
+    }
   } catch (e) {
     if (e instanceof ExitSignal || e instanceof ReturnSignal || e instanceof LoopSignal || e instanceof AbortLine) throw e;
     if (e instanceof ForkError) {

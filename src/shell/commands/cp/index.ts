@@ -32,6 +32,8 @@ export const command: Command = {
       } catch (e) {
         const text = errText(e);
         if (!fs.exists(src)) ctx.stderr.write(`cp: cannot stat '${src}': ${text}\n`);
+        // the target opened but refused the data (/dev/full: ENOSPC): coreutils' `error writing`
+        else if ((e as { code?: unknown }).code === 'ENOSPC') ctx.stderr.write(`cp: error writing '${target}': ${text}\n`);
         else ctx.stderr.write(`cp: cannot create regular file '${target}': ${text}\n`);
         status = 1;
       }

@@ -13,12 +13,12 @@ export const command: Command = {
     const { opts, operands } = parsed.value;
     const fs = fsOf(ctx);
     let status = 0;
-    const files: string[] = [];
+    const files: { name: string; path: string }[] = [];
     for (const f of operands) {
       try {
         if (opts.has('a')) fs.appendFile(f, '');
         else fs.writeFile(f, '');
-        files.push(normalize(f, ctx.cwd));
+        files.push({ name: f, path: normalize(f, ctx.cwd) });
       } catch (e) {
         ctx.stderr.write(`tee: ${f}: ${errText(e)}\n`);
         status = 1;
@@ -28,7 +28,17 @@ export const command: Command = {
       const chunk = await ctx.stdin.read();
       if (chunk === null) break;
       ctx.stdout.write(chunk);
-      for (const f of files) fs.appendFile(f, chunk);
+      for (const f of [...files]) {
+        try {
+          fs.appendFile(f.path, chunk);
+        } catch (e) {
+          // coreutils tee: a file that refuses a write (/dev/full) is reported once and dropped
+          if ((e as { code?: unknown }).code === 'ENOENT') continue; // unlinked while open: writes vanish
+          ctx.stderr.write(`tee: ${f.name}: ${errText(e)}\n`);
+          files.splice(files.indexOf(f), 1);
+          status = 1;
+        }
+      }
     }
     return ctx.interrupt.interrupted ? 130 : status;
   },

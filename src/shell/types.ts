@@ -89,6 +89,10 @@ export interface Environment {
   exported(): Record<string, string>;
   /** All variables (for `set`). */
   all(): Record<string, string>;
+  /** `name=(values…)`: makes `name` an indexed array (the shell's own variables have arrays). */
+  setArray?(name: string, values: readonly string[]): void;
+  /** The elements of `name`: its array, a plain variable as one element, or undefined. */
+  getArray?(name: string): readonly string[] | undefined;
 }
 
 export interface CommandContext {

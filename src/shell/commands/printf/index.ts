@@ -3,7 +3,7 @@
  * precision and flags; the format is reused while arguments remain. A bad number prints
  * `bash: printf: x: invalid number` and gives status 1.
  */
-import type { Command } from '../../types.ts';
+import type { Command, Environment } from '../../types.ts';
 import { cFixed } from '../../lib/fixed.ts';
 import { echoEscapes } from '../echo/index.ts';
 import { decodeUtf8Runs } from '../../lib/utf8-runs.ts';
@@ -17,15 +17,61 @@ function escapes(fmt: string): string {
   });
 }
 
+const USAGE = 'printf: usage: printf [-v var] format [arguments]\n';
+
+/**
+ * The built-in's options as bash's internal_getopt reads them with "v:" (`-v var`, `-vvar`,
+ * `--`): the variable and the remaining operands, or the error text (status 2) for an unknown
+ * option, a missing argument or a name that is no identifier (`printf: `1a': not a valid identifier`).
+ */
+function builtinOptions(argv: readonly string[]): { variable?: string; operands: readonly string[] } | { error: string } {
+  let variable: string | undefined;
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a[1] !== 'v') return { error: `bash: printf: -${a[1]}: invalid option\n${USAGE}` };
+    if (a.length > 2) variable = a.slice(2);
+    else if (i + 1 < argv.length) variable = argv[++i];
+    else return { error: `bash: printf: -v: option requires an argument\n${USAGE}` };
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\[[0-9]+\])?$/.test(variable)) return { error: `bash: printf: \`${variable}': not a valid identifier\n` };
+  }
+  return { variable, operands: argv.slice(i) };
+}
+
+/** Assigns `printf -v`'s text to a variable or to one element of an indexed array (`a[2]`). */
+function assign(vars: Environment, target: string, value: string): void {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+)\]$/.exec(target);
+  if (!m || !vars.setArray || !vars.getArray) {
+    vars.set(m && m[2] === '0' ? m[1] : target, value);
+    return;
+  }
+  // arrays here are dense: elements below the index that were never set become ''
+  const values = [...(vars.getArray(m[1]) ?? [])];
+  const index = Number(m[2]);
+  while (values.length < index) values.push('');
+  values[index] = value;
+  vars.setArray(m[1], values);
+}
+
 export const command: Command = {
   name: 'printf',
   summary: 'Format and print ARGUMENTS under control of the FORMAT.',
   async run(ctx) {
-    if (ctx.args.length === 0) {
-      ctx.stderr.write('bash: printf: usage: printf [-v var] format [arguments]\n');
+    const parsed = ctx.name === 'printf' ? builtinOptions(ctx.args) : { operands: ctx.args };
+    if ('error' in parsed) {
+      ctx.stderr.write(parsed.error);
       return 2;
     }
-    const [format, ...args] = ctx.args;
+    if (parsed.operands.length === 0) {
+      ctx.stderr.write(USAGE);
+      return 2;
+    }
+    const [format, ...args] = parsed.operands;
     let status = 0;
     let out = '';
     let ai = 0;
@@ -105,7 +151,8 @@ export const command: Command = {
       });
       if (ai === start) break;
     } while (ai < args.length);
-    ctx.stdout.write(decodeUtf8Runs(out));
+    if (parsed.variable === undefined) ctx.stdout.write(decodeUtf8Runs(out));
+    else assign(ctx.shell?.vars ?? ctx.env, parsed.variable, decodeUtf8Runs(out));
     return status;
   },
 };

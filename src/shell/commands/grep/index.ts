@@ -109,7 +109,11 @@ async function grep(ctx: CommandContext, cfg: GrepConfig, busybox: boolean): Pro
   // grep.c: when nothing can be selected (-m 0, -v with the empty pattern), exit 1 unread, except -L
   const hopeless = cfg.maxCount === 0 || (patterns.length === 1 && patterns[0] === '' && invert && !word && !line);
   if (hopeless && cfg.list !== 'L' && !busybox) return 1;
-  const regex = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word, line });
+  // GNU grep warns (once per operator) about a repetition operator with nothing to repeat;
+  // Debian's grep 3.8 has the stray-backslash warning (`stray \ before -`) patched off
+  const warnings: string[] = [];
+  const regex = compilePosix(patterns, { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase, fixed: cfg.matcher === 'F', word, line, grep: !busybox, warnings });
+  if (typeof regex !== 'string') for (const w of warnings) ctx.stderr.write(`grep: warning: ${w}\n`);
   if (typeof regex === 'string') {
     // BusyBox compiles each pattern on its own and names the one that failed
     const bad = busybox ? (patterns.find((p) => typeof compilePosix([p], { extended: cfg.matcher === 'E', ignoreCase: cfg.ignoreCase }) === 'string') ?? patterns[0]) : '';

@@ -31,6 +31,10 @@ export interface PosixRegexOptions {
   line?: boolean;
   /** `\1`…`\9` are plain digits, not back-references (awk). @default false */
   noBackrefs?: boolean;
+  /** GNU grep's reading of a repetition operator with nothing to repeat (see ParseOptions.grep). @default false */
+  grep?: boolean;
+  /** Receives grep's warnings (`* at start of expression`), one per operator, in pattern order. */
+  warnings?: string[];
 }
 
 /** A compiled POSIX pattern. Methods throw RegexBudgetError only for back-reference patterns that run too long. */
@@ -69,7 +73,7 @@ export class PosixRegex {
       const root: RegexNode = { k: 'alt', alts: list.map((p) => literalRegex(p).root) };
       return new PosixRegex({ root, groups: 0, backrefs: false }, false, [...list]);
     }
-    const parsed: ParsedRegex[] = list.map((p) => (options.fixed ? literalRegex(p, options.ignoreCase) : parseRegex(p, { extended: options.extended ?? false, ignoreCase: options.ignoreCase, noBackrefs: options.noBackrefs })));
+    const parsed: ParsedRegex[] = list.map((p) => (options.fixed ? literalRegex(p, options.ignoreCase) : parseRegex(p, { extended: options.extended ?? false, ignoreCase: options.ignoreCase, noBackrefs: options.noBackrefs, grep: options.grep, warnings: options.warnings })));
     // several patterns number their groups (and back-references) from 1 each: shift them apart
     let groups = 0;
     const roots = parsed.map((p) => {

@@ -1,7 +1,7 @@
 /**
  * Parses POSIX basic and extended regular expressions as GNU grep/sed/awk read them: BRE's
  * `\( \) \{ \} \| \+ \?` are operators and the bare characters literals (ERE the other way
- * round), a leading `*` is literal, BRE's `^`/`$` anchor only at the ends of a branch, an ERE `{`
+ * round), a leading `*` is literal (grep: see ParseOptions.grep), BRE's `^`/`$` anchor only at the ends of a branch, an ERE `{`
  * that does not start an interval is literal, and `\w \W \s \S \b \B \< \>` are GNU's.
  */
 import { RegexSyntaxError } from './ast.ts';
@@ -17,6 +17,16 @@ export interface ParseOptions {
   ignoreCase?: boolean;
   /** `\1`…`\9` are the digits themselves (awk: gawk's syntax has no back-references). */
   noBackrefs?: boolean;
+  /**
+   * GNU grep's reading (its dfa, Debian grep 3.8): an ERE repetition operator with nothing to
+   * repeat (at the start, after `(`, `|` or only anchors) applies to that nothing and adds a
+   * warning such as `* at start of expression` to `warnings`; followed by `)` it is glibc's
+   * `Unmatched ( or \(`. A BRE `\{` there is a literal `{`. Off (sed, awk, `[[ =~ ]]`): a
+   * leading `*` is literal and a leading BRE `\{` is an error.
+   */
+  grep?: boolean;
+  /** Where {@link ParseOptions.grep} collects its warnings (grep's wording, without `grep: warning: `). */
+  warnings?: string[];
 }
 
 /** glibc's RE_DUP_MAX: the largest count an interval may name. */
@@ -67,12 +77,16 @@ class Parser {
   private readonly ere: boolean;
   private readonly icase: boolean;
   private readonly noBackrefs: boolean;
+  private readonly grep: boolean;
+  private readonly warnings: string[];
 
   constructor(src: string, options: ParseOptions) {
     this.src = src;
     this.ere = options.extended;
     this.icase = options.ignoreCase ?? false;
     this.noBackrefs = options.noBackrefs ?? false;
+    this.grep = options.grep ?? false;
+    this.warnings = options.warnings ?? [];
   }
 
   parse(): ParsedRegex {
@@ -106,13 +120,36 @@ class Parser {
   private branch(depth: number): RegexNode {
     const items: RegexNode[] = [];
     while (this.i < this.src.length && !this.altSep() && !this.groupClose()) {
+      if (this.grep && this.ere && this.danglingOperator(items, depth)) continue;
       const last = items[items.length - 1];
       // `*` right after a leading `^` is literal, as at the start of a branch
       const afterBol = last?.k === 'assert' && last.a === 'bol';
       const atom = this.atom(depth, items.length === 0 || afterBol);
-      items.push(atom.k === 'assert' && atom.a === 'bol' ? atom : this.quantifiers(atom));
+      // (grep -E repeats any anchor in danglingOperator, with the warning where GNU gives one)
+      const bare = atom.k === 'assert' && (atom.a === 'bol' || (this.grep && this.ere));
+      items.push(bare ? atom : this.quantifiers(atom));
     }
     return items.length === 1 ? items[0] : { k: 'cat', items };
+  }
+
+  /**
+   * grep -E: consumes a repetition operator that follows nothing or an anchor (true when it
+   * did). GNU grep's dfa warns when only anchors precede it in the branch, repeats an anchor
+   * (`^*` is an optional `^`, so dropped) and repeats nothing otherwise; glibc, which compiles
+   * first, refuses a `*`, `+` or `?` that a `)` follows.
+   */
+  private danglingOperator(items: RegexNode[], depth: number): boolean {
+    const last = items[items.length - 1];
+    const leading = items.every((n) => n.k === 'assert');
+    if (!leading && last?.k !== 'assert') return false;
+    const c = this.src[this.i];
+    const q = this.quantifier();
+    if (!q) return false;
+    if (leading) this.warnings.push(`${c === '{' ? '{...}' : c} at start of expression`);
+    if (last !== undefined && q.min === 0) items.pop();
+    // glibc reads a leading `{` as a literal, so only `*`, `+`, `?` meet the `)`
+    if (depth > 0 && c !== '{' && this.groupClose()) throw new RegexSyntaxError('Unmatched ( or \\(');
+    return true;
   }
 
   /** One atom; `start` is true at the start of a branch, where `*` is literal and BRE's `^` anchors. */
@@ -155,7 +192,10 @@ class Parser {
       this.backrefs = true;
       return { k: 'backref', n: g };
     }
-    if (!this.ere && start && n === '{') throw new RegexSyntaxError('Invalid preceding regular expression');
+    if (!this.ere && start && n === '{') {
+      if (this.grep) return charNode(0x7b, false); // grep's dfa: a literal `{`
+      throw new RegexSyntaxError('Invalid preceding regular expression');
+    }
     switch (n) {
       case 'w':
         return { k: 'char', test: isWordChar };

@@ -168,3 +168,42 @@ describe('linear time', () => {
     expect(found(PosixRegex.compile(''), 'abc')).toEqual({ text: '', index: 0, groups: [] });
   });
 });
+
+// Expected behaviour recorded from Debian 12's GNU grep 3.8 (LC_ALL=C); whole-command cases are in
+// commands/grep/dangling-ops.test.ts. Without `grep` (sed, awk, `[[ =~ ]]`) nothing changes.
+describe('repetition operators with nothing to repeat (grep option)', () => {
+  const grepEre = (p: string) => {
+    const warnings: string[] = [];
+    const r = ere(p, { grep: true, warnings });
+    return { warnings, match: found(r, 'x*a{1}ab') };
+  };
+
+  it('applies a leading ERE operator to nothing, one warning per operator', () => {
+    expect(grepEre('*a')).toEqual({ warnings: ['* at start of expression'], match: { text: 'a', index: 2, groups: [] } });
+    expect(grepEre('b|+?a')).toEqual({ warnings: ['+ at start of expression', '? at start of expression'], match: { text: 'a', index: 2, groups: [] } });
+    expect(grepEre('({1,2}a)')).toEqual({ warnings: ['{...} at start of expression'], match: { text: 'a', index: 2, groups: ['a'] } });
+    expect(grepEre('a**')).toEqual({ warnings: [], match: { text: '', index: 0, groups: [] } });
+  });
+
+  it('repeats an anchor: ^* is an optional ^, ^+ stays ^', () => {
+    expect(grepEre('^*a')).toEqual({ warnings: ['* at start of expression'], match: { text: 'a', index: 2, groups: [] } });
+    expect(grepEre('^+a')).toEqual({ warnings: ['+ at start of expression'], match: null });
+    expect(grepEre('x^*\\*')).toEqual({ warnings: [], match: { text: 'x*', index: 0, groups: [] } });
+  });
+
+  it("refuses *, + or ? right before ) as glibc does, but not {…}", () => {
+    expect(() => ere('(a|*)', { grep: true })).toThrow('Unmatched ( or \\(');
+    expect(() => ere('(^+)', { grep: true })).toThrow('Unmatched ( or \\(');
+    expect(grepEre('({1})').warnings).toEqual(['{...} at start of expression']);
+  });
+
+  it('reads a leading BRE \\{ as a literal {', () => {
+    expect(found(bre('\\{1\\}a', { grep: true }), 'x{1}a')).toEqual({ text: '{1}a', index: 1, groups: [] });
+    expect(syntaxError('\\{1\\}a', false)).toBe('Invalid preceding regular expression');
+  });
+
+  it('keeps a leading * literal without the option', () => {
+    expect(found(ere('*a'), 'x*a')).toEqual({ text: '*a', index: 1, groups: [] });
+    expect(found(ere('(+a)'), 'x+a')).toEqual({ text: '+a', index: 1, groups: ['+a'] });
+  });
+});

@@ -7,8 +7,9 @@ import { ExitSignal, LoopSignal, ReturnSignal } from './shell.ts';
 import type { IO, Shell } from './shell.ts';
 import { runGetopts } from './getopts.ts';
 import { runTrap } from './trap.ts';
+import { runUlimit } from './ulimit.ts';
 
-export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts', 'trap', 'exec']);
+export const INTERNAL_BUILTINS = new Set([':', 'alias', 'break', 'continue', 'return', 'shift', 'set', 'local', 'eval', 'read', 'unalias', 'wait', 'jobs', 'getopts', 'trap', 'exec', 'ulimit']);
 
 /** One-line summaries for `help`. */
 export const INTERNAL_SUMMARIES: Record<string, string> = {
@@ -20,6 +21,7 @@ export const INTERNAL_SUMMARIES: Record<string, string> = {
   eval: 'Execute arguments as a shell command.',
   exec: 'Replace the shell with the given command.',
   trap: 'Trap signals and other events.',
+  ulimit: 'Modify shell resource limits.',
   getopts: 'Parse option arguments.',
   jobs: 'Display status of jobs.',
   local: 'Define local variables.',
@@ -127,6 +129,8 @@ export async function runInternal(shell: Shell, name: string, args: string[], io
       return runRead(shell, args, io);
     case 'getopts':
       return runGetopts(shell, args, io);
+    case 'ulimit':
+      return runUlimit(shell, args, io);
     case 'trap':
       return runTrap(shell, args, io);
     case 'wait': {

@@ -34,6 +34,7 @@ export type { Job };
 import { makeExpansionHost, specialParameter } from './expansion-host.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { runSimple } from './simple.ts';
+import { inheritLimits } from './ulimit.ts';
 import type { Foreground } from './foreground.ts';
 
 setArithWordParser(parseHeredocBody);
@@ -178,6 +179,7 @@ export class Shell {
     s.forkFamily = this.forkFamily;
     s.openFds = new Map(this.openFds);
     s.aliases = new Map(this.aliases);
+    inheritLimits(this, s);
     s.lastStatus = this.lastStatus;
     s.options = { ...this.options };
     s.history = this.history;

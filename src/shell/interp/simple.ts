@@ -119,7 +119,14 @@ export async function runSimple(shell: Shell, cmd: SimpleCommand, io: IO): Promi
       else shell.env.set(n, v);
     }
   }
-  if (INTERNAL_BUILTINS.has(name)) return runInternal(shell, name, args, redirected);
+  if (INTERNAL_BUILTINS.has(name)) {
+    const status = await runInternal(shell, name, args, redirected);
+    // stdout refused a write (alias > /dev/full): bash's sh_chkwrite
+    const writeError = redirected.stdout.takeWriteError?.();
+    if (writeError === undefined) return status;
+    redirected.stderr.write(`bash: ${name}: write error: ${writeError}\n`);
+    return 1;
+  }
 
   let command: Command | undefined;
   let commandName = name;

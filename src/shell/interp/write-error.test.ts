@@ -17,6 +17,11 @@ describeCases('write errors', [
   ['echo x | tee /dev/full', 'x\n', 'tee: /dev/full: No space left on device\n', 1],
   ['echo x | tee /dev/full t2; cat t2', 'x\nx\n', 'tee: /dev/full: No space left on device\n', 0],
   ['cp x1 /dev/full', '', "cp: error writing '/dev/full': No space left on device\n", 1],
+  // built-ins that live in the interpreter
+  ['ulimit -a > /dev/full', '', 'bash: ulimit: write error: No space left on device\n', 1],
+  ['alias a=b; alias > /dev/full', '', 'bash: alias: write error: No space left on device\n', 1],
+  ['jobs > /dev/full', '', '', 0],
+  ['eval echo hi > /dev/full', '', 'bash: echo: write error: No space left on device\n', 1],
   // a normal file and /dev/null still take writes
   ['echo ok > /dev/null; echo ok > f; cat f', 'ok\n', '', 0],
 ]);

@@ -18,3 +18,20 @@ describeCases('sed', [
   ['sed "s/a/b" f', '', "sed: -e expression #1, char 5: unterminated `s' command\n", 1],
   ['sed k f', '', "sed: -e expression #1, char 1: unknown command: `k'\n", 1],
 ]);
+
+// Recorded from GNU sed 4.9 on Debian 12 (LC_ALL=C): in an ERE, a repetition operator with nothing
+// before it (start of the pattern, after `(`, `|` or `^`) is glibc's REG_BADRPT.
+const BADRPT = (char: number) => `sed: -e expression #1, char ${char}: Invalid preceding regular expression\n`;
+describeCases('sed -E: a repetition operator with nothing to repeat', [
+  ["printf 'a\\n*a\\nxa\\n' > sa.txt", '', '', 0],
+  ["sed -E 's/*a/x/' sa.txt", '', BADRPT(7), 1],
+  ["sed -E 's/+a/x/' sa.txt", '', BADRPT(7), 1],
+  ["sed -E 's/{1}a/x/' sa.txt", '', BADRPT(9), 1],
+  ["sed -E 's/(*a)/x/' sa.txt", '', BADRPT(9), 1],
+  ["sed -E 's/b|*a/x/' sa.txt", '', BADRPT(9), 1],
+  ["sed -E 's/^*a/x/' sa.txt", '', BADRPT(8), 1],
+  ["sed -E 's/{a/x/' sa.txt", '', BADRPT(7), 1],
+  ["sed -E 's/(?a)/x/' sa.txt", '', BADRPT(9), 1],
+  ["sed -E 's/a*/x/' sa.txt", 'x\nx*a\nxxa\n', '', 0],
+  ["sed 's/*a/x/' sa.txt", 'a\nx\nxa\n', '', 0],
+]);

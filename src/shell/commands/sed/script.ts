@@ -49,7 +49,7 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
     }
   };
   const compile = (re: string, flags: string): PosixRegex => {
-    const r = compilePosix(re, { extended, ignoreCase: flags.includes('i') });
+    const r = compilePosix(re, { extended, ignoreCase: flags.includes('i'), strictRepeat: true });
     if (typeof r === 'string') return fail(r);
     return r;
   };

@@ -33,6 +33,8 @@ export interface PosixRegexOptions {
   noBackrefs?: boolean;
   /** GNU grep's reading of a repetition operator with nothing to repeat (see ParseOptions.grep). @default false */
   grep?: boolean;
+  /** sed -E: a leading ERE repetition operator is an error (see ParseOptions.strictRepeat). @default false */
+  strictRepeat?: boolean;
   /** Receives grep's warnings (`* at start of expression`), one per operator, in pattern order. */
   warnings?: string[];
 }
@@ -73,7 +75,7 @@ export class PosixRegex {
       const root: RegexNode = { k: 'alt', alts: list.map((p) => literalRegex(p).root) };
       return new PosixRegex({ root, groups: 0, backrefs: false }, false, [...list]);
     }
-    const parsed: ParsedRegex[] = list.map((p) => (options.fixed ? literalRegex(p, options.ignoreCase) : parseRegex(p, { extended: options.extended ?? false, ignoreCase: options.ignoreCase, noBackrefs: options.noBackrefs, grep: options.grep, warnings: options.warnings })));
+    const parsed: ParsedRegex[] = list.map((p) => (options.fixed ? literalRegex(p, options.ignoreCase) : parseRegex(p, { extended: options.extended ?? false, ignoreCase: options.ignoreCase, noBackrefs: options.noBackrefs, grep: options.grep, strictRepeat: options.strictRepeat, warnings: options.warnings })));
     // several patterns number their groups (and back-references) from 1 each: shift them apart
     let groups = 0;
     const roots = parsed.map((p) => {

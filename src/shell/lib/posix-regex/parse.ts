@@ -25,6 +25,11 @@ export interface ParseOptions {
    * leading `*` is literal and a leading BRE `\{` is an error.
    */
   grep?: boolean;
+  /**
+   * glibc regcomp's reading (GNU sed -E): an ERE `*`, `+`, `?` or interval at the start of a
+   * branch (also right after `^`) is REG_BADRPT, 'Invalid preceding regular expression'.
+   */
+  strictRepeat?: boolean;
   /** Where {@link ParseOptions.grep} collects its warnings (grep's wording, without `grep: warning: `). */
   warnings?: string[];
 }
@@ -78,6 +83,7 @@ class Parser {
   private readonly icase: boolean;
   private readonly noBackrefs: boolean;
   private readonly grep: boolean;
+  private readonly strictRepeat: boolean;
   private readonly warnings: string[];
 
   constructor(src: string, options: ParseOptions) {
@@ -86,6 +92,7 @@ class Parser {
     this.icase = options.ignoreCase ?? false;
     this.noBackrefs = options.noBackrefs ?? false;
     this.grep = options.grep ?? false;
+    this.strictRepeat = options.strictRepeat ?? false;
     this.warnings = options.warnings ?? [];
   }
 
@@ -124,6 +131,9 @@ class Parser {
       const last = items[items.length - 1];
       // `*` right after a leading `^` is literal, as at the start of a branch
       const afterBol = last?.k === 'assert' && last.a === 'bol';
+      if (this.strictRepeat && this.ere && (items.length === 0 || afterBol) && this.repeatAhead()) {
+        throw new RegexSyntaxError('Invalid preceding regular expression');
+      }
       const atom = this.atom(depth, items.length === 0 || afterBol);
       // (grep -E repeats any anchor in danglingOperator, with the warning where GNU gives one)
       const bare = atom.k === 'assert' && (atom.a === 'bol' || (this.grep && this.ere));
@@ -150,6 +160,12 @@ class Parser {
     // glibc reads a leading `{` as a literal, so only `*`, `+`, `?` meet the `)`
     if (depth > 0 && c !== '{' && this.groupClose()) throw new RegexSyntaxError('Unmatched ( or \\(');
     return true;
+  }
+
+  /** An ERE repetition operator (`*`, `+`, `?` or a whole interval such as `{1}`) at the cursor. */
+  private repeatAhead(): boolean {
+    const c = this.src[this.i];
+    return c === '*' || c === '+' || c === '?' || c === '{';
   }
 
   /** One atom; `start` is true at the start of a branch, where `*` is literal and BRE's `^` anchors. */

@@ -35,3 +35,34 @@ describeCases('sed -E: a repetition operator with nothing to repeat', [
   ["sed -E 's/a*/x/' sa.txt", 'x\nx*a\nxxa\n', '', 0],
   ["sed 's/*a/x/' sa.txt", 'a\nx\nxa\n', '', 0],
 ]);
+
+// Intervals and brackets as glibc 2.36's regcomp (posix/regcomp.c parse_dup_op + fetch_number,
+// no RE_INVALID_INTERVAL_ORD in sed's syntaxes) reports them through GNU sed 4.9's bad_prog. The
+// char number is how far compile.c has read the script: the whole s command with its flags plus
+// the `;` or newline that ends it (mark_subst_opts consumes them; end of script adds nothing), or
+// for an address the closing delimiter and the blanks in_nonblank skipped. `s/x{a/y/` is 8
+// characters, so char 8 (a brief that said char 9 miscounted). Messages: glibc's __re_error_msgid.
+const AT = (char: number, msg: string) => `sed: -e expression #1, char ${char}: ${msg}\n`;
+const EBRACE = 'Unmatched \\{';
+const BADBR = 'Invalid content of \\{\\}';
+describeCases('sed: malformed intervals, brackets and groups', [
+  ['echo xx > iv.txt', '', '', 0],
+  ["sed -E 's/x{a/y/' iv.txt", '', AT(8, EBRACE), 1],
+  ["sed -E 's/x{1/y/' iv.txt", '', AT(8, EBRACE), 1],
+  ["sed -E 's/x{1,/y/' iv.txt", '', AT(9, EBRACE), 1],
+  ["sed -E 's/x{a}/y/' iv.txt", '', AT(9, BADBR), 1],
+  ["sed -E 's/x{}/y/' iv.txt", '', AT(8, BADBR), 1],
+  ["sed -E 's/x{1,a}/y/' iv.txt", '', AT(11, BADBR), 1],
+  ["sed -E 's/x{2,1}/y/;p' iv.txt", '', AT(12, BADBR), 1],
+  ["sed -E 's/x{1,2,3}/y/' iv.txt", '', AT(13, BADBR), 1],
+  ["sed -E 's/x{32768}/y/' iv.txt", '', AT(13, 'Regular expression too big'), 1],
+  ["sed 's/x\\{a\\}/y/' iv.txt", '', AT(11, BADBR), 1],
+  ["sed 's/x\\{1/y/' iv.txt", '', AT(9, EBRACE), 1],
+  ["sed -E '/x{a/ p' iv.txt", '', AT(6, EBRACE), 1],
+  ["sed -E 's/[z-a]/y/' iv.txt", '', AT(10, 'Invalid range end'), 1],
+  ["sed -E 's/(a/y/' iv.txt", '', AT(7, 'Unmatched ( or \\('), 1],
+  ["sed 's/\\(a/y/' iv.txt", '', AT(8, 'Unmatched ( or \\('), 1],
+  ["sed -E 's/[a/y/;p' iv.txt", '', AT(8, 'Unmatched [, [^, [:, [., or [='), 1],
+  ["sed -E 's/x{,1}/y/' iv.txt", 'yx\n', '', 0],
+  ["sed -E 's/x{2}/y/' iv.txt", 'y\n', '', 0],
+]);

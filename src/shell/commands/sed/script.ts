@@ -88,7 +88,12 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
         flags = 'i';
         i++;
       }
-      return { kind: 're', re: compile(re, flags) };
+      // compile_address reads on over blanks to the next character and puts only that back
+      const afterRe = i;
+      while (src[i] === ' ' || src[i] === '\t') i++;
+      const compiled = compile(re, flags);
+      i = afterRe;
+      return { kind: 're', re: compiled };
     }
     return undefined;
   };
@@ -123,7 +128,12 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
         cmd.print = flags.includes('p');
         const nth = /[0-9]+/.exec(flags);
         if (nth) cmd.nth = Number(nth[0]);
+        // GNU sed compiles after mark_subst_opts has read the `;` or newline ending the command,
+        // so a regex error's char number counts it (a `}` or `#` it puts back)
+        const afterFlags = i;
+        if (src[i] === ';' || src[i] === '\n') i++;
         cmd.re = compile(re, `${cmd.global ? 'g' : ''}${/[iI]/.test(flags) ? 'i' : ''}`);
+        i = afterFlags;
         cmd.replacement = rep;
         break;
       }

@@ -8,6 +8,7 @@ import { RegexSyntaxError } from './ast.ts';
 import type { ParsedRegex, RegexNode } from './ast.ts';
 import { isWordChar } from './ast.ts';
 import { CLASSES, parseBracket } from './bracket.ts';
+import { DUP_MAX, glibcInterval } from './interval.ts';
 
 /** Options of {@link parseRegex}. */
 export interface ParseOptions {
@@ -34,8 +35,6 @@ export interface ParseOptions {
   warnings?: string[];
 }
 
-/** glibc's RE_DUP_MAX: the largest count an interval may name. */
-const DUP_MAX = 0x7fff;
 /** Deeper nesting than this is refused as GNU grep's C stack would be exhausted. */
 const MAX_DEPTH = 1000;
 
@@ -273,15 +272,19 @@ class Parser {
   }
 
   private interval(): { min: number; max: number } | undefined {
+    if (!this.ere || this.strictRepeat) {
+      // glibc's own reading: BRE everywhere, and sed -E's ERE (no RE_INVALID_INTERVAL_ORD)
+      const r = glibcInterval(this.src, this.i, this.ere);
+      this.i = r.next;
+      return { min: r.min, max: r.max };
+    }
     const open = this.ere ? 1 : 2;
     const close = this.ere ? '}' : '\\}';
     const m = /^([0-9]*)(,([0-9]*))?/.exec(this.src.slice(this.i + open, this.i + open + 24)) as RegExpExecArray;
     const end = this.i + open + m[0].length;
     const valid = (m[1] !== '' || m[2] !== undefined) && this.src.startsWith(close, end);
-    if (!valid) {
-      if (this.ere) return undefined; // GNU: an ERE brace that starts no interval is literal
-      throw new RegexSyntaxError(this.src.includes('\\}', this.i) ? 'Invalid content of \\{\\}' : 'Unmatched \\{');
-    }
+    // GNU grep -E, awk: an ERE brace that starts no interval is literal
+    if (!valid) return undefined;
     const min = m[1] === '' ? 0 : Number(m[1]);
     const max = m[2] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
     if (min > DUP_MAX || max > DUP_MAX) throw new RegexSyntaxError('Regular expression too big');

@@ -118,7 +118,9 @@ export async function runRepl(shell: Shell, io: Omit<IO, 'stdin' | 'interrupt'> 
     let eof = false;
     let interrupted = false;
     while (pending.state === 'incomplete') {
-      const more = await terminal.readLine('> ', { interruptible: true });
+      // A nested shell at PS2 is the shell the learner types to, as at its PS1 (completion, Ctrl-C).
+      const endMore = nested ? shell.foreground.atPrompt(shell) : undefined;
+      const more = await terminal.readLine('> ', { interruptible: true }).finally(() => endMore?.());
       if (more === READ_INTERRUPTED) {
         // Ctrl-C at PS2: bash drops the whole pending command and prompts afresh ($? is 130).
         interrupted = true;

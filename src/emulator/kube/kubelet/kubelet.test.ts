@@ -35,6 +35,24 @@ describe('kubelet', () => {
     expect(p.status?.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, restartCount: 0, image: 'nginx:1.25', imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/) });
   });
 
+  it('writes statuses that stay frozen all through, also the parts one status shares with the next', () => {
+    const { world, store } = setup();
+    store.create(pod('web', { image: 'nginx:1.25', volumeMounts: [{ name: 'd', mountPath: '/d', readOnly: true }] }, { volumes: [{ name: 'd', emptyDir: {} }] }));
+    world.settle();
+    const p = store.get('pods', 'default', 'web') as Pod;
+    const unfrozen = (x: unknown, path: string): string[] =>
+      typeof x !== 'object' || x === null ? [] : [...(Object.isFrozen(x) ? [] : [path]), ...Object.entries(x).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`))];
+    expect(unfrozen(p, 'pod')).toEqual([]);
+    const mounts = p.status!.containerStatuses![0].volumeMounts!;
+    expect(mounts[0]).toEqual({ mountPath: '/d', name: 'd', readOnly: true, recursiveReadOnly: 'Disabled' });
+    expect(() => {
+      (mounts[0] as { name: string }).name = 'x';
+    }).toThrow(TypeError);
+    expect(() => {
+      (p.status!.conditions![0] as { status: string }).status = 'False';
+    }).toThrow(TypeError);
+  });
+
   it('uses a cached image with IfNotPresent: the 1.34 texts (see test/fidelity/kubectl/SOURCES.md)', () => {
     // 1.34: no "… and can be accessed by the pod" (KubeletEnsureSecretPulledImages off by default
     // until 1.35) and the container name still in Created/Started (PR #134043 is 1.35).

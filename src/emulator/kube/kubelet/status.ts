@@ -30,17 +30,98 @@ export interface PodView {
   finalPhase?: 'Succeeded' | 'Failed';
 }
 
+/**
+ * Parts this module built (conditions, container statuses, address lists). A new status reuses
+ * such a part from the previous one when it would be equal, so an unchanged part is neither
+ * rebuilt nor frozen again (the store freezes what it keeps). Only parts built here are reused:
+ * their key order is known to be the one a fresh build gives.
+ */
+const built = new WeakSet<object>();
+
 function cond(prev: PodCondition[] | undefined, type: string, status: 'True' | 'False', now: string, reason?: string, message?: string): PodCondition {
-  const old = prev?.find((c) => c.type === type);
+  let old: PodCondition | undefined;
+  if (prev) {
+    for (let i = 0; i < prev.length; i++) {
+      if (prev[i].type === type) {
+        old = prev[i];
+        break;
+      }
+    }
+  }
+  const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : now;
+  if (old && built.has(old) && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message) return old;
   const c: PodCondition = {
     type,
     status,
     lastProbeTime: null,
-    lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
+    lastTransitionTime,
   };
   if (reason) c.reason = reason;
   if (message) c.message = message;
+  built.add(c);
   return c;
+}
+
+/** `[{ ip }]`, reusing `prev` when it lists just that address. */
+function ipList(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  if (prev && built.has(prev) && prev[0].ip === ip) return prev;
+  const list = [{ ip }];
+  built.add(list);
+  return list;
+}
+
+/** The status of container `c`, reusing `prev` (the same container's previous status) when equal. */
+function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | undefined): ContainerStatus {
+  // RecursiveReadOnlyMounts (beta since 1.31): the kubelet reports each mount of a started container.
+  let mounts: ContainerStatus['volumeMounts'];
+  if (c.containerID) {
+    const spec = pod.spec.containers.find((x) => x.name === c.name);
+    if (spec?.volumeMounts?.length) mounts = statusMounts(spec.volumeMounts);
+  }
+  if (
+    prev &&
+    built.has(prev) &&
+    prev.containerID === c.containerID &&
+    prev.image === c.image &&
+    prev.imageID === c.imageID &&
+    prev.lastState === c.lastState &&
+    prev.name === c.name &&
+    prev.ready === c.ready &&
+    prev.restartCount === c.restartCount &&
+    prev.started === c.started &&
+    prev.state === c.state &&
+    prev.volumeMounts === mounts
+  ) {
+    return prev;
+  }
+  const s: ContainerStatus = {
+    containerID: c.containerID,
+    image: c.image,
+    imageID: c.imageID,
+    lastState: c.lastState,
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: c.state,
+  };
+  if (!c.containerID) delete s.containerID;
+  if (mounts) s.volumeMounts = mounts;
+  built.add(s);
+  return s;
+}
+
+type Mount = NonNullable<Pod['spec']['containers'][number]['volumeMounts']>[number];
+const mountStatuses = new WeakMap<object, NonNullable<ContainerStatus['volumeMounts']>>();
+
+/** The volumeMounts of a container status, built once per (frozen) spec list. */
+function statusMounts(specMounts: Mount[]): NonNullable<ContainerStatus['volumeMounts']> {
+  let out = mountStatuses.get(specMounts);
+  if (!out) {
+    out = specMounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+    if (Object.isFrozen(specMounts)) mountStatuses.set(specMounts, out);
+  }
+  return out;
 }
 
 /** The status the kubelet writes for `pod` given its view. */
@@ -70,38 +151,20 @@ export function buildStatus(pod: Pod, view: PodView, now: number): PodStatus {
         : cond(prev, 'ContainersReady', 'False', t, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
     scheduled,
   ];
-  const statuses: ContainerStatus[] = view.containers.map((c) => {
-    const s: ContainerStatus = {
-      containerID: c.containerID,
-      image: c.image,
-      imageID: c.imageID,
-      lastState: c.lastState,
-      name: c.name,
-      ready: c.ready,
-      restartCount: c.restartCount,
-      started: c.started,
-      state: c.state,
-    };
-    if (!c.containerID) delete s.containerID;
-    // RecursiveReadOnlyMounts (beta since 1.31): the kubelet reports each mount of a started container.
-    const spec = pod.spec.containers.find((x) => x.name === c.name);
-    if (c.containerID && spec?.volumeMounts?.length) {
-      s.volumeMounts = spec.volumeMounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
-    }
-    return s;
-  });
+  const prevStatuses = pod.status?.containerStatuses;
+  const statuses: ContainerStatus[] = view.containers.map((c, i) => containerStatus(pod, c, prevStatuses?.[i]?.name === c.name ? prevStatuses[i] : undefined));
   const status: PodStatus = {
     conditions,
     containerStatuses: statuses,
     hostIP: view.hostIP,
-    hostIPs: [{ ip: view.hostIP }],
+    hostIPs: ipList(pod.status?.hostIPs, view.hostIP),
     phase,
     qosClass: pod.status?.qosClass ?? 'BestEffort',
     startTime: rfc3339(view.startTime),
   };
   if (view.podIP) {
     status.podIP = view.podIP;
-    status.podIPs = [{ ip: view.podIP }];
+    status.podIPs = ipList(pod.status?.podIPs, view.podIP);
   }
   if (pod.metadata.generation !== undefined) status.observedGeneration = pod.metadata.generation;
   return status;

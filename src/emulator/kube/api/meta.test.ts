@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clone, deepFreeze } from './meta.ts';
+import { clone, deepFreeze, sameJson } from './meta.ts';
 
 const viaJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -44,5 +44,46 @@ describe('clone', () => {
     expect(clone(3)).toBe(3);
     expect(clone(null)).toBe(null);
     expect(() => clone({ n: 1n })).toThrow(TypeError);
+  });
+});
+
+describe('deepFreeze', () => {
+  it('freezes every part, also the new parts of an object that shares frozen ones', () => {
+    const shared = deepFreeze({ labels: { app: 'nginx' }, list: [{ a: 1 }] });
+    const next = { metadata: { ...shared, extra: { deep: [{ x: 1 }] } }, status: { conditions: [{ type: 'Ready' }] } };
+    deepFreeze(next);
+    const parts: unknown[] = [next, next.metadata, next.metadata.extra, next.metadata.extra.deep, next.metadata.extra.deep[0], next.status, next.status.conditions, next.status.conditions[0]];
+    expect(parts.map((p) => Object.isFrozen(p))).toEqual(parts.map(() => true));
+    expect(() => {
+      'use strict';
+      (next.status.conditions[0] as { type: string }).type = 'x';
+    }).toThrow(TypeError);
+  });
+
+  it('freezes everything reachable, for any JSON-ish value', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        deepFreeze(v);
+        const unfrozen = (x: unknown): boolean => typeof x === 'object' && x !== null && (!Object.isFrozen(x) || Object.values(x).some(unfrozen));
+        expect(unfrozen(v)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('sameJson', () => {
+  it('answers what comparing the JSON texts answers (key order counts)', () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        const wrapped = { v: a };
+        expect(sameJson(wrapped, clone(wrapped))).toBe(true);
+      }),
+    );
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameJson({ a: 1, u: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson([undefined], [null])).toBe(true);
+    expect(sameJson({ d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' })).toBe(true);
+    expect(sameJson({ n: NaN }, { n: null })).toBe(true);
   });
 });

@@ -78,16 +78,76 @@ function copyItem(x: unknown): unknown {
   }
 }
 
-/** Freezes `obj` and everything inside it, so stored objects cannot be changed by accident. */
+/**
+ * Freezes `obj` and everything inside it, so stored objects cannot be changed by accident. A part
+ * that is already frozen is not walked again: copy-on-write versions share their unchanged (frozen)
+ * parts with the previous version, so only what is new gets frozen.
+ */
 export function deepFreeze<T>(obj: T): T {
   if (obj === null || typeof obj !== 'object' || Object.isFrozen(obj)) return obj;
+  freezeTree(obj);
+  return obj;
+}
+
+/** Freezes a not yet frozen object and its not yet frozen parts (primitives need no call). */
+function freezeTree(obj: object): void {
   Object.freeze(obj);
   if (Array.isArray(obj)) {
-    for (let i = 0; i < obj.length; i++) deepFreeze(obj[i]);
+    for (let i = 0; i < obj.length; i++) {
+      const v: unknown = obj[i];
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+    }
   } else {
-    for (const k in obj) deepFreeze((obj as Record<string, unknown>)[k]);
+    for (const k in obj) {
+      const v = (obj as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+    }
   }
-  return obj;
+}
+
+/**
+ * Whether `JSON.stringify(a) === JSON.stringify(b)` (key order counts), without building the
+ * strings: plain objects and arrays are compared part by part; anything else takes the round trip.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || !isPlainData(a) || !isPlainData(b)) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(asArrayItem(a[i]), asArrayItem(b[i]))) return false;
+    return true;
+  }
+  const ka = jsonKeys(a as Record<string, unknown>);
+  const kb = jsonKeys(b as Record<string, unknown>);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+function isPlainData(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === OBJECT_PROTO || proto === null || proto === Array.prototype) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** Whether JSON drops a property with this value. */
+function dropped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** An array item as JSON writes it: undefined, functions and symbols become null. */
+function asArrayItem(v: unknown): unknown {
+  return dropped(v) ? null : v;
+}
+
+/** The keys JSON.stringify writes, in its order. */
+function jsonKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) if (dropped(o[keys[i]])) return keys.filter((k) => !dropped(o[k]));
+  return keys;
 }
 
 /** `namespace/name`, or `name` for cluster-scoped objects: the key of informer caches. */

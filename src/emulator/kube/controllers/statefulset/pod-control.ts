@@ -6,7 +6,7 @@
  */
 import type { ApiStore } from '../../api/store.ts';
 import { isReason } from '../../api/errors.ts';
-import { clone, newControllerRef } from '../../api/meta.ts';
+import { clone, newControllerRef, sameJson } from '../../api/meta.ts';
 import type { KubeObject, OwnerReference, PersistentVolumeClaim, Pod, StatefulSet, StatefulSetStatus } from '../../api/types.ts';
 import type { EventRecorder } from '../recorder.ts';
 import { getOrdinal, getPersistentVolumeClaims } from './utils.ts';
@@ -108,7 +108,7 @@ export class RealStatefulPodControl implements StatefulPodControl {
   updateStatus(set: StatefulSet, status: StatefulSetStatus): void {
     const current = this.store.tryGet('statefulsets', set.metadata.namespace, String(set.metadata.name)) as StatefulSet | undefined;
     if (!current || current.metadata.uid !== set.metadata.uid) return;
-    if (JSON.stringify(current.status) === JSON.stringify(status)) return;
+    if (sameJson(current.status, status)) return;
     this.store.updateStatus({ ...current, status }, { adopt: true });
   }
 

@@ -89,17 +89,26 @@ interface Watcher {
   stopped: boolean;
 }
 
+interface WatcherList {
+  all: Watcher[];
+  /** No watcher filters by namespace, labels or fields. */
+  unfiltered: boolean;
+}
+
 const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'EndpointSlice']);
 
 export class ApiStore {
   readonly world: World;
   private readonly data = new Map<string, Map<string, KubeObject>>();
-  private readonly watchers = new Map<string, Set<Watcher>>();
+  /** Watchers per plural, in registration order; each list is replaced (never changed) on watch/stop. */
+  private readonly watchers = new Map<string, WatcherList>();
   private readonly hooks: ChangeHook[] = [];
   private readonly admitters: ((obj: KubeObject, info: ResourceInfo) => void)[] = [];
   private rv = 0;
   /** Bumped when objects are replaced without commit hooks (backdate): indexes rebuild then. */
   epoch = 0;
+  /** Writes per plural (commits and removals), for caches of what a kind's objects imply. */
+  private readonly writes = new Map<string, number>();
   private readonly resolved = new Map<string, ResourceInfo>();
 
   constructor(world: World) {
@@ -365,12 +374,12 @@ export class ApiStore {
       handler,
       stopped: false,
     };
-    let set = this.watchers.get(info.plural);
-    if (!set) this.watchers.set(info.plural, (set = new Set()));
-    set.add(w);
+    const plural = info.plural;
+    this.setWatchers(plural, [...(this.watchers.get(plural)?.all ?? []), w]);
     return () => {
+      if (w.stopped) return;
       w.stopped = true;
-      set.delete(w);
+      this.setWatchers(plural, (this.watchers.get(plural)?.all ?? []).filter((x) => x !== w));
     };
   }
 
@@ -427,7 +436,17 @@ export class ApiStore {
     return obj.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
   }
 
+  /**
+   * A number that changes whenever an object of the kind is created, changed or removed (or the
+   * store is backdated): a cache of something computed from the kind's objects stays valid while
+   * it does not change.
+   */
+  writesOf(resource: ResourceArg): number {
+    return (this.writes.get(this.resource(resource).plural) ?? 0) + this.epoch * 2 ** 32;
+  }
+
   private commit(info: ResourceInfo, key: string, obj: KubeObject, prev: KubeObject | undefined): KubeObject {
+    this.writes.set(info.plural, (this.writes.get(info.plural) ?? 0) + 1);
     obj.metadata.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.table(info).set(key, obj);
@@ -438,6 +457,7 @@ export class ApiStore {
   private remove(info: ResourceInfo, key: string, last: KubeObject): KubeObject {
     const prev = this.table(info).get(key)!;
     this.table(info).delete(key);
+    this.writes.set(info.plural, (this.writes.get(info.plural) ?? 0) + 1);
     const obj = clone(last);
     obj.metadata.resourceVersion = String(++this.rv);
     deepFreeze(obj);
@@ -494,15 +514,27 @@ export class ApiStore {
     if (obj && (obj.metadata.finalizers ?? []).length === 0) this.remove(info, key, obj);
   }
 
+  private setWatchers(plural: string, all: Watcher[]): void {
+    this.watchers.set(plural, { all, unfiltered: all.every((w) => w.namespace === undefined && w.selector === EVERYTHING && w.fields.length === 0) });
+  }
+
   private notify(info: ResourceInfo, event: WatchEvent): void {
     for (const hook of this.hooks) hook(info, event);
-    const set = this.watchers.get(info.plural);
-    if (!set || set.size === 0) return;
+    const list = this.watchers.get(info.plural);
+    if (!list || list.all.length === 0) return;
     // One queued job delivers to every interested watcher in registration order: the world's
     // queue is FIFO, so this runs the handlers exactly when one job per watcher would.
+    if (list.unfiltered) {
+      // Every watcher sees every object: each gets the event itself (the list is never changed).
+      const all = list.all;
+      this.world.enqueue(() => {
+        for (let i = 0; i < all.length; i++) if (!all[i].stopped) all[i].handler(event);
+      });
+      return;
+    }
     const targets: Watcher[] = [];
     const events: WatchEvent[] = [];
-    for (const w of set) {
+    for (const w of list.all) {
       const now = event.type !== 'DELETED' && this.watcherMatches(w, event.object);
       const before = event.oldObject !== undefined && event.type !== 'ADDED' && this.watcherMatches(w, event.oldObject);
       let e: WatchEvent | undefined;

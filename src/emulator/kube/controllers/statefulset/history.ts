@@ -18,11 +18,50 @@ collisionCount: number;
 revisions: ControllerRevision[];
 }
 
+interface Known {
+  writes: number;
+  uid: string | undefined;
+  name: string | undefined;
+  namespace: string | undefined;
+  terminating: boolean;
+  collisionCount: number | undefined;
+  currentRevision: string | undefined;
+  result: Revisions;
+}
+
+/** The last answer per set spec (shared by the set's versions until the spec changes). */
+const known = new WeakMap<object, Known>();
+
 /**
  * upstream getStatefulSetRevisions: find or create the update revision, find the current one;
- * orphaned revisions the set selects are adopted. Store errors (Conflict…) propagate.
+ * orphaned revisions the set selects are adopted. Store errors (Conflict…) propagate. The answer
+ * is kept per set spec while no ControllerRevision is written and the set's identity, deletion and
+ * status revisions stay the same: everything it is computed from (do not modify the result).
  */
 export function getRevisions(store: ApiStore, set: StatefulSet): Revisions {
+  const writes = store.writesOf('controllerrevisions');
+  const k = known.get(set.spec);
+  const m = set.metadata;
+  if (
+    k !== undefined &&
+    k.writes === writes &&
+    k.uid === m.uid &&
+    k.name === m.name &&
+    k.namespace === m.namespace &&
+    k.terminating === isTerminating(set) &&
+    k.collisionCount === set.status?.collisionCount &&
+    k.currentRevision === set.status?.currentRevision
+  ) {
+    return k.result;
+  }
+  const result = computeRevisions(store, set);
+  if (store.writesOf('controllerrevisions') === writes && Object.isFrozen(set.spec)) {
+    known.set(set.spec, { writes, uid: m.uid, name: m.name, namespace: m.namespace, terminating: isTerminating(set), collisionCount: set.status?.collisionCount, currentRevision: set.status?.currentRevision, result });
+  }
+  return result;
+}
+
+function computeRevisions(store: ApiStore, set: StatefulSet): Revisions {
   const revisions: ControllerRevision[] = [];
   const selector = fromLabelSelector(set.spec.selector);
   for (const r of store.list('controllerrevisions', { namespace: set.metadata.namespace }).items as ControllerRevision[]) {

@@ -272,6 +272,37 @@ describe('LineEditor completion', () => {
   });
 });
 
+describe('LineEditor completion at a continuation prompt', () => {
+  it('passes the lines of the pending command with a PS2 read (one Ctrl-C ends), none at PS1 or for a command’s input', async () => {
+    const seen: (string | undefined)[] = [];
+    const recording: Completer = {
+      complete: ({ cursor, continues }) => {
+        seen.push(continues);
+        return { from: cursor, to: cursor, candidates: [] };
+      },
+    };
+    const { editor } = setup({ completer: recording });
+    const ps2 = { history: false, interruptValue: '\x03' };
+    const typed: (string | null)[] = [];
+    const read = async (prompt: string, keys: string, options = {}) => {
+      const line = editor.readLine(prompt, options);
+      editor.feed(keys);
+      await flush();
+      editor.feed('\r');
+      typed.push(await line);
+    };
+    await read('$ ', 'ls\t');
+    await read('$ ', 'for f in /et\t');
+    await read('> ', '/us\t', ps2);
+    await read('> ', 'do\t', ps2);
+    await read('', 'input\t', { history: false });
+    await read('$ ', 'x\t');
+    await read('> ', 'y\t', ps2);
+    expect(typed).toEqual(['ls', 'for f in /et', '/us', 'do', 'input', 'x', 'y']);
+    expect(seen).toEqual([undefined, undefined, 'for f in /et', 'for f in /et\n/us', undefined, undefined, 'x']);
+  });
+});
+
 describe('LineEditor escape keys (docker detach)', () => {
   it('ends the read with Ctrl-P Ctrl-Q, dropping the line and echoing nothing', async () => {
     const { editor, screen, lines } = setup({ history: ['ls'] });

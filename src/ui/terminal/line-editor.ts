@@ -47,6 +47,11 @@ export class LineEditor {
   private escape = new EscapeMatcher('');
   private lastKey = '';
   private killed = '';
+  /**
+   * The lines of the command being continued: the last line accepted at a primary prompt and
+   * those accepted at continuation (PS2) prompts since; completion at PS2 reads them.
+   */
+  private continued: string[] = [];
 
   constructor(host: LineEditorHost, history: History = new History()) {
     this.host = host;
@@ -293,6 +298,8 @@ export class LineEditor {
       moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
     );
     if (this.reading?.history) this.history.add(text);
+    if (this.reading?.history) this.continued = [text];
+    else if (this.reading?.interruptValue !== undefined) this.continued.push(text);
     this.finish(text);
   }
 
@@ -311,7 +318,9 @@ export class LineEditor {
   private complete(): void {
     const completer = this.host.completer;
     if (!completer) return;
-    const request = { line: this.line.text, cursor: this.line.cursor };
+    // a PS2 read (one Ctrl-C ends) continues the lines accepted before it
+    const continues = this.reading?.interruptValue !== undefined ? this.continued.join('\n') : undefined;
+    const request = { line: this.line.text, cursor: this.line.cursor, continues };
     const listing = this.lastKey === 'tab';
     this.busy = true;
     Promise.resolve()

@@ -43,9 +43,9 @@ const complete = (line: string) => {
 
 describe('wordContext', () => {
   it('splits the current simple command and finds the word start', () => {
-    expect(wordContext('echo a | kubectl get po', 23)).toEqual({ words: ['kubectl', 'get'], current: 'po', from: 21 });
-    expect(wordContext("cat 'my fi", 10)).toEqual({ words: ['cat'], current: "'my fi", from: 4 });
-    expect(wordContext('ls ', 3)).toEqual({ words: ['ls'], current: '', from: 3 });
+    expect(wordContext('echo a | kubectl get po', 23)).toEqual({ words: ['kubectl', 'get'], current: 'po', from: 21, separated: true });
+    expect(wordContext("cat 'my fi", 10)).toEqual({ words: ['cat'], current: "'my fi", from: 4, separated: false });
+    expect(wordContext('ls ', 3)).toEqual({ words: ['ls'], current: '', from: 3, separated: false });
   });
 });
 

@@ -3,6 +3,7 @@
  * command name, a path, or arguments of `kubectl`, `docker` or `ip`, and asks the world (through
  * `CompletionSources`) for names. Pure: the workspace passes the sources in.
  */
+import { continuesAtCommand } from './continuation.ts';
 import { completeDocker } from './docker.ts';
 import { completeIp } from './ip.ts';
 import { completeKubectl } from './kubectl.ts';
@@ -30,20 +31,28 @@ const WRAPPERS: Record<string, readonly string[]> = {
 export function createCompleter(sources: CompletionSources): Completer {
   return {
     complete(request: CompletionRequest): CompletionResult {
-      return completeWords(sources, wordContext(request.line, request.cursor), request.cursor);
+      const ctx = wordContext(request.line, request.cursor);
+      if (request.continues === undefined) return completeWords(sources, ctx, request.cursor);
+      // PS2: command names in a command position, else file names; no kubectl/docker/ip
+      // completion (bash runs programmable completion only at PS1; see continuation.ts).
+      const atCommand = ctx.words.length === 0 && (ctx.separated || continuesAtCommand(request.continues));
+      return atCommand ? completeCommandWord(sources, ctx, request.cursor) : completePath(sources, ctx.current, ctx.from, request.cursor);
     },
   };
+}
+
+/** A command word: a name from $PATH, built-ins and functions, or a path when it has one. */
+function completeCommandWord(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
+  if (ctx.current.includes('/') || ctx.current.startsWith('~') || ctx.current.startsWith('.')) {
+    return completePath(sources, ctx.current, ctx.from, to);
+  }
+  return { from: ctx.from, to, candidates: matching(sources.commands(), ctx.current) };
 }
 
 function completeWords(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
   const words = stripWrappers(ctx.words);
   const here: WordContext = { ...ctx, words };
-  if (words.length === 0) {
-    if (ctx.current.includes('/') || ctx.current.startsWith('~') || ctx.current.startsWith('.')) {
-      return completePath(sources, ctx.current, ctx.from, to);
-    }
-    return { from: ctx.from, to, candidates: matching(sources.commands(), ctx.current) };
-  }
+  if (words.length === 0) return completeCommandWord(sources, ctx, to);
   switch (words[0]) {
     case 'kubectl':
       return completeKubectl(sources, here, to);

@@ -7,6 +7,11 @@
 export interface CompletionRequest {
   readonly line: string;
   readonly cursor: number;
+  /**
+   * At a continuation (PS2) prompt: the earlier lines of the pending command, joined by
+   * newlines. Undefined at a primary prompt.
+   */
+  readonly continues?: string;
 }
 
 export interface CompletionResult {

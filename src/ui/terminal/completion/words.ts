@@ -11,6 +11,8 @@ export interface WordContext {
   readonly current: string;
   /** Index in the line where `current` starts. */
   readonly from: number;
+  /** Whether a command separator (`|`, `;`, `&`, `(`) starts the current command on this line. */
+  readonly separated: boolean;
 }
 
 /** Parses `line.slice(0, cursor)`. */
@@ -21,6 +23,7 @@ export function wordContext(line: string, cursor: number): WordContext {
   let inWord = false;
   let start = cursor;
   let quote: string | null = null;
+  let separated = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quote) {
@@ -44,15 +47,18 @@ export function wordContext(line: string, cursor: number): WordContext {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-      if ('|;&('.includes(ch)) words = [];
+      if ('|;&('.includes(ch)) {
+        words = [];
+        separated = true;
+      }
       continue;
     }
     if (!inWord) start = i;
     inWord = true;
     word += ch;
   }
-  if (!inWord) return { words, current: '', from: cursor };
-  return { words, current: text.slice(start), from: start };
+  if (!inWord) return { words, current: '', from: cursor, separated };
+  return { words, current: text.slice(start), from: start, separated };
 }
 
 /** Candidates from `options` starting with `prefix`, sorted and without duplicates. */

@@ -54,20 +54,29 @@ export class OwnerIndex {
     for (const obj of this.store.list(this.plural, { sorted: false }).items) this.put(obj);
   }
 
-  private bucketOf(obj: KubeObject): [Map<string, Map<string, KubeObject>>, string] {
-    const ref = controllerRef(obj);
-    return ref ? [this.owned, ref.uid] : [this.orphaned, obj.metadata.namespace ?? ''];
+  /** The index holding `obj`: by controller uid, or (orphans) by namespace. */
+  private indexOf(obj: KubeObject): Map<string, Map<string, KubeObject>> {
+    return controllerRef(obj) ? this.owned : this.orphaned;
+  }
+
+  /** Its bucket's id in that index. */
+  private idOf(obj: KubeObject): string {
+    return controllerRef(obj)?.uid ?? obj.metadata.namespace ?? '';
   }
 
   private observe(e: WatchEvent): void {
-    const key = `${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`;
-    if (e.oldObject) {
-      const [oldIndex, oldId] = this.bucketOf(e.oldObject);
+    const obj = e.object;
+    const old = e.oldObject;
+    const key = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    if (old) {
+      const oldIndex = this.indexOf(old);
+      const oldId = this.idOf(old);
       if (e.type !== 'DELETED') {
-        const [index, id] = this.bucketOf(e.object);
-        // Same bucket: replace in place, keeping the object's position like the store's table.
-        if (index === oldIndex && id === oldId) {
-          index.get(id)?.set(key, e.object);
+        // Same bucket (always when the owners are the same list, as after a status write): replace
+        // in place, keeping the object's position like the store's table.
+        const same = old.metadata.ownerReferences === obj.metadata.ownerReferences && old.metadata.namespace === obj.metadata.namespace;
+        if (same || (this.indexOf(obj) === oldIndex && this.idOf(obj) === oldId)) {
+          oldIndex.get(oldId)?.set(key, obj);
           return;
         }
       }
@@ -77,11 +86,12 @@ export class OwnerIndex {
         if (bucket.size === 0) oldIndex.delete(oldId);
       }
     }
-    if (e.type !== 'DELETED') this.put(e.object);
+    if (e.type !== 'DELETED') this.put(obj);
   }
 
   private put(obj: KubeObject): void {
-    const [index, id] = this.bucketOf(obj);
+    const index = this.indexOf(obj);
+    const id = this.idOf(obj);
     let bucket = index.get(id);
     if (!bucket) index.set(id, (bucket = new Map()));
     bucket.set(`${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, obj);

@@ -28,17 +28,25 @@ export interface PodView {
   containers: ContainerRun[];
   /** Set once every container has terminated for good (restartPolicy Never/OnFailure). */
   finalPhase?: 'Succeeded' | 'Failed';
+  /** The parts of the last status built from this view (see `Built`). */
+  built?: Built;
 }
 
 /**
- * Parts this module built (conditions, container statuses, address lists). A new status reuses
- * such a part from the previous one when it would be equal, so an unchanged part is neither
- * rebuilt nor frozen again (the store freezes what it keeps). Only parts built here are reused:
- * their key order is known to be the one a fresh build gives.
+ * Parts of the last status built for a pod. A new status reuses such a part from the pod's stored
+ * status when it is that very object and would be equal, so an unchanged part is neither rebuilt
+ * nor frozen again (the store freezes what it keeps). Only parts built here are reused: their key
+ * order is the one a fresh build gives.
  */
-const built = new WeakSet<object>();
+interface Built {
+  /** PodReadyToStartContainers, Initialized, Ready, ContainersReady (then PodScheduled, not ours). */
+  conditions: PodCondition[];
+  statuses: ContainerStatus[];
+  hostIPs: { ip: string }[];
+  podIPs?: { ip: string }[];
+}
 
-function cond(prev: PodCondition[] | undefined, type: string, status: 'True' | 'False', now: string, reason?: string, message?: string): PodCondition {
+function cond(prev: PodCondition[] | undefined, last: PodCondition | undefined, type: string, status: 'True' | 'False', now: string, reason?: string, message?: string): PodCondition {
   let old: PodCondition | undefined;
   if (prev) {
     for (let i = 0; i < prev.length; i++) {
@@ -49,7 +57,7 @@ function cond(prev: PodCondition[] | undefined, type: string, status: 'True' | '
     }
   }
   const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : now;
-  if (old && built.has(old) && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message) return old;
+  if (old !== undefined && old === last && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message) return old;
   const c: PodCondition = {
     type,
     status,
@@ -58,20 +66,17 @@ function cond(prev: PodCondition[] | undefined, type: string, status: 'True' | '
   };
   if (reason) c.reason = reason;
   if (message) c.message = message;
-  built.add(c);
   return c;
 }
 
 /** `[{ ip }]`, reusing `prev` when it lists just that address. */
-function ipList(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
-  if (prev && built.has(prev) && prev[0].ip === ip) return prev;
-  const list = [{ ip }];
-  built.add(list);
-  return list;
+function ipList(prev: { ip: string }[] | undefined, last: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  if (prev !== undefined && prev === last && prev[0].ip === ip) return prev;
+  return [{ ip }];
 }
 
 /** The status of container `c`, reusing `prev` (the same container's previous status) when equal. */
-function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | undefined): ContainerStatus {
+function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | undefined, last: ContainerStatus | undefined): ContainerStatus {
   // RecursiveReadOnlyMounts (beta since 1.31): the kubelet reports each mount of a started container.
   let mounts: ContainerStatus['volumeMounts'];
   if (c.containerID) {
@@ -79,8 +84,8 @@ function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | unde
     if (spec?.volumeMounts?.length) mounts = statusMounts(spec.volumeMounts);
   }
   if (
-    prev &&
-    built.has(prev) &&
+    prev !== undefined &&
+    prev === last &&
     prev.containerID === c.containerID &&
     prev.image === c.image &&
     prev.imageID === c.imageID &&
@@ -107,7 +112,6 @@ function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | unde
   };
   if (!c.containerID) delete s.containerID;
   if (mounts) s.volumeMounts = mounts;
-  built.add(s);
   return s;
 }
 
@@ -128,6 +132,8 @@ function statusMounts(specMounts: Mount[]): NonNullable<ContainerStatus['volumeM
 export function buildStatus(pod: Pod, view: PodView, now: number): PodStatus {
   const t = rfc3339(now);
   const prev = pod.status?.conditions;
+  const last = view.built;
+  const lc = last?.conditions;
   const notReady = view.containers.filter((c) => !c.ready).map((c) => c.name);
   const allReady = notReady.length === 0 && view.containers.length > 0;
   const running = view.containers.some((c) => c.state.running);
@@ -137,36 +143,37 @@ export function buildStatus(pod: Pod, view: PodView, now: number): PodStatus {
   else if (allStartedOnce && (running || view.containers.some((c) => c.restartCount > 0 || c.state.terminated))) phase = 'Running';
   const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: t };
   const conditions: PodCondition[] = [
-    cond(prev, 'PodReadyToStartContainers', view.sandboxReady && !view.finalPhase ? 'True' : 'False', t),
-    cond(prev, 'Initialized', 'True', t),
+    cond(prev, lc?.[0], 'PodReadyToStartContainers', view.sandboxReady && !view.finalPhase ? 'True' : 'False', t),
+    cond(prev, lc?.[1], 'Initialized', 'True', t),
     view.finalPhase
-      ? cond(prev, 'Ready', 'False', t, 'PodCompleted')
+      ? cond(prev, lc?.[2], 'Ready', 'False', t, 'PodCompleted')
       : allReady
-        ? cond(prev, 'Ready', 'True', t)
-        : cond(prev, 'Ready', 'False', t, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+        ? cond(prev, lc?.[2], 'Ready', 'True', t)
+        : cond(prev, lc?.[2], 'Ready', 'False', t, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
     view.finalPhase
-      ? cond(prev, 'ContainersReady', 'False', t, 'PodCompleted')
+      ? cond(prev, lc?.[3], 'ContainersReady', 'False', t, 'PodCompleted')
       : allReady
-        ? cond(prev, 'ContainersReady', 'True', t)
-        : cond(prev, 'ContainersReady', 'False', t, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+        ? cond(prev, lc?.[3], 'ContainersReady', 'True', t)
+        : cond(prev, lc?.[3], 'ContainersReady', 'False', t, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
     scheduled,
   ];
   const prevStatuses = pod.status?.containerStatuses;
-  const statuses: ContainerStatus[] = view.containers.map((c, i) => containerStatus(pod, c, prevStatuses?.[i]?.name === c.name ? prevStatuses[i] : undefined));
+  const statuses: ContainerStatus[] = view.containers.map((c, i) => containerStatus(pod, c, prevStatuses?.[i], last?.statuses[i]));
   const status: PodStatus = {
     conditions,
     containerStatuses: statuses,
     hostIP: view.hostIP,
-    hostIPs: ipList(pod.status?.hostIPs, view.hostIP),
+    hostIPs: ipList(pod.status?.hostIPs, last?.hostIPs, view.hostIP),
     phase,
     qosClass: pod.status?.qosClass ?? 'BestEffort',
     startTime: rfc3339(view.startTime),
   };
   if (view.podIP) {
     status.podIP = view.podIP;
-    status.podIPs = ipList(pod.status?.podIPs, view.podIP);
+    status.podIPs = ipList(pod.status?.podIPs, last?.podIPs, view.podIP);
   }
   if (pod.metadata.generation !== undefined) status.observedGeneration = pod.metadata.generation;
+  view.built = { conditions, statuses, hostIPs: status.hostIPs!, podIPs: status.podIPs };
   return status;
 }
 

@@ -76,6 +76,11 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
 
   /** Pods each Service selects, kept up to date on every write (so a sync never scans all pods). */
   private readonly tracks = new Map<string, ServiceTrack>();
+  /**
+   * The same tracks in the same order, each with its Service's namespace and the Service as last
+   * written (the commit hook keeps it current; its selector is all the pod hook reads).
+   */
+  private readonly selecting = new Map<string, { namespace: string | undefined; svc: Service; track: ServiceTrack }>();
   private memberSeq = 0;
 
   /** Runs the controller on `store`: a slice set per Service with a selector. */
@@ -87,18 +92,20 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
     store.onCommit((info, e) => {
       if (info.plural === 'services') {
         const key = keyOf(e.object);
-        if (e.type === 'DELETED') this.tracks.delete(key);
-        else this.rebuild(e.object as Service);
+        if (e.type === 'DELETED') {
+          this.tracks.delete(key);
+          this.selecting.delete(key);
+        } else this.rebuild(e.object as Service);
         return;
       }
       if (info.plural !== 'pods') return;
       const pod = e.object as Pod;
       const ns = pod.metadata.namespace;
       const uid = String(pod.metadata.uid);
-      for (const [key, track] of this.tracks) {
-        if (!key.startsWith(`${ns}/`)) continue;
-        const svc = this.store.tryGet('services', ns, key.slice(String(ns).length + 1)) as Service | undefined;
-        const hit = e.type !== 'DELETED' && !!svc && selects(svc, pod);
+      for (const [key, { namespace, svc, track }] of this.selecting) {
+        // A Service without a selector never has members.
+        if (namespace !== ns || !svc.spec.selector) continue;
+        const hit = e.type !== 'DELETED' && selects(svc, pod);
         const pods = track.members;
         const was = pods.has(uid);
         if (hit) {
@@ -128,7 +135,9 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
         track.seq.set(String(p.metadata.uid), this.memberSeq++);
       }
     }
-    this.tracks.set(keyOf(svc), track);
+    const key = keyOf(svc);
+    this.tracks.set(key, track);
+    this.selecting.set(key, { namespace: svc.metadata.namespace, svc, track });
   }
 
   private sync(key: string): void {

@@ -33,6 +33,16 @@ function volume(v: VolumeView): string {
   return `${head}${v.claim ? ` to claim ${v.claim}` : ''}.`;
 }
 
+/**
+ * "web-0 mounts claim www-web-0 (bound to pvc-…)": one pod's use of one claim, with what the
+ * claim is now (bound to its volume, Pending, Lost, or not found: the pod then waits).
+ */
+export function mountSentence(pod: string, claimName: string, claims: readonly ClaimView[]): string {
+  const c = claims.find((x) => x.name === claimName);
+  const state = !c ? 'not found' : c.phase === 'Bound' && c.volume ? `bound to ${c.volume}` : c.phase === 'Pending' ? 'Pending, not bound yet' : c.phase;
+  return `${pod} mounts claim ${claimName} (${state})`;
+}
+
 const list = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
 
 /** One sentence per thing drawn, in drawing order. */
@@ -46,6 +56,7 @@ export function describeModel(model: LiveViewModel): string[] {
     for (const g of k.groups) {
       const wanted = g.replicas !== undefined ? ` (${g.replicas} wanted)` : '';
       out.push(`${g.kind} ${g.name}${wanted}: ${list(g.pods.map(pod), 'no pods')}.`);
+      for (const p of g.pods) for (const c of p.claims) out.push(`${mountSentence(p.name, c, k.claims)}.`);
     }
     for (const c of k.claims) out.push(claim(c));
     for (const v of k.volumes) out.push(volume(v));

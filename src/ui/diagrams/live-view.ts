@@ -9,7 +9,7 @@ import type { WorkspaceContext } from '../workspace/workspace.ts';
 import { describeModel } from './describe.ts';
 import { readWorld } from './read-world.ts';
 import { worldReaders } from './world-readers.ts';
-import { renderSvg } from './render-svg.ts';
+import { NARROW_WIDTH, renderSvg, WIDTH } from './render-svg.ts';
 import { timeline } from './timeline.ts';
 import './live-view.css';
 
@@ -36,9 +36,12 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
   const readers = worldReaders(world, ctx.bundle?.lab.environment ?? 'linux', () => {
     if (!disposed) draw();
   });
+  // Below what the wide layout needs (its CSS min-width, 34rem), draw two chips a row at
+  // 1:1 scale instead of scrolling sideways (a 360 px phone).
+  const narrow = () => figure.clientWidth > 0 && figure.clientWidth < 34 * 16;
   const draw = () => {
     const model = readWorld(world, readers.current());
-    const svg = renderSvg(model, id);
+    const svg = renderSvg(model, id, narrow() ? NARROW_WIDTH : WIDTH);
     if (svg !== lastSvg) {
       const focused = (document.activeElement as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');
       figure.innerHTML = svg;
@@ -68,5 +71,13 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
     }),
   );
   disposer.add(() => clearTimeout(timer));
+  let wasNarrow = narrow();
+  const resize = new ResizeObserver(() => {
+    if (narrow() === wasNarrow) return;
+    wasNarrow = narrow();
+    draw();
+  });
+  resize.observe(figure);
+  disposer.add(() => resize.disconnect());
   draw();
 }

@@ -28,7 +28,9 @@ describe('renderSvg', () => {
       ['Network namespaces', ['netns blue: veth-b', 'netns red: veth-r (down)']],
     ]);
     const svg = renderSvg(model, 'lv-title');
-    expect(svg.match(/tabindex="0"/g)?.length).toBe(5);
+    // pods, node entry, interfaces, and web-0's mount of www-web-0 (a claim the model lacks)
+    expect(svg.match(/tabindex="0"/g)?.length).toBe(6);
+    expect(svg).toContain('aria-label="web-0 mounts claim www-web-0 (not found)"');
     expect(svg).toContain('aria-label="Pod web-0: Running and Ready on petlab-worker, IP 10.244.1.2, mounts www-web-0"');
     expect(svg.match(/<line class="lv-cable"/g)?.length).toBe(1);
     expect(svg.startsWith('<svg class="lv-svg" viewBox="0 0 720 ')).toBe(true);
@@ -57,7 +59,7 @@ describe('renderSvg', () => {
       [
         'Storage',
         [
-          'PVC www-web-0: Bound [1Gi RWO] state-ready, PV pvc-1 [Bound · petlab-worker] state-ready, mounted by web-0 [] state-neutral',
+          'PVC www-web-0: Bound [1Gi RWO] state-ready, PV pvc-1 [Bound · petlab-worker] state-ready',
           'PVC www-web-1: Pending [1Gi RWO] state-pending',
           'Volumes without a claim: PV pvc-old [Released · 1Gi] state-terminating',
         ],
@@ -68,7 +70,7 @@ describe('renderSvg', () => {
     expect(svg).toContain('aria-label="PersistentVolume pvc-1, 1Gi RWO on petlab-worker: Bound, bound to claim www-web-0"');
     expect(svg).toContain('aria-label="PersistentVolume pvc-old, 1Gi RWO: Released, was bound to claim www-web-2"');
     expect(svg).toContain('aria-label="PersistentVolumeClaim www-web-0: Bound, bound to volume pvc-1"');
-    expect(svg).toContain('data-mounted-by="web-0"');
+    expect(svg).not.toContain('data-mounted-by');
   });
 
   it('escapes names', () => {

@@ -1,10 +1,12 @@
 /**
  * Draws the live view model as one SVG: boxes (nodes, workloads, claims, Services, Docker
  * networks, network namespaces) laid out in rows, each holding chips (pods, containers,
- * interfaces) coloured by state, and veth cables between the chips of two namespaces. Pure:
- * returns markup; every chip is keyboard-focusable with an accessible name.
+ * interfaces) coloured by state, and veth cables between the chips of two namespaces. A pod's
+ * claims hang under its chip (StatefulSet pods in ordinal order, so www-web-2 sits under
+ * web-2), each joined to it by a short tree connector: no line crosses another column. Pure:
+ * returns markup; every chip and mount is keyboard-focusable with an accessible name.
  */
-import type { LiveViewModel } from './describe.ts';
+import { mountSentence, type LiveViewModel } from './describe.ts';
 import type { ClaimView, KubeView, PodView, VolumeView } from './kube-view.ts';
 
 interface Chip {
@@ -16,6 +18,8 @@ interface Chip {
   data?: Record<string, string>;
   /** Where connectors attach (veth cables: `ns/link`; bindings: `pvc:name`, `pv:name`). */
   anchor?: string;
+  /** Chips hung under this one with a connector each (a pod's claims). */
+  under?: Chip[];
 }
 
 interface Box {
@@ -29,15 +33,22 @@ interface Section {
   boxes: Box[];
 }
 
-const WIDTH = 720;
+/** The diagram's width in user units (1 unit = 1 CSS pixel) when nothing else is asked for. */
+export const WIDTH = 720;
+/** The width for narrow screens (a 360 px phone): two chips a row. */
+export const NARROW_WIDTH = 340;
 const CHIP_W = 150;
 const CHIP_H = 34;
 const GAP = 8;
 const TITLE_H = 22;
+/** Vertical room above a hung chip, where its connector runs. */
+const HANG_GAP = 12;
+/** How far a hung chip is indented: its connector's spine runs in the indent. */
+const HANG_INDENT = 14;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function podChip(p: PodView): Chip {
+function podChip(p: PodView, claims: readonly ClaimView[] = []): Chip {
   const words = p.state === 'ready' ? 'Running and Ready' : p.state === 'running' ? 'Running, not Ready' : p.status;
   return {
     key: `pod/${p.name}`,
@@ -46,6 +57,22 @@ function podChip(p: PodView): Chip {
     cls: `state-${p.state}`,
     aria: `Pod ${p.name}: ${words}${p.node ? ` on ${p.node}` : ''}${p.ip ? `, IP ${p.ip}` : ''}${p.claims.length ? `, mounts ${p.claims.join(', ')}` : ''}`,
     data: { pod: p.name, state: p.state },
+    under: p.claims.map((name) => mountChip(p.name, name, claims)),
+  };
+}
+
+/** A claim as one pod mounts it, hung under the pod's chip. */
+function mountChip(pod: string, name: string, claims: readonly ClaimView[]): Chip {
+  const c = claims.find((x) => x.name === name);
+  const phase = c?.phase ?? 'not found';
+  const volume = c?.phase === 'Bound' && c.volume ? (c.volume.length > 14 ? `${c.volume.slice(0, 13)}…` : c.volume) : undefined;
+  return {
+    key: `mount/${pod}/${name}`,
+    label: name,
+    sub: [phase, volume].filter(Boolean).join(' · '),
+    cls: phase === 'Bound' ? 'state-ready' : phase === 'Pending' ? 'state-pending' : 'state-failed',
+    aria: mountSentence(pod, name, claims),
+    data: { 'mounted-by': pod, mounts: name },
   };
 }
 
@@ -79,8 +106,9 @@ function claimChip(c: ClaimView): Chip {
 }
 
 /**
- * One box per claim: its status, the volume bound to it (a connector joins them) and the pods
- * that mount it; then the volumes no listed claim holds (Available, Released).
+ * One box per claim: its status and the volume bound to it (a connector joins them); the pods
+ * that mount it show the claim under their own chips. Then the volumes no listed claim holds
+ * (Available, Released).
  */
 function storageBoxes(k: KubeView): Box[] {
   const boxes: Box[] = k.claims.map((c) => {
@@ -88,11 +116,7 @@ function storageBoxes(k: KubeView): Box[] {
     return {
       title: `PVC ${c.name}`,
       cls: 'claim',
-      chips: [
-        claimChip(c),
-        ...(volume ? [volumeChip(volume)] : []),
-        ...c.mountedBy.map((p) => ({ key: `pvc/${c.name}/${p}`, label: `mounted by ${p}`, cls: 'state-neutral', aria: `Claim ${c.name} is mounted by pod ${p}`, data: { 'mounted-by': p } })),
-      ],
+      chips: [claimChip(c), ...(volume ? [volumeChip(volume)] : [])],
     };
   });
   const held = new Set(k.claims.map((c) => c.volume).filter(Boolean));
@@ -110,7 +134,7 @@ export function sections(model: LiveViewModel): Section[] {
     if (groups.length > 0) {
       out.push({
         title: 'Workloads',
-        boxes: groups.map((g) => ({ title: `${g.kind} ${g.name}${g.replicas !== undefined ? ` (${g.pods.length}/${g.replicas})` : ''}`, cls: 'workload', chips: g.pods.map(podChip) })),
+        boxes: groups.map((g) => ({ title: `${g.kind} ${g.name}${g.replicas !== undefined ? ` (${g.pods.length}/${g.replicas})` : ''}`, cls: 'workload', chips: g.pods.map((p) => podChip(p, k.claims)) })),
       });
     }
     out.push({
@@ -120,7 +144,7 @@ export function sections(model: LiveViewModel): Section[] {
         cls: n.ready ? 'node' : 'node node-down',
         chips: n.pods.map((name) => {
           const pod = k.groups.flatMap((g) => g.pods).find((p) => p.name === name);
-          return { ...(pod ? podChip(pod) : { label: name, cls: 'state-pending', aria: name, data: {} }), key: `node/${n.name}/${name}`, sub: undefined };
+          return { ...(pod ? podChip(pod) : { label: name, cls: 'state-pending', aria: name, data: {} }), key: `node/${n.name}/${name}`, sub: undefined, under: undefined };
         }),
       })),
     });
@@ -168,10 +192,29 @@ export function sections(model: LiveViewModel): Section[] {
   return out;
 }
 
-/** The SVG markup of `model`, `width` user units wide, height as needed. */
-export function renderSvg(model: LiveViewModel, titleId: string): string {
+/** One chip's markup at (`x`, `y`), `w` wide; `link` is the path of its connector, if any. */
+function chipSvg(c: Chip, x: number, y: number, w: number, link?: string): string {
+  const data = Object.entries(c.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
+  const chars = w < CHIP_W ? 2 : 0;
+  return (
+    `<g class="lv-chip ${c.cls}${link ? ' lv-mount' : ''}" tabindex="0" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
+    `<title>${esc(c.aria)}</title>` +
+    (link ? `<path class="lv-link" d="${link}"/>` : '') +
+    `<rect x="${x}" y="${y}" width="${w}" height="${CHIP_H}" rx="4"/>` +
+    `<text x="${x + 6}" y="${y + 14}">${esc(c.label.slice(0, 22 - chars))}</text>` +
+    (c.sub ? `<text class="lv-sub" x="${x + 6}" y="${y + 28}">${esc(c.sub.slice(0, 26 - chars))}</text>` : '') +
+    `</g>`
+  );
+}
+
+/**
+ * The SVG markup of `model`, `width` user units wide (boxes wrap and hold as many chips a row
+ * as fit: 4 at the default 720, 2 at 340), height as needed.
+ */
+export function renderSvg(model: LiveViewModel, titleId: string, width = WIDTH): string {
   const parts: string[] = [];
   const chipAt = new Map<string, { x: number; y: number }>();
+  const fit = Math.max(1, Math.floor((width - GAP) / (CHIP_W + GAP)));
   let y = 0;
   for (const section of sections(model)) {
     parts.push(`<text class="lv-section" x="0" y="${y + 16}">${esc(section.title)}</text>`);
@@ -179,11 +222,18 @@ export function renderSvg(model: LiveViewModel, titleId: string): string {
     let x = 0;
     let rowH = 0;
     for (const box of section.boxes) {
-      const perRow = Math.max(1, Math.min(box.chips.length, 4));
+      const perRow = Math.max(1, Math.min(box.chips.length, fit));
       const w = Math.max(CHIP_W + 2 * GAP, perRow * (CHIP_W + GAP) + GAP);
-      const rows = Math.max(1, Math.ceil(box.chips.length / perRow));
-      const h = TITLE_H + rows * (CHIP_H + GAP) + GAP;
-      if (x > 0 && x + w > WIDTH) {
+      // each row of chips is as tall as its deepest column of hung chips needs
+      const rowTops: number[] = [];
+      let inner = TITLE_H;
+      for (let i = 0; i < Math.max(1, box.chips.length); i += perRow) {
+        rowTops.push(inner);
+        const depth = Math.max(0, ...box.chips.slice(i, i + perRow).map((c) => c.under?.length ?? 0));
+        inner += CHIP_H + GAP + depth * (CHIP_H + HANG_GAP);
+      }
+      const h = inner + GAP;
+      if (x > 0 && x + w > width) {
         x = 0;
         y += rowH + GAP;
         rowH = 0;
@@ -191,16 +241,15 @@ export function renderSvg(model: LiveViewModel, titleId: string): string {
       parts.push(`<g class="lv-box lv-${box.cls}"><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/><text x="${x + GAP}" y="${y + 16}">${esc(box.title)}</text>`);
       box.chips.forEach((c, i) => {
         const cx = x + GAP + (i % perRow) * (CHIP_W + GAP);
-        const cy = y + TITLE_H + Math.floor(i / perRow) * (CHIP_H + GAP);
-        const data = Object.entries(c.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
+        const cy = y + rowTops[Math.floor(i / perRow)];
         if (c.anchor) chipAt.set(c.anchor, { x: cx, y: cy });
-        parts.push(
-          `<g class="lv-chip ${c.cls}" tabindex="0" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
-            `<title>${esc(c.aria)}</title><rect x="${cx}" y="${cy}" width="${CHIP_W}" height="${CHIP_H}" rx="4"/>` +
-            `<text x="${cx + 6}" y="${cy + 14}">${esc(c.label.slice(0, 22))}</text>` +
-            (c.sub ? `<text class="lv-sub" x="${cx + 6}" y="${cy + 28}">${esc(c.sub.slice(0, 26))}</text>` : '') +
-            `</g>`,
-        );
+        parts.push(chipSvg(c, cx, cy, CHIP_W));
+        // hung chips: a spine down the indent from the chip's bottom, a tick into each
+        (c.under ?? []).forEach((u, j) => {
+          const uy = cy + CHIP_H + HANG_GAP + j * (CHIP_H + HANG_GAP);
+          const spine = cx + HANG_INDENT / 2;
+          parts.push(chipSvg(u, cx + HANG_INDENT, uy, CHIP_W - HANG_INDENT, `M${spine} ${cy + CHIP_H}V${uy + CHIP_H / 2}H${cx + HANG_INDENT}`));
+        });
       });
       parts.push('</g>');
       x += w + GAP;
@@ -230,5 +279,5 @@ export function renderSvg(model: LiveViewModel, titleId: string): string {
     cables.push(`<line class="lv-bind" data-binds="${esc(`${c.name} ${c.volume}`)}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`);
   }
   const height = Math.max(y, 40);
-  return `<svg class="lv-svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;
+  return `<svg class="lv-svg${width < WIDTH ? ' lv-narrow' : ''}" viewBox="0 0 ${width} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;
 }

@@ -103,6 +103,8 @@ describe('kubeView', () => {
       'Node petlab-worker is Ready and cordoned; pods: web-0.',
       'Node petlab-worker2 is Ready; pods: web-1, api-7d9f-x2.',
       'StatefulSet web (3 wanted): web-0 Running and Ready on petlab-worker (10.244.1.2), web-1 Running and Ready on petlab-worker2 (10.244.2.3), web-10 Pending.',
+      'web-0 mounts claim www-web-0 (bound to pvc-1).',
+      'web-1 mounts claim www-web-1 (Pending, not bound yet).',
       'Deployment api (1 wanted): api-7d9f-x2 Terminating on petlab-worker2.',
       'Pod dns-test: dns-test ContainerCreating.',
       'PersistentVolumeClaim www-web-0 (1Gi, RWO) is Bound to volume pvc-1; mounted by web-0.',

@@ -1,13 +1,25 @@
 /**
- * `awk [-F FS] [-v VAR=VALUE]… 'PROGRAM' [FILE…]` — the subset tutorials use (see parse.ts).
- * Debian 12's awk is mawk, so errors read `awk: line 1: syntax error at or near }` (status 2).
- * Records from stdin are processed as they stream in.
+ * `awk [-W OPT] [-F FS] [-v VAR=VALUE]… 'PROGRAM' [FILE…]` — the subset tutorials use (see
+ * parse.ts). Debian 12's awk is mawk 1.3.4 20200120, so errors read as mawk prints them under
+ * the name it was run as: `awk: line 1: syntax error at or near }`, `awk: line 1: regular
+ * expression compile failed (missing operand)` (status 2), run-time ones with mawk's
+ * `\tFILENAME="-" FNR=1 NR=1` line. Records from stdin are processed as they stream in.
  */
 import type { Command } from '../../types.ts';
 import { errText, fsOf, splitLines } from '../../lib/files.ts';
 import { AwkSyntaxError, parseAwk } from './parse.ts';
 import { RegexBudgetError } from '../../lib/regex.ts';
 import { AwkMachine, AwkRuntimeError } from './run.ts';
+import { mawkRegexError } from './mawk-regex.ts';
+
+/**
+ * `mawk -W version` of Debian 12's mawk 1.3.4 20200120 (version.c): the banner goes to stdout,
+ * the limits to stderr (only 20200828 moved them to stdout). Text as recorded from that build.
+ */
+const VERSION_STDOUT = 'mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n';
+const VERSION_STDERR = 'random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n';
+/** init.c's -W names (20200120), matched by any case-blind prefix as ok_abbrev does. */
+const W_OPTIONS = ['VERSION', 'DUMP', 'INTERACTIVE', 'EXEC', 'SPRINTF', 'POSIX_SPACE', 'USAGE'];
 
 export const command: Command = {
   name: 'awk',
@@ -18,11 +30,34 @@ export const command: Command = {
     let program: string | undefined;
     let i = 0;
     const args = ctx.args;
+    const prog = ctx.name.slice(ctx.name.lastIndexOf('/') + 1);
     for (; i < args.length; i++) {
       const a = args[i];
       if (a === '--') {
         i++;
         break;
+      }
+      if (a === '-W' || (a.startsWith('-W') && a.length > 2)) {
+        if (a === '-W' && i === args.length - 1) {
+          ctx.stderr.write(`${prog}: option -W lacks argument\n`);
+          return 2;
+        }
+        const value = a === '-W' ? args[++i] : a.slice(2);
+        for (const opt of value.split(',').filter((o) => o !== '')) {
+          const name = opt.split('=')[0].toUpperCase();
+          const known = name === '' ? undefined : W_OPTIONS.find((w) => w.startsWith(name));
+          if (known === 'VERSION') {
+            ctx.stdout.write(VERSION_STDOUT);
+            ctx.stderr.write(VERSION_STDERR);
+            return 0;
+          }
+          if (known === undefined) ctx.stderr.write(`${prog}: vacuous option: -W ${opt}\n`);
+          else if (known !== 'INTERACTIVE' && known !== 'POSIX_SPACE' && known !== 'SPRINTF') {
+            ctx.stderr.write(`petlab: 'awk -W ${opt}' is not available in this lab\n`);
+            return 1;
+          }
+        }
+        continue;
       }
       if (a === '-F') fs = args[++i];
       else if (a.startsWith('-F')) fs = a.slice(2);
@@ -30,7 +65,7 @@ export const command: Command = {
         const spec = a === '-v' ? args[++i] : a.slice(2);
         const eq = spec?.indexOf('=') ?? -1;
         if (!spec || eq <= 0) {
-          ctx.stderr.write(`awk: improper assignment: -v ${spec ?? ''}\n`);
+          ctx.stderr.write(`${prog}: improper assignment: -v ${spec ?? ''}\n`);
           return 2;
         }
         assigns.push([spec.slice(0, eq), spec.slice(eq + 1)]);
@@ -38,11 +73,11 @@ export const command: Command = {
         try {
           program = fsOf(ctx).readFile(args[++i] ?? '');
         } catch (e) {
-          ctx.stderr.write(`awk: couldn't open file ${args[i]}: ${errText(e)}\n`);
+          ctx.stderr.write(`${prog}: couldn't open file ${args[i]}: ${errText(e)}\n`);
           return 2;
         }
       } else if (a.startsWith('-') && a.length > 1) {
-        ctx.stderr.write(`awk: not an option: ${a}\n`);
+        ctx.stderr.write(`${prog}: not an option: ${a}\n`);
         return 2;
       } else break;
     }
@@ -58,12 +93,21 @@ export const command: Command = {
       rules = parseAwk(program);
     } catch (e) {
       if (e instanceof AwkSyntaxError) {
-        ctx.stderr.write(`awk: line 1: ${e.message}\n`);
+        ctx.stderr.write(e.bare ? `${prog}: ${e.message}\n` : `${prog}: line ${e.line}: ${e.message}\n`);
         return 2;
       }
       throw e;
     }
-    if (fs !== undefined) assigns.unshift(['FS', fs === 't' ? '\t' : fs.replace(/\\t/g, '\t')]);
+    if (fs !== undefined) {
+      fs = fs === 't' ? '\t' : fs.replace(/\\t/g, '\t');
+      // -F is compiled before the program is scanned: mawk reports it at line 0
+      const err = fs.length > 1 ? mawkRegexError(fs) : undefined;
+      if (err) {
+        ctx.stderr.write(`${prog}: line 0: regular expression compile failed (${err})\n${fs}\n`);
+        return 2;
+      }
+      assigns.unshift(['FS', fs]);
+    }
     const machine = new AwkMachine(rules, ctx.stdout, assigns);
     const operands = args.slice(i);
     try {
@@ -78,6 +122,7 @@ export const command: Command = {
         }
         if (files.length === 0) files.push('-');
         for (const f of files) {
+          machine.startFile(f);
           if (f === '-') {
             for (;;) {
               const line = await ctx.stdin.readLine();
@@ -91,7 +136,7 @@ export const command: Command = {
           try {
             text = fsOf(ctx).readFile(f);
           } catch (e) {
-            ctx.stderr.write(`awk: cannot open ${f} (${errText(e)})\n`);
+            ctx.stderr.write(`${prog}: cannot open ${f} (${errText(e)})\n`);
             return 2;
           }
           for (const line of splitLines(text)) {
@@ -103,12 +148,13 @@ export const command: Command = {
       return machine.end() ?? 0;
     } catch (e) {
       if (e instanceof AwkRuntimeError) {
-        ctx.stderr.write(`awk: run time error: ${e.message}\n`);
+        // error.c rt_error: the message, then where it happened
+        ctx.stderr.write(`${prog}: run time error: ${e.message}\n${machine.where()}\n`);
         return 2;
       }
       // a regex search past its step budget (a huge pattern over a huge record)
       if (e instanceof RegexBudgetError) {
-        ctx.stderr.write('awk: fatal: memory exhausted\n');
+        ctx.stderr.write(`${prog}: fatal: memory exhausted\n`);
         return 2;
       }
       throw e;

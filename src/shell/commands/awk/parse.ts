@@ -1,10 +1,12 @@
 /**
  * A parser for the awk subset tutorials use: BEGIN/END, /regex/ and expression patterns,
  * print/printf, if/while/for/for-in, next/exit, arrays, fields, the usual operators and
- * built-in functions. Errors throw `AwkSyntaxError` (printed as gawk-like `awk: syntax error`).
+ * built-in functions. Errors throw `AwkSyntaxError`, worded as mawk 1.3.4 (Debian 12's awk)
+ * words them (error.c compile_error, scan.c, re_cmpl.c).
  */
+import { AwkSyntaxError, KEYWORDS, lex } from './lex.ts';
 
-export class AwkSyntaxError extends Error {}
+export { AwkSyntaxError };
 
 export type Expr =
   | { k: 'num'; v: number }
@@ -46,83 +48,9 @@ export interface Rule {
   inRange?: boolean;
 }
 
-type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 're'; v: string } | { t: 'name'; v: string } | { t: 'op'; v: string } | { t: 'nl' } | { t: 'eof' };
-
-const KEYWORDS = new Set(['BEGIN', 'END', 'print', 'printf', 'if', 'else', 'while', 'for', 'do', 'in', 'next', 'exit', 'break', 'continue', 'delete', 'getline', 'function', 'return']);
-const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '!~', '>>', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
-
-function lex(src: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  const regexAllowed = () => {
-    const p = toks[toks.length - 1];
-    if (!p) return true;
-    if (p.t === 'num' || p.t === 'str' || p.t === 're') return false;
-    if (p.t === 'name') return KEYWORDS.has(p.v) && p.v !== 'getline';
-    if (p.t === 'op') return ![')', ']', '$', '++', '--'].includes(p.v);
-    return true;
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-    } else if (c === '\\' && src[i + 1] === '\n') {
-      i += 2;
-    } else if (c === '\n') {
-      toks.push({ t: 'nl' });
-      i++;
-    } else if (c === '#') {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (/[0-9.]/.test(c) && /^(\d+\.?\d*(e[+-]?\d+)?|\.\d+)/i.test(src.slice(i))) {
-      const m = /^(\d+\.?\d*(e[+-]?\d+)?|\.\d+)/i.exec(src.slice(i)) as RegExpExecArray;
-      toks.push({ t: 'num', v: Number(m[0]) });
-      i += m[0].length;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i)) as RegExpExecArray;
-      toks.push({ t: 'name', v: m[0] });
-      i += m[0].length;
-    } else if (c === '"') {
-      let s = '';
-      i++;
-      while (i < src.length && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < src.length) {
-          const n = src[++i];
-          s += ({ n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[n] ?? `\\${n}`;
-        } else s += src[i];
-        i++;
-      }
-      if (i >= src.length) throw new AwkSyntaxError('unterminated string');
-      i++;
-      toks.push({ t: 'str', v: s });
-    } else if (c === '/' && regexAllowed()) {
-      let s = '';
-      i++;
-      while (i < src.length && src[i] !== '/') {
-        if (src[i] === '\\' && src[i + 1] === '/') {
-          s += '/';
-          i += 2;
-          continue;
-        }
-        if (src[i] === '\n') throw new AwkSyntaxError('unterminated regexp');
-        s += src[i++];
-      }
-      if (i >= src.length) throw new AwkSyntaxError('unterminated regexp');
-      i++;
-      toks.push({ t: 're', v: s });
-    } else {
-      const op = OPS.find((o) => src.startsWith(o, i));
-      if (!op) throw new AwkSyntaxError(`invalid char '${c}' in expression`);
-      toks.push({ t: 'op', v: op });
-      i += op.length;
-    }
-  }
-  toks.push({ t: 'eof' });
-  return toks;
-}
-
 /** Parses an awk program into rules. */
 export function parseAwk(src: string): Rule[] {
-  const toks = lex(src);
+  const { toks, lines } = lex(src);
   let p = 0;
   const peek = (o = 0) => toks[p + o];
   const isOp = (v: string, o = 0) => {
@@ -135,8 +63,22 @@ export function parseAwk(src: string): Rule[] {
   };
   const fail = (): never => {
     const t = peek();
-    const text = t.t === 'eof' ? 'end of file' : t.t === 'nl' ? 'newline' : String((t as { v: unknown }).v);
-    throw new AwkSyntaxError(`syntax error at or near ${text}`);
+    // error.c's token_str: a newline token reads `end of line`
+    const text = t.t === 'eof' ? 'end of file' : t.t === 'nl' ? 'end of line' : String((t as { v: unknown }).v);
+    // yyerror: with a ( or { still open, some tokens say what is missing instead
+    let parens = 0;
+    let braces = 0;
+    for (const u of toks.slice(0, p + 1)) {
+      if (u.t !== 'op') continue;
+      if (u.v === '(') parens++;
+      else if (u.v === ')') parens--;
+      else if (u.v === '{') braces++;
+      else if (u.v === '}') braces--;
+    }
+    const isCloser = t.t === 'op' && (t.v === ';' || t.v === '}');
+    if (parens && (t.t === 'eof' || t.t === 'nl' || isCloser)) throw new AwkSyntaxError(`missing ) near ${text}`, lines[p]);
+    if (braces && (t.t === 'eof' || (t.t === 'name' && (t.v === 'BEGIN' || t.v === 'END')))) throw new AwkSyntaxError(`missing } near ${text}`, lines[p]);
+    throw new AwkSyntaxError(`syntax error at or near ${text}`, lines[p]);
   };
   const expectOp = (v: string) => {
     if (!isOp(v)) fail();

@@ -8,6 +8,7 @@ import { cFixed } from '../../lib/fixed.ts';
 import { compilePosix } from '../../lib/regex.ts';
 import type { PosixRegex } from '../../lib/regex.ts';
 import type { Expr, Rule, Stmt } from './parse.ts';
+import { mawkRegexError, mawkToPosix } from './mawk-regex.ts';
 
 type Value = string | number | { strnum: string };
 
@@ -35,6 +36,9 @@ function num(v: Value): number {
 }
 
 export function formatNumber(n: number, fmt = '%.6g'): string {
+  // mawk divides by zero as the FPU does (no error): glibc's %g shows inf, -inf, and the x86
+  // default NaN, whose sign bit is set, as -nan
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? '-nan' : n > 0 ? 'inf' : '-inf';
   if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
   return sprintf(fmt, [n]);
 }
@@ -134,6 +138,17 @@ export class AwkMachine {
     for (const [k, v] of assigns) this.vars.set(k, { strnum: v });
   }
 
+  /** Moves on to the next input file (`-` for stdin): FILENAME is set and FNR starts again. */
+  startFile(name: string): void {
+    this.vars.set('FILENAME', name);
+    this.vars.set('FNR', 0);
+  }
+
+  /** error.c rt_where: the line mawk prints under a run-time error. */
+  where(): string {
+    return `\tFILENAME="${str(this.vars.get('FILENAME') ?? '')}" FNR=${str(this.vars.get('FNR') ?? 0)} NR=${str(this.vars.get('NR') ?? 0)}`;
+  }
+
   setVar(name: string, value: string): void {
     this.vars.set(name, { strnum: value });
   }
@@ -200,8 +215,11 @@ export class AwkMachine {
   private regex(src: string): PosixRegex {
     let r = this.regexCache.get(src);
     if (!r) {
-      const c = compilePosix(src, { extended: true, noBackrefs: true });
-      if (typeof c === 'string') throw new AwkRuntimeError(`fatal: invalid regexp: ${c}: /${src}/`);
+      // a dynamic regex (a string used as one) compiles at run time: re_cmpl.c's rt_error
+      const mawkErr = mawkRegexError(src);
+      if (mawkErr) throw new AwkRuntimeError(`regular expression compile failed (${mawkErr})\n${src}`);
+      const c = compilePosix(mawkToPosix(src), { extended: true, noBackrefs: true });
+      if (typeof c === 'string') throw new AwkRuntimeError(`regular expression compile failed (${c})\n${src}`);
       r = c;
       this.regexCache.set(src, r);
     }
@@ -385,7 +403,6 @@ export class AwkMachine {
         const cur = num(this.eval(e.target));
         const r = num(rhs);
         const ops: Record<string, number> = { '+=': cur + r, '-=': cur - r, '*=': cur * r, '/=': cur / r, '%=': cur % r, '^=': cur ** r };
-        if ((e.op === '/=' || e.op === '%=') && r === 0) throw new AwkRuntimeError('fatal: division by zero attempted');
         return this.assign(e.target, ops[e.op]);
       }
       case 'incdec': {
@@ -424,11 +441,9 @@ export class AwkMachine {
       case '*':
         return num(a) * num(b);
       case '/':
-        if (num(b) === 0) throw new AwkRuntimeError('fatal: division by zero attempted');
         return num(a) / num(b);
       case '%':
-        if (num(b) === 0) throw new AwkRuntimeError('fatal: division by zero attempted in `%\'');
-        return num(a) % num(b);
+        return num(a) % num(b); // fmod: x % 0 is NaN
       case '^':
         return num(a) ** num(b);
       case '<':

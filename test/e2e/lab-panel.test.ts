@@ -80,10 +80,14 @@ describe('lab panel', () => {
         const view = document.querySelector('.pl-panel-view');
         const claims = [...(view?.querySelectorAll('[data-claim]') ?? [])].map((c) => `${c.getAttribute('data-claim')} ${c.getAttribute('data-phase')}`);
         const binds = [...(view?.querySelectorAll('.lv-bind') ?? [])].map((l) => l.getAttribute('data-binds')?.split(' ')[0]);
+        // each pod's claim hangs under it: a focusable mount with its connector
         const mounts = [...(view?.querySelectorAll('[data-mounted-by]') ?? [])].map((c) => c.getAttribute('data-mounted-by'));
+        const mountLabels = [...(view?.querySelectorAll('.lv-mount[tabindex="0"]') ?? [])]
+          .filter((c) => c.querySelector('.lv-link'))
+          .map((c) => (c.getAttribute('aria-label') ?? '').replace(/pvc-[0-9a-f-]{36}/, 'pvc-…'));
         const volumes = view?.querySelectorAll('[data-volume][data-phase="Bound"]').length ?? 0;
-        const text = [...(view?.querySelectorAll('.lv-text li') ?? [])].map((li) => li.textContent ?? '').filter((t) => t.startsWith('Persistent'));
-        return claims.length === 3 && binds.length === 3 && volumes === 3 ? { claims, binds, mounts, text: text.map((t) => t.replace(/pvc-[0-9a-f-]{36}/g, 'pvc-…').replace(/petlab-worker2?/g, 'NODE')).sort() } : false;
+        const text = [...(view?.querySelectorAll('.lv-text li') ?? [])].map((li) => li.textContent ?? '').filter((t) => t.startsWith('Persistent') || t.includes(' mounts claim '));
+        return claims.length === 3 && binds.length === 3 && volumes === 3 ? { claims, binds, mounts, mountLabels, text: text.map((t) => t.replace(/pvc-[0-9a-f-]{36}/g, 'pvc-…').replace(/petlab-worker2?/g, 'NODE')).sort() } : false;
       },
       null,
       { timeout: 30_000 },
@@ -92,7 +96,11 @@ describe('lab panel', () => {
       claims: ['www-web-0 Bound', 'www-web-1 Bound', 'www-web-2 Bound'],
       binds: ['www-web-0', 'www-web-1', 'www-web-2'],
       mounts: ['web-0', 'web-1', 'web-2'],
+      mountLabels: ['web-0 mounts claim www-web-0 (bound to pvc-…)', 'web-1 mounts claim www-web-1 (bound to pvc-…)', 'web-2 mounts claim www-web-2 (bound to pvc-…)'],
       text: [
+        'web-0 mounts claim www-web-0 (bound to pvc-…).',
+        'web-1 mounts claim www-web-1 (bound to pvc-…).',
+        'web-2 mounts claim www-web-2 (bound to pvc-…).',
         'PersistentVolumeClaim www-web-0 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-0.',
         'PersistentVolumeClaim www-web-1 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-1.',
         'PersistentVolumeClaim www-web-2 (1Gi, RWO) is Bound to volume pvc-…; mounted by web-2.',

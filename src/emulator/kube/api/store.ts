@@ -206,7 +206,7 @@ export class ApiStore {
     if (errs.length) throw invalid(info, m.name!, errs);
     const key = this.key(info, m.namespace, m.name!);
     if (this.table(info).has(key)) throw alreadyExists(info, m.name!);
-    if (!options.dryRun) for (const admit of this.admitters) admit(obj, info);
+    if (!options.dryRun) for (let i = 0; i < this.admitters.length; i++) this.admitters[i](obj, info);
     m.uid = options.uid ?? uuidId(this.world.rng);
     m.creationTimestamp = rfc3339(options.createdAt ?? this.world.now());
     delete m.deletionTimestamp;
@@ -519,7 +519,8 @@ export class ApiStore {
   }
 
   private notify(info: ResourceInfo, event: WatchEvent): void {
-    for (const hook of this.hooks) hook(info, event);
+    const hooks = this.hooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i](info, event);
     const list = this.watchers.get(info.plural);
     if (!list || list.all.length === 0) return;
     // One queued job delivers to every interested watcher in registration order: the world's
@@ -534,7 +535,8 @@ export class ApiStore {
     }
     const targets: Watcher[] = [];
     const events: WatchEvent[] = [];
-    for (const w of list.all) {
+    for (let i = 0; i < list.all.length; i++) {
+      const w = list.all[i];
       const now = event.type !== 'DELETED' && this.watcherMatches(w, event.object);
       const before = event.oldObject !== undefined && event.type !== 'ADDED' && this.watcherMatches(w, event.oldObject);
       let e: WatchEvent | undefined;

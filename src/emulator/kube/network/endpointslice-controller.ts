@@ -46,6 +46,13 @@ export interface Endpoint {
   targetRef: { kind: 'Pod'; name: string; namespace: string; uid: string };
 }
 
+interface Selecting {
+  key: string;
+  namespace: string | undefined;
+  svc: Service;
+  track: ServiceTrack;
+}
+
 export interface EndpointSliceOptions {
   /**
    * Update slices from the pods changed since the last sync when that gives the full sync's
@@ -80,7 +87,9 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
    * The same tracks in the same order, each with its Service's namespace and the Service as last
    * written (the commit hook keeps it current; its selector is all the pod hook reads).
    */
-  private readonly selecting = new Map<string, { namespace: string | undefined; svc: Service; track: ServiceTrack }>();
+  private readonly selecting = new Map<string, Selecting>();
+  /** `selecting`'s values, for the pod hook (replaced when a Service changes). */
+  private selectingList: Selecting[] = [];
   private memberSeq = 0;
 
   /** Runs the controller on `store`: a slice set per Service with a selector. */
@@ -95,6 +104,7 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
         if (e.type === 'DELETED') {
           this.tracks.delete(key);
           this.selecting.delete(key);
+          this.selectingList = [...this.selecting.values()];
         } else this.rebuild(e.object as Service);
         return;
       }
@@ -102,7 +112,9 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
       const pod = e.object as Pod;
       const ns = pod.metadata.namespace;
       const uid = String(pod.metadata.uid);
-      for (const [key, { namespace, svc, track }] of this.selecting) {
+      const selecting = this.selectingList;
+      for (let i = 0; i < selecting.length; i++) {
+        const { key, namespace, svc, track } = selecting[i];
         // A Service without a selector never has members.
         if (namespace !== ns || !svc.spec.selector) continue;
         const hit = e.type !== 'DELETED' && selects(svc, pod);
@@ -137,7 +149,8 @@ export class EndpointSliceController implements DeltaHost<Endpoint> {
     }
     const key = keyOf(svc);
     this.tracks.set(key, track);
-    this.selecting.set(key, { namespace: svc.metadata.namespace, svc, track });
+    this.selecting.set(key, { key, namespace: svc.metadata.namespace, svc, track });
+    this.selectingList = [...this.selecting.values()];
   }
 
   private sync(key: string): void {

@@ -4,7 +4,7 @@
  * `<set>-<hash>`; pods carry the name in `controller-revision-hash`.
  */
 import type { KubeObject, StatefulSet } from '../../api/types.ts';
-import { clone, newControllerRef } from '../../api/meta.ts';
+import { clone, deepFreeze, newControllerRef } from '../../api/meta.ts';
 
 export interface ControllerRevision extends KubeObject {
   data: { spec: { template: unknown } };
@@ -97,6 +97,8 @@ export function applyRevision(set: StatefulSet, rev: ControllerRevision): Statef
   if (!t) {
     t = clone(rev.data.spec.template) as Record<string, unknown>;
     delete t.$patch;
+    // Frozen like a stored template: pods built from it may share its parts.
+    deepFreeze(t);
     if (Object.isFrozen(rev)) revisionTemplates.set(rev, t);
   }
   const out: StatefulSet = { ...set, spec: { ...set.spec, template: t as unknown as StatefulSet['spec']['template'] } };

@@ -4,7 +4,8 @@
  * storage (claim names), health (isRunningAndReady) and building pods from a revision.
  */
 import { clone, controllerRef, isTerminating, newControllerRef, parseTime } from '../../api/meta.ts';
-import type { KubeObject, PersistentVolumeClaim, Pod, StatefulSet } from '../../api/types.ts';
+import { defaultPodSpec } from '../../api/defaults.ts';
+import type { KubeObject, PersistentVolumeClaim, Pod, PodSpec, StatefulSet } from '../../api/types.ts';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -200,7 +201,8 @@ export function getPersistentVolumeClaims(set: StatefulSet, ordinal: number): Pe
 
 /** Builds the pod of `ordinal` from the (revision's) template: name, labels, owner, hostname, claims. */
 export function newStatefulSetPod(set: StatefulSet, ordinal: number, revisionName: string): Pod {
-  const t = clone(set.spec.template);
+  const template = set.spec.template;
+  const t = sharesParts(template) ? { metadata: template.metadata, spec: shareSpec(template.spec) } : clone(template);
   const name = getPodName(set, ordinal);
   const pod: Pod = {
     apiVersion: 'v1',
@@ -222,6 +224,39 @@ export function newStatefulSetPod(set: StatefulSet, ordinal: number, revisionNam
   }
   if (volumes.length) pod.spec.volumes = volumes;
   return pod;
+}
+
+/** Frozen template specs and whether defaulting leaves them as they are. */
+const settledSpecs = new WeakMap<object, boolean>();
+
+/**
+ * Whether a pod may share the parts of `template` instead of copying it: the template is frozen
+ * (stored, or a revision's) and the API server's defaulting would not add anything to it, so
+ * defaulting the new pod never writes into a shared part. (Templates are defaulted when the set
+ * is created; one changed by an update may not be.)
+ */
+function sharesParts(template: StatefulSet['spec']['template']): boolean {
+  const spec = template.spec;
+  if (!spec || !Object.isFrozen(spec) || !Object.isFrozen(template)) return false;
+  let settled = settledSpecs.get(spec);
+  if (settled === undefined) {
+    const copy = clone(spec);
+    defaultPodSpec(copy);
+    settled = JSON.stringify(copy) === JSON.stringify(spec);
+    settledSpecs.set(spec, settled);
+  }
+  return settled;
+}
+
+/**
+ * A pod spec that shares the template's frozen parts: new spec, container and tolerations objects
+ * (what defaulting and admission write to), everything inside them shared.
+ */
+function shareSpec(spec: PodSpec): PodSpec {
+  const out: PodSpec = { ...spec, containers: spec.containers.map((c) => ({ ...c })) };
+  if (spec.initContainers) out.initContainers = spec.initContainers.map((c) => ({ ...c }));
+  if (spec.tolerations) out.tolerations = [...spec.tolerations];
+  return out;
 }
 
 /** Whether `obj` is controlled by the object with `uid`. */

@@ -114,7 +114,9 @@ export const exec: Subcommand = {
       checkExec(c);
       const name = argv[0].split('/').pop() ?? argv[0];
       if (!c.image.spec.tools.includes(name)) {
-        ctx.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+        // runc: a name is looked up on $PATH, a path is stat()ed
+        const why = argv[0].includes('/') ? `stat ${argv[0]}: no such file or directory` : 'executable file not found in $PATH';
+        ctx.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`);
         return 127;
       }
       const interactiveShell = f.bools.has('interactive') && f.bools.has('tty') && argv.length === 1 && ['sh', 'ash', 'bash', '/bin/sh', '/bin/bash', '/bin/ash'].includes(argv[0]);

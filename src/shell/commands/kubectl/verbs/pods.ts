@@ -15,6 +15,7 @@ import { parseResourceArgs } from '../util/resource-args.ts';
 import { waitFor } from '../util/wait.ts';
 import { parseDuration } from './get.ts';
 import { execProgram } from '../../linux-common/exec-program.ts';
+import { execStartFailure } from './exec-failure.ts';
 
 const UNAVAILABLE = (what: string) => new KubectlExit(`petlab: 'kubectl ${what}' is not available in this lab\n`, 1);
 
@@ -171,6 +172,12 @@ export async function exec(env: KubectlEnv): Promise<number> {
   const ns = pod.metadata.namespace;
   const execProc = cluster.execProcess?.(ns, pod.metadata.name, container, command, f.bool('tty') && f.bool('stdin')) as Process | undefined;
   const target = execProc ?? (process as Process);
+  // runc cannot start a program the container does not have: the CRI call fails, no process ran
+  const refused = execProc ? execStartFailure(execProc, command[0], env.ctx.world.rng) : undefined;
+  if (refused) {
+    cluster.execEnded?.(execProc as Process, 1);
+    throw refused;
+  }
   let status = 1;
   try {
     const stdin = f.bool('stdin') ? env.ctx.stdin : undefined;

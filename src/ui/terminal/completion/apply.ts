@@ -28,7 +28,9 @@ export function planCompletion(result: CompletionResult, line: LineState, listin
     const only = candidates[0];
     return replace(only + (only.endsWith('/') || line.text[result.to] === ' ' ? '' : ' '));
   }
-  const prefix = commonPrefix(candidates);
+  // (a prefix of backslash-quoted names may end inside an escape: `a\(x`, `a\ y` share `a\`)
+  const shared = commonPrefix(candidates);
+  const prefix = /(^|[^\\])(\\\\)*\\$/.test(shared) ? shared.slice(0, -1) : shared;
   if (prefix.length > word.length) return replace(prefix);
   if (!listing) return { kind: 'bell' };
   const labels = [...(result.display ?? candidates)];

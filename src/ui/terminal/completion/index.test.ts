@@ -66,7 +66,8 @@ describe('createCompleter', () => {
     expect(complete('cat manifests/').candidates).toEqual(['manifests/pvc.yaml']);
     expect(complete('cat /etc/h')).toEqual({ word: '/etc/h', candidates: ['/etc/hostname', '/etc/hosts'], display: ['hostname', 'hosts'] });
     expect(complete('cat ~/.b').candidates).toEqual(['~/.bashrc']);
-    expect(complete('cat ').candidates).toEqual(['manifests/', 'web-svc.yaml', 'web.yaml']);
+    // readline's match-hidden-files (on by default): an empty word matches dot files too
+    expect(complete('cat ').candidates).toEqual(['.bashrc', 'manifests/', 'web-svc.yaml', 'web.yaml']);
   });
 
   it('completes kubectl verbs, resource types, names, kind/name, -n and -f', () => {
@@ -76,6 +77,9 @@ describe('createCompleter', () => {
     expect(complete('kubectl describe pod/w').candidates).toEqual(['pod/web-0', 'pod/web-1']);
     expect(complete('kubectl -n kube-system get po c').candidates).toEqual(['coredns-1']);
     expect(complete('kubectl logs d').candidates).toEqual(['dns-test']);
+    // logs -f is --follow, not a file; --tail takes a value
+    expect(complete('kubectl logs -f w').candidates).toEqual(['web-0', 'web-1']);
+    expect(complete('kubectl logs --tail 5 -f w').candidates).toEqual(['web-0', 'web-1']);
     expect(complete('kubectl get pods -n k').candidates).toEqual(['kube-system']);
     expect(complete('kubectl apply -f w').candidates).toEqual(['web-svc.yaml', 'web.yaml']);
     expect(complete('kubectl rollout st').candidates).toEqual(['status']);

@@ -1,23 +1,30 @@
 /**
- * File-name completion the way bash does it: complete the last path component against the
- * directory named by the rest, append `/` to directories, list base names.
+ * File-name completion the way bash's readline does it: complete the last path component
+ * against the directory named by the rest, append `/` to directories, list base names. Hidden
+ * files match an empty component too (readline's `match-hidden-files` is on by default), `.`
+ * and `..` only a component that starts with a dot (rl_filename_completion_function). The word
+ * is matched without its quotes and the matches go back quoted as bash quotes them (quoting.ts).
  */
+import { quoteFilename, unquoteWord } from './quoting.ts';
 import type { CompletionResult } from './types.ts';
-import type { CompletionSources } from './sources.ts';
+import type { CompletionSources, DirEntry } from './sources.ts';
 
-/** Completes `word` (which starts at `from`) as a path. Hidden files only when asked for with a dot. */
+/** Completes `word` (as typed; it starts at `from`) as a path. */
 export function completePath(sources: CompletionSources, word: string, from: number, to: number): CompletionResult {
-  const slash = word.lastIndexOf('/');
-  const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
-  const base = slash >= 0 ? word.slice(slash + 1) : word;
-  const entries = sources.listDir(resolve(sources, dirPart === '' ? '.' : dirPart)) ?? [];
+  const { text, open } = unquoteWord(word);
+  const slash = text.lastIndexOf('/');
+  const dirPart = slash >= 0 ? text.slice(0, slash + 1) : '';
+  const base = slash >= 0 ? text.slice(slash + 1) : text;
+  const listing = sources.listDir(resolve(sources, dirPart === '' ? '.' : dirPart));
+  // readdir lists . and .. too; readline offers them only for a component starting with a dot
+  const entries: DirEntry[] = listing === undefined ? [] : [{ name: '.', isDir: true }, { name: '..', isDir: true }, ...listing.filter((e) => e.name !== '.' && e.name !== '..')];
   const hits = entries
-    .filter((e) => e.name.startsWith(base) && (base.startsWith('.') || !e.name.startsWith('.')))
+    .filter((e) => e.name.startsWith(base) && (base.startsWith('.') || (e.name !== '.' && e.name !== '..')))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     from,
     to,
-    candidates: hits.map((e) => dirPart + e.name + (e.isDir ? '/' : '')),
+    candidates: hits.map((e) => quoteFilename(dirPart + e.name + (e.isDir ? '/' : ''), open)),
     display: hits.map((e) => e.name + (e.isDir ? '/' : '')),
   };
 }

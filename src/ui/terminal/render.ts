@@ -65,8 +65,12 @@ function up(rows: number): string {
  */
 export function formatColumns(items: readonly string[], width: number): string[] {
   if (items.length === 0) return [];
+  // readline's rl_display_match_list: `limit = cols / max` with max = widest + 2, one fewer
+  // when they fill the width exactly (the last column's padding would wrap), at least one
   const cell = Math.max(...items.map((s) => displayWidth(s))) + 2;
-  const perRow = Math.max(1, Math.floor((width + 2) / cell));
+  let perRow = Math.floor(width / cell);
+  if (perRow !== 1 && perRow * cell === width) perRow--;
+  perRow = Math.max(1, perRow);
   const rows = Math.ceil(items.length / perRow);
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {

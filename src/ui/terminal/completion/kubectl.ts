@@ -21,7 +21,12 @@ const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward']);
 const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain', 'taint']);
 const ROLLOUT_SUBCOMMANDS = ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
 const ROLLOUT_KINDS = ['daemonset', 'deployment', 'statefulset'];
-const VALUE_FLAGS = ['-n', '--namespace', '-f', '--filename', '-o', '--output', '-l', '--selector', '-c', '--container', '--replicas'];
+const VALUE_FLAGS = [
+  '-n', '--namespace', '-f', '--filename', '-o', '--output', '-l', '--selector', '-c', '--container', '--replicas',
+  '--tail', '--since', '--since-time', '--field-selector', '--sort-by', '--timeout', '--for', '--image', '--port', '--type', '--name', '-L', '--label-columns',
+];
+/** Verbs whose `-f` is not a file: `kubectl logs -f` follows (kubectl logs --help). */
+const FOLLOW_VERBS = new Set(['logs']);
 
 /** Resource names for `kubectl get <Tab>`. */
 export function resourceTypeNames(): string[] {
@@ -43,14 +48,15 @@ export function completeKubectl(sources: CompletionSources, ctx: WordContext, to
   const namespace = namespaceOf(words);
   const names = (resource: string) => [...(sources.kubeNames?.(resource, namespace) ?? [])];
 
-  if (previous === '-f' || previous === '--filename') return completePath(sources, current, from, to);
+  const follows = FOLLOW_VERBS.has(positional(words, VALUE_FLAGS.filter((f) => f !== '-f'))[0] ?? '');
+  if ((previous === '-f' && !follows) || previous === '--filename') return completePath(sources, current, from, to);
   if (previous === '-n' || previous === '--namespace') return result(matching(names('namespaces'), current));
   if (previous === '-o' || previous === '--output') {
     return result(matching(['json', 'name', 'wide', 'yaml', 'jsonpath=', 'custom-columns='], current));
   }
   if (current.startsWith('-')) return result([]);
 
-  const args = positional(words, VALUE_FLAGS);
+  const args = positional(words, follows ? VALUE_FLAGS.filter((f) => f !== '-f') : VALUE_FLAGS);
   if (args.length === 0) return result(matching(KUBECTL_VERBS, current));
   const verb = args[0];
 

@@ -43,18 +43,42 @@ export function environmentEntry<T>(table: Readonly<Record<string, T>>, name: st
   return entry;
 }
 
+/** A world after the first boot phase: the learner's host and login shell, nothing else yet. */
+export interface BootedWorld {
+  readonly world: World;
+  readonly learner: Learner;
+}
+
 /**
- * A new world with the learner's host booted, its login shell started, `setup` applied and the
- * world settled. Never throws by itself; `setup`'s errors propagate.
+ * Boot phase 1: a new world with the learner's host, its uplink and its login shell — enough for
+ * a prompt. No environment is set up and the world is not settled yet; `setUpEnvironment` is
+ * phase 2. The page shows the prompt between the two phases; every other caller runs them
+ * back-to-back (`bootWorld`), so both get the same world. Never throws.
  */
-export function bootWorld(options: CreateWorldOptions, setup: EnvironmentSetup): World {
+export function bootLearner(options: CreateWorldOptions = {}): BootedWorld {
   const world = new World({ seed: options.seed, startTime: options.startTime });
   const host = world.linux.createHost(options.hostname ?? 'petlab');
   bootUplink(world, host);
   const shell = world.linux.loginShell({ host: host.id });
-  setup(world, { host, shell });
-  world.settle();
-  return world;
+  return { world, learner: { host, shell } };
+}
+
+/**
+ * Boot phase 2: applies the environment's `setup` (engines, clusters) to a world from
+ * `bootLearner` and settles it. Call it once per booted world; `setup`'s errors propagate.
+ */
+export function setUpEnvironment(booted: BootedWorld, setup: EnvironmentSetup): World {
+  setup(booted.world, booted.learner);
+  booted.world.settle();
+  return booted.world;
+}
+
+/**
+ * A new world with the learner's host booted, its login shell started, `setup` applied and the
+ * world settled: both boot phases back-to-back. Never throws by itself; `setup`'s errors propagate.
+ */
+export function bootWorld(options: CreateWorldOptions, setup: EnvironmentSetup): World {
+  return setUpEnvironment(bootLearner(options), setup);
 }
 
 /**

@@ -20,10 +20,19 @@ export const environmentLoaders: Readonly<Record<string, () => Promise<Environme
 };
 
 /**
+ * Loads the setup of environment `name` (its code's chunk on the page). Rejects with
+ * UnknownEnvironmentError for an unknown environment, or with the loader's error when the code
+ * cannot be loaded.
+ */
+export async function loadEnvironment(name: string): Promise<EnvironmentSetup> {
+  return environmentEntry(environmentLoaders, name)();
+}
+
+/**
  * `createWorld` with the environment's code loaded first: the same world for the same options.
  * Rejects with UnknownEnvironmentError for an unknown environment.
  */
 export async function loadWorld(options: CreateWorldOptions = {}): Promise<World> {
-  const setup = await environmentEntry(environmentLoaders, options.environment ?? 'linux')();
+  const setup = await loadEnvironment(options.environment ?? 'linux');
   return bootWorld(options, setup);
 }

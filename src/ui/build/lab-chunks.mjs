@@ -6,7 +6,11 @@
  * before the terminal could start (on HTTP/1.1, six at a time). These groups put
  *
  * - everything the workspace entry (`src/ui/workspace/mount.ts`) imports statically into the
- *   `mount` chunk (commands and lab definitions loaded later import their shared code from it);
+ *   `mount` chunk: boot phase 1, the terminal and the learner's host up to the first prompt
+ *   (commands and lab definitions loaded later import their shared code from it);
+ * - what boot phase 2 (`src/ui/workspace/workspace.ts`) adds statically — the shell, the
+ *   grader's lab setup, completion, the clock driver, the toolbar — into `workspace`, loaded
+ *   right after the prompt;
  * - the Kubernetes cluster's static code (`kube`) and the Docker engine's (`docker-engine`) into
  *   one chunk each, loaded only by labs (or commands) that use them, and what both use (container
  *   file systems, the image catalogue) into `containers`.
@@ -23,11 +27,14 @@ const at = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.me
 /** Group name → entry module whose static imports form the group, in priority order. */
 const GROUPS = [
   ['mount', at('../workspace/mount.ts')],
+  ['workspace', at('../workspace/workspace.ts')],
   ['kube', at('../../emulator/kube/cluster.ts')],
   ['docker-engine', at('../../emulator/docker/engine.ts')],
 ];
-/** Modules both the cluster and the Docker engine import (container roots, images), outside `mount`. */
+/** Modules both the cluster and the Docker engine import (container roots, images), outside `mount` and `workspace`. */
 const SHARED = 'containers';
+/** Modules of the phase-2 groups that lab definitions import too. */
+const LAB_SHARED = 'lab-shared';
 /** Modules that stay in the `<Lab>` loader's own chunk. */
 const LOADER = at('../workspace/lab-loader.ts');
 
@@ -49,7 +56,7 @@ function staticClosure(info, entry) {
 }
 
 /** Chunks whose code mostly runs while a lab boots. */
-const BOOT_CHUNKS = new Set(['mount', SHARED, 'kube', 'docker-engine']);
+const BOOT_CHUNKS = new Set(['mount', 'workspace', SHARED, 'kube', 'docker-engine']);
 
 /**
  * Rolldown's `output.postBanner` (after minification, which drops comments): V8's explicit compile hint (Chrome 136+) on the chunks a lab boots
@@ -96,14 +103,25 @@ export function labCodeSplitting() {
         onPages.set(m, found);
         return found;
       };
+      // What lab definitions import (their checks) loads with the lab, before the first prompt:
+      // in a phase-2 group it would take that whole group along (the Docker lab's checks use
+      // two small modules of the engine), so such modules get a small group of their own.
+      const labDefinitions = (/** @type {{ dynamicallyImportedIds?: readonly string[] } | null} */ (info(LOADER))?.dynamicallyImportedIds ?? []).filter((m) => /[\\/]labs[\\/][^\\/]+[\\/]lab\.ts$/.test(m));
+      const forLabs = new Set(labDefinitions.flatMap((m) => [...staticClosure(info, m)]));
       owner = new Map();
       for (const [name, entry] of GROUPS) {
         if (!info(entry)) continue;
         for (const m of staticClosure(info, entry)) {
           if (loader.has(m) || m.startsWith('\0') || importedByPage(m)) continue;
+          if (name !== 'mount' && forLabs.has(m)) {
+            if (!owner.has(m)) owner.set(m, LAB_SHARED);
+            continue;
+          }
           const first = owner.get(m);
           if (first === undefined) owner.set(m, name);
-          else if (first !== 'mount') owner.set(m, SHARED);
+          // A module of the shell's phase 2 that an environment uses too stays there: the
+          // workspace chunk is always loaded before (or with) an environment's.
+          else if (first !== 'mount' && first !== 'workspace') owner.set(m, SHARED);
         }
       }
     }
@@ -114,7 +132,7 @@ export function labCodeSplitting() {
       { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 100 },
       { name: 'rolldown-runtime', test: /rolldown[\\/]runtime/, priority: 99 },
       // `containers` before `kube` and `docker-engine`, which would otherwise take its modules along.
-      ...['mount', SHARED, 'kube', 'docker-engine'].map((name, i, all) => ({
+      ...['mount', LAB_SHARED, 'workspace', SHARED, 'kube', 'docker-engine'].map((name, i, all) => ({
         name: (/** @type {string} */ id, /** @type {any} */ ctx) => (ownerOf(id, ctx) === name ? name : null),
         priority: all.length - i,
       })),

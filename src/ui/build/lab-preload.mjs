@@ -1,17 +1,19 @@
 // @ts-check
 /**
- * Astro integration: lab pages name the code their lab boots with in `<link rel="modulepreload">`
- * tags in the `<head>`, so the browser fetches (and compiles) it while it parses the page,
- * instead of discovering it chunk by chunk: `<Lab>`'s loader script, then its import of Vite's
- * preload helper, then (when the page has been parsed and the loader runs) the workspace and
- * the lab's definition, then the environment (Kubernetes, Docker) and the setup's commands.
+ * Astro integration: lab pages name the code their lab needs for its first prompt (boot phase 1,
+ * see src/ui/workspace/mount.ts) in `<link rel="modulepreload">` tags in the `<head>`, so the
+ * browser fetches (and compiles) it while it parses the page, instead of discovering it chunk by
+ * chunk: `<Lab>`'s loader script, then its import of Vite's preload helper, then (when the page
+ * has been parsed and the loader runs) the workspace entry and the lab's definition.
  *
- * What a page's lab boots with: the loader's chunk and everything it and the workspace entry
+ * What phase 1 needs: the loader's chunk and everything it and the workspace entry
  * (`src/ui/workspace/mount.ts`) import statically; the lab's definition (`labs/<id>/lab.ts`) and
- * starting files; the environment's module (`data-environment` on the lab's element, written by
- * `<Lab>`) and the commands of its setup script (`data-setup-commands`) — with their static
- * imports. The workspace's stylesheet (about 2 KB gzip) becomes an ordinary `<link rel="stylesheet">`
- * of the page (lazyLabCss takes it out of every page's head). Pages without a lab are not touched.
+ * starting files, with their static imports. Phase 2's code — the shell (`workspace` chunk), the
+ * environment (Kubernetes, Docker) and the setup's commands — is not preloaded: the page imports
+ * it right after the prompt, so it does not compete with the prompt's code for the network and
+ * the main thread (`phaseTwoChunks` lists it, for tests and measurements). The workspace's
+ * stylesheet (about 2 KB gzip) becomes an ordinary `<link rel="stylesheet">` of the page
+ * (lazyLabCss takes it out of every page's head). Pages without a lab are not touched.
  *
  * The chunk graph comes from the client build's bundle (recorded by a small Vite plugin), not
  * from parsing the emitted code.
@@ -44,30 +46,25 @@ async function* htmlFiles(dir) {
 }
 
 /**
- * The chunks (file names) that a page with the given labs boots with, in load order of need.
  * @param {Map<string, ChunkInfo>} chunks
- * @param {{ id: string, environment: string, commands: string[] }[]} labs
- * @returns {{ scripts: string[], styles: string[] }}
+ * @returns {(path: string) => string | undefined} the chunk holding a module (path from the root)
  */
-export function bootChunks(chunks, labs) {
+function chunkOfModule(chunks) {
   const byModule = new Map();
   for (const chunk of chunks.values()) for (const id of chunk.moduleIds) if (!byModule.has(id)) byModule.set(id, chunk.fileName);
-  const moduleChunk = (/** @type {string} */ path) => byModule.get(resolve(ROOT, path));
-  /** @type {(string | undefined)[]} */
-  const roots = [];
-  for (const chunk of chunks.values()) if (chunk.moduleIds.some((id) => /[\\/]src[\\/]components[\\/]Lab\.astro\?astro&type=script/.test(id))) roots.push(chunk.fileName);
-  roots.push(moduleChunk('src/ui/workspace/mount.ts'));
-  for (const lab of labs) {
-    roots.push(moduleChunk(`labs/${lab.id}/lab.ts`));
-    const files = resolve(ROOT, 'labs', lab.id, 'files');
-    for (const [id, file] of byModule) if (id.startsWith(files)) roots.push(file);
-    const environment = ENVIRONMENT_MODULES[/** @type {keyof typeof ENVIRONMENT_MODULES} */ (lab.environment)];
-    if (environment) roots.push(moduleChunk(environment));
-    for (const command of lab.commands) roots.push(moduleChunk(`src/shell/commands/${command}/index.ts`));
-  }
+  return (path) => byModule.get(resolve(ROOT, path));
+}
+
+/**
+ * `roots` and their static imports, each once, depth first, skipping `except`.
+ * @param {Map<string, ChunkInfo>} chunks
+ * @param {(string | undefined)[]} roots
+ * @param {ReadonlySet<string>} [except]
+ */
+function withStaticImports(chunks, roots, except = new Set()) {
   /** @type {string[]} */
   const scripts = [];
-  const seen = new Set();
+  const seen = new Set(except);
   const visit = (/** @type {string | undefined} */ file) => {
     if (!file || seen.has(file)) return;
     seen.add(file);
@@ -75,8 +72,49 @@ export function bootChunks(chunks, labs) {
     for (const next of chunks.get(file)?.imports ?? []) visit(next);
   };
   for (const root of roots) visit(root);
+  return scripts;
+}
+
+/**
+ * The chunks (file names) that a page with the given labs needs for its first prompt (boot
+ * phase 1), in load order of need, and their stylesheets.
+ * @param {Map<string, ChunkInfo>} chunks
+ * @param {{ id: string, environment: string, commands: string[] }[]} labs
+ * @returns {{ scripts: string[], styles: string[] }}
+ */
+export function bootChunks(chunks, labs) {
+  const moduleChunk = chunkOfModule(chunks);
+  /** @type {(string | undefined)[]} */
+  const roots = [];
+  for (const chunk of chunks.values()) if (chunk.moduleIds.some((id) => /[\\/]src[\\/]components[\\/]Lab\.astro\?astro&type=script/.test(id))) roots.push(chunk.fileName);
+  roots.push(moduleChunk('src/ui/workspace/mount.ts'));
+  for (const lab of labs) {
+    roots.push(moduleChunk(`labs/${lab.id}/lab.ts`));
+    const files = resolve(ROOT, 'labs', lab.id, 'files');
+    for (const chunk of chunks.values()) if (chunk.moduleIds.some((id) => id.startsWith(files))) roots.push(chunk.fileName);
+  }
+  const scripts = withStaticImports(chunks, roots);
   const styles = [...new Set(scripts.flatMap((file) => chunks.get(file)?.css ?? []))];
   return { scripts, styles };
+}
+
+/**
+ * The chunks boot phase 2 adds for the given labs (right after the prompt): the workspace (the
+ * shell), each lab's environment and the commands of its setup, with their static imports,
+ * minus what phase 1 already loaded.
+ * @param {Map<string, ChunkInfo>} chunks
+ * @param {{ id: string, environment: string, commands: string[] }[]} labs
+ * @returns {string[]}
+ */
+export function phaseTwoChunks(chunks, labs) {
+  const moduleChunk = chunkOfModule(chunks);
+  const roots = [moduleChunk('src/ui/workspace/workspace.ts')];
+  for (const lab of labs) {
+    const environment = ENVIRONMENT_MODULES[/** @type {keyof typeof ENVIRONMENT_MODULES} */ (lab.environment)];
+    if (environment) roots.push(moduleChunk(environment));
+    for (const command of lab.commands) roots.push(moduleChunk(`src/shell/commands/${command}/index.ts`));
+  }
+  return withStaticImports(chunks, roots, new Set(bootChunks(chunks, labs).scripts));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootChunks, labsOnPage } from './lab-preload.mjs';
+import { bootChunks, labsOnPage, phaseTwoChunks } from './lab-preload.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const at = (path: string) => resolve(ROOT, path);
@@ -26,7 +26,8 @@ describe('bootChunks', () => {
   const chunks = new Map([
     chunk('_astro/Lab.js', [`${at('src/components/Lab.astro')}?astro&type=script&index=0&lang.ts`, at('src/ui/workspace/lab-loader.ts')], ['_astro/preload-helper.js']),
     chunk('_astro/preload-helper.js', ['\0vite/preload-helper.js']),
-    chunk('_astro/mount.js', [at('src/ui/workspace/mount.ts'), at('src/ui/workspace/workspace.ts')], ['_astro/preload-helper.js', '_astro/runtime.js'], ['_astro/mount.css']),
+    chunk('_astro/mount.js', [at('src/ui/workspace/mount.ts'), at('src/ui/workspace/frame.ts')], ['_astro/preload-helper.js', '_astro/runtime.js'], ['_astro/mount.css']),
+    chunk('_astro/workspace.js', [at('src/ui/workspace/workspace.ts'), at('src/shell/session.ts')], ['_astro/mount.js']),
     chunk('_astro/runtime.js', ['\0rolldown/runtime.js']),
     chunk('_astro/lab.js', [at('labs/web/lab.ts')], ['_astro/result.js', '_astro/mount.js']),
     chunk('_astro/result.js', [at('src/grading/checks/result.ts')]),
@@ -38,15 +39,20 @@ describe('bootChunks', () => {
     chunk('_astro/monaco.js', [at('src/ui/editor/monaco.ts')], [], ['_astro/monaco.css']),
   ]);
 
-  it('takes the loader, the workspace, the lab, its files and environment, with their static imports', () => {
+  it('takes what the first prompt needs: the loader, the workspace entry, the lab and its files, with their static imports', () => {
     expect(bootChunks(chunks, [{ id: 'web', environment: 'kubernetes', commands: [] }])).toEqual({
-      scripts: ['_astro/Lab.js', '_astro/preload-helper.js', '_astro/mount.js', '_astro/runtime.js', '_astro/lab.js', '_astro/result.js', '_astro/web.js', '_astro/kube.js'],
+      scripts: ['_astro/Lab.js', '_astro/preload-helper.js', '_astro/mount.js', '_astro/runtime.js', '_astro/lab.js', '_astro/result.js', '_astro/web.js'],
       styles: ['_astro/mount.css'],
     });
   });
 
-  it('adds the setup commands of a Docker lab and leaves out what the lab does not use', () => {
-    const { scripts } = bootChunks(chunks, [{ id: 'other', environment: 'docker', commands: ['docker', 'no-such-command'] }]);
-    expect(scripts).toEqual(['_astro/Lab.js', '_astro/preload-helper.js', '_astro/mount.js', '_astro/runtime.js', '_astro/other-lab.js', '_astro/docker-engine.js', '_astro/docker.js']);
+  it('leaves the shell, the environment and the setup commands to phase 2', () => {
+    const labs = [{ id: 'other', environment: 'docker', commands: ['docker', 'no-such-command'] }];
+    expect(bootChunks(chunks, labs).scripts).toEqual(['_astro/Lab.js', '_astro/preload-helper.js', '_astro/mount.js', '_astro/runtime.js', '_astro/other-lab.js']);
+    expect(phaseTwoChunks(chunks, labs)).toEqual(['_astro/workspace.js', '_astro/docker-engine.js', '_astro/docker.js']);
+  });
+
+  it('phase 2 of a Kubernetes lab: the workspace and the cluster, not what phase 1 loaded', () => {
+    expect(phaseTwoChunks(chunks, [{ id: 'web', environment: 'kubernetes', commands: [] }])).toEqual(['_astro/workspace.js', '_astro/kube.js']);
   });
 });

@@ -58,6 +58,20 @@ export class WorkspaceFrame {
     });
   }
 
+  /**
+   * Adds a section under the terminal for each panel, holding `waiting` (e.g. "checking…") until
+   * the panel mounts into it once the lab's world is ready. Returns the sections by panel name.
+   */
+  addPanelHosts(panels: readonly { name: string; label: string; waiting: string }[]): Map<string, HTMLElement> {
+    const hosts = new Map<string, HTMLElement>();
+    for (const panel of panels) {
+      const host = h('section', { class: `pl-panel pl-panel-${panel.name}`, 'aria-label': panel.label, 'aria-busy': 'true' }, h('p', { class: 'pl-waiting', role: 'status' }, panel.waiting));
+      this.panelsHost.append(host);
+      hosts.set(panel.name, host);
+    }
+    return hosts;
+  }
+
   /** Shows a notice above the terminal (storage problems, a failed restore). */
   notify(message: string): void {
     this.notice.textContent = message;

@@ -1,23 +1,26 @@
 /**
- * The lab workspace in the page: builds the lab's world, runs the learner's shell on an xterm
- * terminal, drives the virtual clock in real time, saves and restores the lab, and hosts the lab
- * panel, the live view and (on demand) the editor. Everything it starts it owns: `dispose()`
- * stops timers, observers, listeners, the terminal and the shell loop.
+ * The lab workspace in the page, boot phase 2 (see `mount.ts` for phase 1): sets up the lab's
+ * environment, setup and files on the world phase 1 booted (`finishLabWorld`, the grader's own
+ * code), runs the learner's shell on the xterm terminal, drives the virtual clock in real time,
+ * saves and restores the lab, and hosts the lab panel, the live view and (on demand) the editor.
+ * Everything it starts it owns: `dispose()` stops timers, observers, listeners, the terminal and
+ * the shell loop.
  */
-import '@xterm/xterm/css/xterm.css';
-import './workspace.css';
-import { prepareWorld } from '../../grading/prepare.ts';
-import { loadWorld } from '../../emulator/environment-loaders.ts';
+import { setUpEnvironment, type BootedWorld } from '../../emulator/boot.ts';
+import { loadEnvironment } from '../../emulator/environment-loaders.ts';
 import type { World } from '../../emulator/world.ts';
+import { finishLabWorld } from '../../grading/prepare.ts';
 import { ShellSession } from '../../shell/session.ts';
 import { Disposer, h, listen } from '../dom/h.ts';
 import type { LabStore } from '../persistence/lab-store.ts';
 import { createCompleter } from '../terminal/completion/index.ts';
 import { DARK_THEME, LIGHT_THEME, type XtermTerminal } from '../terminal/xterm-terminal.ts';
 import { browserTicker, ClockDriver } from './clock-driver.ts';
+import { EarlyPromptTerminal } from './early-prompt.ts';
 import type { PageLab } from './lab-loader.ts';
+import { prefetchLabCommands } from './prefetch.ts';
 import { replayJournal } from './replay.ts';
-import { currentTheme, WorkspaceFrame } from './frame.ts';
+import { currentTheme, type WorkspaceFrame } from './frame.ts';
 import { buildToolbar } from './toolbar.ts';
 import { worldSources } from './world-sources.ts';
 
@@ -46,47 +49,35 @@ export type Panel = (ctx: WorkspaceContext, host: HTMLElement) => void | Promise
 
 export interface WorkspaceOptions {
   labId: string;
-  /**
-   * Loads the lab's definition and files (`<Lab>`'s loader passes its `loadLabBundle`, which
-   * already started loading them; the workspace does not import the loader, so the loader's
-   * chunk stays small).
-   */
-  loadBundle: (labId: string) => Promise<PageLab | undefined>;
-  /** Extra panels under the terminal (the lab panel, the live view). */
-  panels?: readonly { name: string; label: string; load: () => Promise<Panel> }[];
+  /** The lab's definition and files; undefined for the sandbox (a bare Linux host). */
+  bundle: PageLab | undefined;
+  /** Panels under the terminal (lab panel, live view, editor), each mounted into its `host` when the world is ready. */
+  panels?: readonly { label: string; host: HTMLElement; load: () => Promise<Panel> }[];
+  /** The read of the prompt phase 1 showed (none when a saved lab is being restored). */
+  first?: Promise<string | null>;
+  /** Lines submitted before the workspace existed (journaled now, at the lab's start). */
+  early?: readonly (string | null)[];
   /** Called after Reset, to mount a fresh workspace in the same root. */
   onReset?: () => void;
 }
 
 /**
- * Mounts the workspace into `root` (replacing its placeholder). Resolves once the workspace is
- * built (`ready` then resolves at the prompt); rejects, with the placeholder back in place, when
- * the lab's world cannot be made.
+ * Boot phase 2 on the world `booted` (phase 1), then the workspace on it. Resolves with the
+ * workspace (its `ready` resolves at the shell's prompt). When the lab's environment or setup
+ * fails, the workspace still starts — on the world as far as it got — and shows the error in
+ * the lab (`setupError`), so the terminal is never dead.
  */
-export async function mountWorkspace(root: HTMLElement, options: WorkspaceOptions): Promise<Workspace> {
-  performance.mark('petlab:workspace-module');
-  const bundle = options.labId === 'sandbox' ? undefined : await options.loadBundle(options.labId);
-  performance.mark('petlab:lab-loaded');
-  const seed = bundle?.lab.seed ?? 1;
-  // Start making the world (its environment's code may still be loading), open the terminal
-  // meanwhile, then wait for the world.
-  const world = bundle ? prepareWorld(bundle, seed) : loadWorld({ seed, environment: 'linux' });
-  let frame: WorkspaceFrame;
+export async function startWorkspace(frame: WorkspaceFrame, booted: BootedWorld, options: WorkspaceOptions): Promise<Workspace> {
+  let world: World;
+  let setupError: string | undefined;
   try {
-    frame = new WorkspaceFrame(root, options.labId, seed, bundle?.lab.title ?? options.labId);
+    world = options.bundle ? await finishLabWorld(booted, options.bundle) : setUpEnvironment(booted, await loadEnvironment('linux'));
   } catch (error) {
-    world.catch(() => undefined); // the frame's error is the one to report
-    throw error;
+    setupError = error instanceof Error ? error.message : String(error);
+    world = booted.world;
   }
-  performance.mark('petlab:terminal-open');
-  try {
-    const ready = await world;
-    performance.mark('petlab:world-ready');
-    return new Workspace(frame, options, bundle, ready);
-  } catch (error) {
-    frame.dispose(true);
-    throw error;
-  }
+  performance.mark('petlab:world-ready');
+  return new Workspace(frame, options, world, setupError);
 }
 
 export class Workspace {
@@ -96,9 +87,14 @@ export class Workspace {
   /** While the journal replays, inputs are not journaled again. */
   private replaying = false;
 
-  constructor(frame: WorkspaceFrame, options: WorkspaceOptions, bundle: PageLab | undefined, world: World) {
+  /** Why the lab's environment or setup could not be made (the lab shows it); undefined when it was. */
+  readonly setupError: string | undefined;
+
+  constructor(frame: WorkspaceFrame, options: WorkspaceOptions, world: World, setupError?: string) {
     const disposer = this.disposer;
-    const { store, terminal, panelsHost } = frame;
+    const bundle = options.bundle;
+    this.setupError = setupError;
+    const { store, terminal } = frame;
     const root = frame.root;
     const notify = (message: string) => frame.notify(message);
     const startedAt = world.now();
@@ -112,7 +108,15 @@ export class Workspace {
     frame.hooks.onLine = (v) => {
       if (!this.replaying) store.append({ t: world.now() - startedAt, k: 'line', v });
     };
-    const session: ShellSession = new ShellSession({ world, terminal, stdout: { write: (d) => terminal.write(d), drain: () => terminal.drain() }, clock: 'external' });
+    const restoring = store.record.journal.length > 0;
+    // The line phase 1's prompt read (typed while the lab was being set up) runs at the lab's start.
+    for (const v of options.early ?? []) store.append({ t: 0, k: 'line', v });
+    const session: ShellSession = new ShellSession({
+      world,
+      terminal: new EarlyPromptTerminal(terminal, options.first),
+      stdout: { write: (d) => terminal.write(d), drain: () => terminal.drain() },
+      clock: 'external',
+    });
     frame.hooks.completer = createCompleter(worldSources(session, bundle?.lab.environment));
 
     const driver = new ClockDriver(world, browserTicker);
@@ -171,13 +175,13 @@ export class Workspace {
     this.save = save;
     performance.mark('petlab:workspace-built');
 
-    this.ready = this.start(ctx, panelsHost, options);
+    this.ready = this.start(ctx, options, restoring);
   }
 
   /** Saves the lab now (tests, pagehide). */
   readonly save: () => void;
 
-  private async start(ctx: WorkspaceContext, panelsHost: HTMLElement, options: WorkspaceOptions): Promise<void> {
+  private async start(ctx: WorkspaceContext, options: WorkspaceOptions, restoring: boolean): Promise<void> {
     const { terminal, session, store, world, driver } = ctx;
     let stopped = false;
     this.disposer.add(() => {
@@ -185,14 +189,13 @@ export class Workspace {
       terminal.editor.cancelRead(null);
     });
     const record = store.record;
-    if (record.journal.length > 0) {
-      terminal.restore(record.scrollback);
-      terminal.setMuted(true);
+    if (this.setupError !== undefined) {
+      ctx.notify(`This lab could not be set up: ${this.setupError.trimEnd()}\nThe terminal still works, on the lab's host without the rest of the lab. Reload the page or reset the lab to try again.`);
     }
     void session.runInteractive().then(() => {
       if (!stopped) terminal.write('\r\n[The shell has exited. Reset the lab to start a new one.]\r\n');
     });
-    if (record.journal.length > 0) {
+    if (restoring) {
       this.replaying = true;
       try {
         await replayJournal(
@@ -217,21 +220,28 @@ export class Workspace {
       }
       terminal.setMuted(false);
       terminal.editor.redraw();
-    } else if (record.scrollback) {
-      terminal.restore(record.scrollback);
     }
     if (stopped) return;
     driver.start();
-    for (const panel of options.panels ?? []) {
-      const host = h('section', { class: `pl-panel pl-panel-${panel.name}`, 'aria-label': panel.label });
-      panelsHost.append(host);
-      panel
-        .load()
-        .then((mount) => !stopped && mount(ctx, host))
-        .catch((error: unknown) => {
-          host.textContent = `${panel.label} could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-        });
+    for (const [i, { label, host, load }] of (options.panels ?? []).entries()) {
+      const show = (text: string, role = 'status') => host.replaceChildren(h('p', { class: 'pl-waiting', role }, text));
+      if (i === 0 && this.setupError !== undefined) {
+        // The lab panel: its checks would only fail against a world that is not the lab's.
+        show(`${label}: not checked, because this lab could not be set up: ${this.setupError}`, 'alert');
+        host.removeAttribute('aria-busy');
+        continue;
+      }
+      load()
+        .then((mount) => {
+          if (stopped) return;
+          host.replaceChildren();
+          host.removeAttribute('aria-busy');
+          return mount(ctx, host);
+        })
+        .catch((error: unknown) => show(`${label} could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
     }
+    // The commands the lab needs, at idle, so it works offline once loaded.
+    if (ctx.bundle) prefetchLabCommands(ctx.bundle, this.disposer);
   }
 
   dispose(): void {

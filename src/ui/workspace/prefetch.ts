@@ -1,0 +1,45 @@
+/**
+ * After the lab is ready, at idle: loads the code of the commands the lab needs — its
+ * environment's own command and every command its reference solution runs — and the solution
+ * itself, so the lab keeps working when the network goes away after the page has loaded.
+ * Nothing here runs a command: modules are only loaded (cached by the browser and the registry).
+ */
+import type { Disposer } from '../dom/h.ts';
+import { commandNames, loadCommand } from '../../shell/commands/registry.ts';
+import type { PageLab } from './lab-loader.ts';
+
+/** The command an environment is driven with. */
+const ENVIRONMENT_COMMANDS: Readonly<Record<string, readonly string[]>> = { docker: ['docker'], kubernetes: ['kubectl'] };
+
+/**
+ * Registered command names that `script` runs in a command position: the first word of a line
+ * and the first word after `|`, `;`, `&&`, `||`, `(` or `$(`, without comments. A cheap reading,
+ * not a parse: it only decides what to load ahead.
+ */
+export function commandsOf(script: string, known: ReadonlySet<string> = new Set(commandNames())): string[] {
+  const found = new Set<string>();
+  for (const line of script.split('\n')) {
+    const code = line.replace(/(^|\s)#.*$/, '');
+    for (const m of code.matchAll(/(?:^|[|;&(]|\$\()\s*([A-Za-z_][\w.-]*)/g)) if (known.has(m[1])) found.add(m[1]);
+  }
+  return [...found];
+}
+
+/** Schedules the prefetch at the browser's next idle moment; the disposer cancels it. */
+export function prefetchLabCommands(bundle: PageLab, disposer: Disposer): void {
+  let cancelled = false;
+  disposer.add(() => (cancelled = true));
+  const run = async () => {
+    if (cancelled) return;
+    const solution = await bundle.solution().catch(() => '');
+    const names = new Set([...(ENVIRONMENT_COMMANDS[bundle.lab.environment] ?? []), ...commandsOf(solution)]);
+    await Promise.allSettled([...names].map((name) => (cancelled ? undefined : loadCommand(name))));
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => void run(), { timeout: 2000 });
+    disposer.add(() => cancelIdleCallback(id));
+  } else {
+    const id = setTimeout(() => void run(), 200);
+    disposer.add(() => clearTimeout(id));
+  }
+}

@@ -13,6 +13,12 @@ export const DOCKER_COMMANDS = [
   'top', 'unpause', 'version', 'volume', 'wait',
 ] as const;
 
+/** `docker container` subcommands (docs.docker.com reference/cli/docker/container). */
+export const DOCKER_CONTAINER_COMMANDS = [
+  'attach', 'commit', 'cp', 'create', 'diff', 'exec', 'export', 'inspect', 'kill', 'logs', 'ls', 'pause', 'port', 'prune',
+  'rename', 'restart', 'rm', 'run', 'start', 'stats', 'stop', 'top', 'unpause', 'update', 'wait',
+] as const;
+
 export const DOCKER_NETWORK_COMMANDS = ['connect', 'create', 'disconnect', 'inspect', 'ls', 'prune', 'rm'] as const;
 
 const CONTAINER_COMMANDS = new Set([
@@ -44,7 +50,12 @@ export function completeDocker(sources: CompletionSources, ctx: WordContext, to:
     }
     return result([]);
   }
-  if (command === 'container' && args.length === 1) return result(matching(['inspect', 'ls', 'prune', 'rm', 'start', 'stop'], current));
+  if (command === 'container') {
+    if (args.length === 1) return result(matching(DOCKER_CONTAINER_COMMANDS, current));
+    // `docker container stop b<Tab>` completes as `docker stop b<Tab>`
+    const at = words.indexOf('container');
+    return completeDocker(sources, { ...ctx, words: [...words.slice(0, at), ...words.slice(at + 1)] }, to);
+  }
   if (CONTAINER_COMMANDS.has(command) && (args.length === 1 || command === 'rm' || command === 'stop' || command === 'start' || command === 'kill')) {
     return result(matching(containers(), current));
   }

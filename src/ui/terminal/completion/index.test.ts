@@ -95,6 +95,12 @@ describe('createCompleter', () => {
     expect(complete('docker exec -it al').candidates).toEqual(['alpine1', 'alpine2']);
     expect(complete('docker run -d --name x --network al').candidates).toEqual(['alpine-net']);
     expect(complete('docker run -dit --rm b').candidates).toEqual(['busybox']);
+    expect(complete('docker container ').candidates).toEqual([
+      'attach', 'commit', 'cp', 'create', 'diff', 'exec', 'export', 'inspect', 'kill', 'logs', 'ls', 'pause', 'port', 'prune',
+      'rename', 'restart', 'rm', 'run', 'start', 'stats', 'stop', 'top', 'unpause', 'update', 'wait',
+    ]);
+    expect(complete('docker container stop al').candidates).toEqual(['alpine1', 'alpine2']);
+    expect(complete('docker container exec -it w').candidates).toEqual(['web']);
   });
 
   it('completes ip objects, subcommands, namespaces and the command after netns exec', () => {
@@ -105,5 +111,9 @@ describe('createCompleter', () => {
     expect(complete('ip link set veth0 netns r').candidates).toEqual(['red']);
     expect(complete('ip netns exec blue i').candidates).toEqual(['ip']);
     expect(complete('ip netns exec blue ip a').candidates).toEqual(['address']);
+    // -n NETNS (ip.c -netns) takes a namespace, then the object follows
+    expect(complete('ip -n ').candidates).toEqual(['blue', 'red']);
+    expect(complete('ip -n blue l').candidates).toEqual(['link']);
+    expect(complete('ip -br -n blue link s').candidates).toEqual(['set', 'show']);
   });
 });

@@ -33,7 +33,9 @@ export function completeIp(sources: CompletionSources, ctx: WordContext, to: num
   const { words, current, from } = ctx;
   const result = (candidates: string[]): CompletionResult => ({ from, to, candidates });
   const netns = () => [...(sources.netnsNames?.() ?? [])];
-  const args = positional(words);
+  // ip's global options that take a value (ip(8): -n/-net/-netns, -f/-family, -b/-batch, -rc/-rcvbuf, -l/-loops)
+  if (['-n', '-net', '-netns'].includes(words[words.length - 1])) return result(matching(netns(), current));
+  const args = positional(words, ['-n', '-net', '-netns', '-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
   if (args.length === 0) return result(matching(IP_OBJECTS, current));
   const object = objectFor(args[0]);
   if (!object) return result([]);

@@ -20,6 +20,50 @@ const LABEL_MSG =
 const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
+// Label keys and values (k8s.io/apimachinery pkg/util/validation IsQualifiedName and
+// IsValidLabelValue, as metav1 validation.ValidateLabels reports them under metadata.labels).
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+/** IsQualifiedName: the messages for a bad label key (none for a good one). */
+export function qualifiedNameErrors(key: string): string[] {
+  const errs: string[] = [];
+  const parts = key.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0];
+  else if (parts.length === 2) {
+    const prefix = parts[0];
+    name = parts[1];
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else {
+      if (prefix.length > 253) errs.push('prefix part must be no more than 253 characters');
+      if (!DNS1123_SUBDOMAIN.test(prefix)) errs.push(`prefix part ${SUBDOMAIN_MSG}`);
+    }
+  } else {
+    return [`a qualified name ${QUALIFIED_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (!QUALIFIED_NAME.test(name)) errs.push(`name part ${QUALIFIED_NAME_MSG}`);
+  return errs;
+}
+
+/** ValidateLabels: each bad key (by its key) and each bad value (by its value), at `field`. */
+function validateLabels(labels: Record<string, string> | undefined, field: string, errs: FieldError[]): void {
+  if (!labels) return;
+  for (const k in labels) {
+    const v = labels[k];
+    if (!QUALIFIED_NAME.test(k) || k.length > 63) for (const detail of qualifiedNameErrors(k)) errs.push({ type: 'Invalid value', field, value: k, detail });
+    if (typeof v !== 'string') continue;
+    if (v.length > 63) errs.push({ type: 'Invalid value', field, value: v, detail: 'must be no more than 63 characters' });
+    if (!LABEL_VALUE.test(v)) errs.push({ type: 'Invalid value', field, value: v, detail: LABEL_VALUE_MSG });
+  }
+}
+
 /** Which name rule each kind follows. */
 function nameRule(kind: string): 'subdomain' | 'label' | 'dns1035' {
   if (kind === 'Namespace' || kind === 'StatefulSet') return 'label';
@@ -104,6 +148,9 @@ function nonNegative(value: unknown, field: string, errs: FieldError[]): void {
 /** Kind-specific validation of a new object. */
 export function validateCreate(obj: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
+  validateLabels(obj.metadata?.labels, 'metadata.labels', errs);
+  const template = (obj.spec as { template?: PodTemplateSpec } | undefined)?.template;
+  if (obj.kind === 'StatefulSet' || obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') validateLabels(template?.metadata?.labels, 'spec.template.metadata.labels', errs);
   switch (obj.kind) {
     case 'Pod':
       errs.push(...validatePodSpecAt((obj as Pod).spec, 'spec'));

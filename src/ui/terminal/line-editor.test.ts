@@ -65,6 +65,19 @@ describe('LineEditor editing keys', () => {
     expect(await line).toBe('xyz');
   });
 
+  it('builds one kill-ring entry from kills in a row, as readline does (backward kills prepend, forward ones append)', async () => {
+    const { editor } = setup();
+    let line = editor.readLine('$ ');
+    editor.feed('kubectl get pods\x17\x17\x19\x19\r'); // Ctrl-W Ctrl-W, then yank twice
+    expect(await line).toBe('kubectl get podsget pods'); // the second Ctrl-W took 'get ', prepended
+    line = editor.readLine('$ ');
+    editor.feed('a b c\x01\x1bd\x1bd\x05 \x19\r'); // Alt-D Alt-D from the start, yank at the end
+    expect(await line).toBe(' c a b');
+    line = editor.readLine('$ ');
+    editor.feed('one two\x17\x01\x0b\x19\r'); // Ctrl-W, move, Ctrl-K: not in a row, a new entry
+    expect(await line).toBe('one ');
+  });
+
   it('deletes with Backspace, Delete and Ctrl-D on a non-empty line; Ctrl-D on an empty one is EOF', async () => {
     const { editor, screen } = setup();
     let line = editor.readLine('$ ');

@@ -23,6 +23,9 @@ import { planCompletion, queryAnswer, queryText } from './completion/apply.ts';
 
 export type { LineEditorHost, ReadOptions } from './editor-host.ts';
 
+/** Keys that kill text (their kills in a row accumulate). */
+const KILL_KEYS = new Set(['C-u', 'C-k', 'C-w', 'M-backspace', 'M-d']);
+
 interface PendingRead {
   prompt: string;
   history: boolean;
@@ -202,15 +205,15 @@ export class LineEditor {
       case 'M-f':
         return this.set(edit.moveTo(line, edit.wordEndAfter(line.text, line.cursor)));
       case 'C-u':
-        return this.kill(edit.killToStart(line));
+        return this.kill(edit.killToStart(line), 'backward');
       case 'C-k':
-        return this.kill(edit.killToEnd(line));
+        return this.kill(edit.killToEnd(line), 'forward');
       case 'C-w':
-        return this.kill(edit.killWordBackward(line));
+        return this.kill(edit.killWordBackward(line), 'backward');
       case 'M-backspace':
-        return this.kill(edit.killAlnumWordBackward(line));
+        return this.kill(edit.killAlnumWordBackward(line), 'backward');
       case 'M-d':
-        return this.kill(edit.killWordForward(line));
+        return this.kill(edit.killWordForward(line), 'forward');
       case 'C-y':
         return this.set(edit.insert(line, this.killed));
       case 'C-l':
@@ -251,8 +254,16 @@ export class LineEditor {
     this.set(next);
   }
 
-  private kill(result: edit.KillResult): void {
-    if (result.killed) this.killed = result.killed;
+  /**
+   * A kill: the text goes to the kill buffer Ctrl-Y yanks. Kills in a row build one entry, as
+   * readline's kill ring does (a backward kill prepends, a forward one appends), so Ctrl-W
+   * Ctrl-W Ctrl-Y gives both words back.
+   */
+  private kill(result: edit.KillResult, direction: 'backward' | 'forward'): void {
+    if (result.killed) {
+      const again = KILL_KEYS.has(this.lastKey);
+      this.killed = !again ? result.killed : direction === 'backward' ? result.killed + this.killed : this.killed + result.killed;
+    }
     this.set(result.state);
   }
 

@@ -1,0 +1,82 @@
+/**
+ * The live view on a 360 px phone, in real Chromium: with the StatefulSet lab's web.yaml
+ * applied and scaled to 6, the diagram draws at its narrow width (two chips a row, no sideways
+ * scroll), each pod's claim hangs under it with its connector, and Tab walks from a pod to the
+ * claim it mounts, whose accessible name says so.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 240_000 });
+import type { Page } from 'playwright-core';
+import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
+import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+
+const LAB = 'statefulset-identity';
+
+let site: StaticServer;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  site = await openLabSite();
+  chromium = await launchBrowser();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+async function run(page: Page, line: string, done: (text: string) => boolean): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await waitForTerminal(page, LAB, done, 30_000);
+}
+
+describe('live view at 360 px', () => {
+  it('draws pods two a row with their claims hung under them, no sideways scroll, mounts focusable in order', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
+    await waitForLab(page, LAB);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const problems = watchPage(page);
+    await waitForLab(page, LAB);
+    await page.getByRole('button', { name: 'Fast-forward ×10' }).click();
+    await focusTerminal(page, LAB);
+    await run(page, 'kubectl apply -f web.yaml', (t) => t.includes('statefulset.apps/web created'));
+    await run(page, 'kubectl scale sts web --replicas=6', (t) => t.includes('statefulset.apps/web scaled'));
+    const names = Array.from({ length: 6 }, (_, i) => `web-${i}`);
+    await page.waitForFunction(
+      (ns) => ns.every((n) => document.querySelector(`.pl-panel-view [data-key="mount/${n}/www-${n}"].state-ready`)),
+      names,
+      { timeout: 90_000 },
+    );
+    const layout = await page.evaluate(() => {
+      const figure = document.querySelector('.pl-panel-view .lv-figure') as HTMLElement;
+      const svg = figure.querySelector('svg') as SVGSVGElement;
+      const box = (key: string) => (figure.querySelector(`[data-key="${key}"] > rect`) as SVGRectElement).getBoundingClientRect();
+      const columns = new Set([0, 1, 2, 3, 4, 5].map((i) => Math.round(box(`pod/web-${i}`).left)));
+      const under = [0, 1, 2, 3, 4, 5].every((i) => {
+        const pod = box(`pod/web-${i}`);
+        const claim = box(`mount/web-${i}/www-web-${i}`);
+        return claim.top > pod.bottom && claim.left > pod.left && claim.right <= pod.right + 0.5;
+      });
+      return {
+        narrow: svg.classList.contains('lv-narrow'),
+        scrolls: figure.scrollWidth > figure.clientWidth,
+        columns: columns.size,
+        under,
+        links: figure.querySelectorAll('.lv-mount .lv-link').length,
+      };
+    });
+    expect(layout).toEqual({ narrow: true, scrolls: false, columns: 2, under: true, links: 6 });
+
+    // Tab from web-0's chip reaches the claim it mounts next.
+    await page.locator('.pl-panel-view [data-key="pod/web-0"]').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.replace(/pvc-[0-9a-f-]{36}/, 'pvc-…'));
+    expect(focused).toBe('web-0 mounts claim www-web-0 (bound to pvc-…)');
+    expect(problems).toEqual({ errors: [], failedRequests: [] });
+    await page.close();
+  });
+});

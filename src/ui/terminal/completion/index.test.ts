@@ -71,7 +71,7 @@ describe('createCompleter', () => {
   });
 
   it('completes kubectl verbs, resource types, names, kind/name, -n and -f', () => {
-    expect(complete('kubectl ap').candidates).toEqual(['api-resources', 'apply']);
+    expect(complete('kubectl ap').candidates).toEqual(['api-resources', 'api-versions', 'apply']);
     expect(complete('kubectl get statef').candidates).toEqual(['statefulset', 'statefulsets']);
     expect(complete('kubectl get pods we').candidates).toEqual(['web-0', 'web-1']);
     expect(complete('kubectl describe pod/w').candidates).toEqual(['pod/web-0', 'pod/web-1']);
@@ -85,6 +85,14 @@ describe('createCompleter', () => {
     expect(complete('kubectl rollout st').candidates).toEqual(['status']);
     expect(complete('kubectl rollout status s').candidates).toEqual(['statefulset']);
     expect(complete('kubectl scale sts w').candidates).toEqual(['web']);
+    // subcommands of command groups, as cobra completes them
+    expect(complete('kubectl h').candidates).toEqual(['help']);
+    expect(complete('kubectl create se').candidates).toEqual(['secret', 'service', 'serviceaccount']);
+    expect(complete('kubectl create secret ').candidates).toEqual(['docker-registry', 'generic', 'tls']);
+    expect(complete('kubectl config use').candidates).toEqual(['use-context']);
+    expect(complete('kubectl apply ').candidates).toEqual(['edit-last-applied', 'set-last-applied', 'view-last-applied']);
+    expect(complete('kubectl top ').candidates).toEqual(['node', 'pod']);
+    expect(complete('kubectl top pod w').candidates).toEqual(['web-0', 'web-1']);
   });
 
   it('completes docker subcommands, containers and networks', () => {

@@ -9,12 +9,40 @@ import type { CompletionSources } from './sources.ts';
 import type { CompletionResult } from './types.ts';
 import { matching, positional, type WordContext } from './words.ts';
 
-/** Verbs kubectl offers at the top level (`kubectl --help`), emulated or not. */
+/**
+ * kubectl 1.34's commands (`kubectl --help`, as src/shell/commands/kubectl/help.ts lists them),
+ * emulated or not, and cobra's `help`: cobra completes every available subcommand plus the
+ * help command (cobra completions.go getCompletions).
+ */
 export const KUBECTL_VERBS = [
-  'annotate', 'api-resources', 'apply', 'attach', 'cluster-info', 'config', 'cordon', 'cp', 'create', 'delete',
-  'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch',
-  'port-forward', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
+  'annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info',
+  'completion', 'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events',
+  'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin', 'port-forward',
+  'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ] as const;
+
+/** Subcommands of kubectl's command groups (kubectl/pkg/cmd/<verb>/<verb>.go AddCommand lists). */
+const SUBCOMMANDS: Record<string, readonly string[]> = {
+  create: [
+    'clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace',
+    'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token',
+  ],
+  config: [
+    'current-context', 'delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-contexts', 'get-users',
+    'rename-context', 'set', 'set-cluster', 'set-context', 'set-credentials', 'unset', 'use-context', 'view',
+  ],
+  apply: ['edit-last-applied', 'set-last-applied', 'view-last-applied'],
+  auth: ['can-i', 'reconcile', 'whoami'],
+  certificate: ['approve', 'deny'],
+  plugin: ['list'],
+  set: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'],
+  top: ['node', 'pod'],
+};
+/** Third-level subcommands: `kubectl create secret generic`, `kubectl create service nodeport`. */
+const CREATE_SUBCOMMANDS: Record<string, readonly string[]> = {
+  secret: ['docker-registry', 'generic', 'tls'],
+  service: ['clusterip', 'externalname', 'loadbalancer', 'nodeport'],
+};
 
 const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'explain', 'wait']);
 const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward']);
@@ -67,9 +95,10 @@ export function completeKubectl(sources: CompletionSources, ctx: WordContext, to
   if (TYPE_VERBS.has(verb)) return completeTypeOrName(args.slice(1), current, names, result);
   if (POD_VERBS.has(verb) && args.length === 1) return result(matching(names('pods'), current));
   if (NODE_VERBS.has(verb) && args.length === 1) return result(matching(names('nodes'), current));
-  if (verb === 'create' && args.length === 1) {
-    return result(matching(['configmap', 'deployment', 'namespace', 'secret', 'service'], current));
-  }
+  if (verb === 'create' && args.length === 2 && CREATE_SUBCOMMANDS[args[1]]) return result(matching(CREATE_SUBCOMMANDS[args[1]], current));
+  // `kubectl apply -f …` takes files: its subcommands only come first, with no flag before
+  if (args.length === 1 && Object.hasOwn(SUBCOMMANDS, verb) && !(verb === 'apply' && words.length > 2)) return result(matching(SUBCOMMANDS[verb], current));
+  if (verb === 'top' && args.length === 2) return result(matching(names(/^no(de|des)?$/.test(args[1]) ? 'nodes' : 'pods'), current));
   return result([]);
 }
 

@@ -16,11 +16,14 @@ const PID_PAGE = 'linux-namespaces/pid-and-uts-namespaces/';
 const STS_PAGE = 'petsets/petsets-to-statefulsets/';
 const BRIDGE_PAGE = 'docker-networking/default-bridge/';
 const PROMPT = 'root@petlab:~# ';
-/** Lab pages whose boot is measured, and their budgets of lab JS before the prompt (KB gzip). */
+/**
+ * Lab pages whose boot is measured, and their budgets of lab JS before the prompt (KB gzip):
+ * issue 6's 150 KB for every lab, since the prompt needs only boot phase 1 (src/ui/workspace/mount.ts).
+ */
 const PERF_LABS = [
   { page: PID_PAGE, environment: 'linux', budgetKb: 150 },
-  { page: BRIDGE_PAGE, environment: 'docker', budgetKb: 192 },
-  { page: STS_PAGE, environment: 'kubernetes', budgetKb: 205 },
+  { page: BRIDGE_PAGE, environment: 'docker', budgetKb: 150 },
+  { page: STS_PAGE, environment: 'kubernetes', budgetKb: 150 },
 ];
 const LOADS = 3;
 
@@ -65,14 +68,18 @@ describe('lab terminal', () => {
         rendererCpuMsToPrompt: quantile(loads.map((l) => l.cpuToPrompt), 0.5),
         labJsBeforePromptKbGzip: loads[0].labJsKbGzip,
         labScriptsBeforePrompt: loads[0].labScripts,
+        // The second figure: the lab's world fully ready (phase 2 done), and all lab JS after idle.
+        worldReadyMsAfterLoadEvent: quantile(loads.map((l) => l.worldReadyAfterLoad), 0.5),
+        rendererCpuMsToReady: quantile(loads.map((l) => l.cpuToReady), 0.5),
+        labJsTotalKbGzip: loads[0].labJsTotalKbGzip,
+        labScriptsTotal: loads[0].labScriptsTotal,
       };
       figures[lab.environment] = report;
-      // Sizes are stable, unlike timings. Issue 6's budget is 150 KB gzip without Monaco; the
-      // Linux lab keeps it (144.1 KB). A Kubernetes lab also builds its cluster before the prompt
-      // (kube chunk, 48 KB: 198.5 KB); the Docker lab its engine and runs its setup's `docker run`s
-      // (engine, container roots and the docker command, 42 KB: 185.6 KB). Before the grading
-      // views stopped importing both engines, each also loaded the other's engine chunk (~210 KB
-      // and ~234 KB counting those chunks).
+      // Sizes are stable, unlike timings. Issue 6's budget is 150 KB gzip without Monaco. The
+      // prompt needs xterm, the learner's host and the lab's definition (boot phase 1: ~110-115 KB);
+      // the shell, the cluster or Docker engine and the setup's commands load right after it
+      // (phase 2). Before the two phases, the Kubernetes lab loaded 202 KB before its prompt and
+      // the Docker lab 189 KB.
       expect(report.labJsBeforePromptKbGzip, lab.page).toBeLessThanOrEqual(lab.budgetKb);
       // Everything the lab boots with is named by the page's preload links: no chunk is found
       // only once the loader runs (that was a waterfall of 3-4 round trips before the prompt).

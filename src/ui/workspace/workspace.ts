@@ -68,6 +68,7 @@ export interface WorkspaceOptions {
  * the lab (`setupError`), so the terminal is never dead.
  */
 export async function startWorkspace(frame: WorkspaceFrame, booted: BootedWorld, options: WorkspaceOptions): Promise<Workspace> {
+  performance.mark('petlab:workspace-chunk');
   let world: World;
   let setupError: string | undefined;
   try {
@@ -240,6 +241,7 @@ export class Workspace {
         })
         .catch((error: unknown) => show(`${label} could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
     }
+    performance.mark('petlab:lab-ready');
     // The commands the lab needs, at idle, so it works offline once loaded.
     if (ctx.bundle) prefetchLabCommands(ctx.bundle, this.disposer);
   }

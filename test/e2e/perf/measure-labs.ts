@@ -1,8 +1,10 @@
 /**
  * Measures lab pages in real Chromium: time from navigation and from the load event to the
- * interactive prompt (`petlab:prompt` mark), the renderer's CPU time until then, and the lab
- * JavaScript loaded before the prompt (gzip -9, Starlight's own scripts left out). Each load
- * runs in a fresh browser context (empty storage, cold cache), one after another.
+ * interactive prompt (`petlab:prompt` mark, end of boot phase 1) and to the lab's world being
+ * fully ready (`petlab:world-ready`, end of phase 2), the renderer's CPU time until each, the lab
+ * JavaScript loaded before the prompt and all of it once the lab has prefetched what it needs at
+ * idle (gzip -9, Starlight's own scripts left out). Each load runs in a fresh browser context
+ * (empty storage, cold cache), one after another.
  *
  *   node test/e2e/perf/measure-labs.ts <dist> [runs] [page …]
  *
@@ -19,10 +21,18 @@ export const SITE_SCRIPT = /Search|ui-core|starlight-toc|TableOfContents|MobileT
 export interface LoadFigures {
   promptAfterNavigation: number;
   promptAfterLoad: number;
-  /** Renderer main-thread task time (CDP `TaskDuration`) when the prompt showed, ms. */
+  /** Load event → the lab's world is fully ready (environment, setup and files: phase 2 done), ms. */
+  worldReadyAfterLoad: number;
+  /** Renderer main-thread task time (CDP `TaskDuration`) when the test saw the prompt, ms. */
   cpuToPrompt: number;
+  /** The same when the lab was ready (phase 2 done, shell at its prompt), ms. */
+  cpuToReady: number;
+  /** Lab JavaScript loaded before the prompt, KB gzip, and how many scripts. */
   labJsKbGzip: number;
   labScripts: number;
+  /** All lab JavaScript once the lab has prefetched what it needs (after idle), KB gzip, and how many scripts. */
+  labJsTotalKbGzip: number;
+  labScriptsTotal: number;
   /**
    * Lab scripts loaded before the prompt but requested only after `<Lab>`'s loader ran (file
    * names): the page's preload links missed them, so they cost a round trip on the boot path.
@@ -43,9 +53,14 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadFi
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const taskMs = async () => Math.round((((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value) ?? NaN) * 1000);
   await page.goto(url);
+  await page.waitForSelector('.petlab-lab:is([data-state="prompt"], [data-state="ready"])', { timeout: 90_000 });
+  const cpuToPrompt = await taskMs();
   await page.waitForSelector('.petlab-lab[data-state="ready"]', { timeout: 90_000 });
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const cpuToReady = await taskMs();
+  // The idle prefetch of the lab's commands (a lab without one never marks it: 3 s at most).
+  await page.waitForFunction(() => performance.getEntriesByName('petlab:prefetched').length > 0, undefined, { timeout: 3000 }).catch(() => undefined);
   await page.waitForTimeout(300);
   await Promise.all(bodies);
   const timing = await page.evaluate(() => {
@@ -57,16 +72,21 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadFi
     return { load: nav.loadEventEnd, marks, scripts };
   });
   const prompt = timing.marks['petlab:prompt'] ?? NaN;
-  const lab = timing.scripts.filter((s) => s.end <= prompt && !SITE_SCRIPT.test(s.url));
+  const all = timing.scripts.filter((s) => !SITE_SCRIPT.test(s.url));
+  const lab = all.filter((s) => s.end <= prompt);
   const loaderRan = timing.marks['petlab:lab-script'] ?? NaN;
-  const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+  const kb = (scripts: { url: string }[]) => Math.round(scripts.reduce((n, s) => n + (gzipped.get(s.url) ?? 0), 0) / 102.4) / 10;
   await context.close();
   return {
     promptAfterNavigation: prompt,
     promptAfterLoad: Math.round(prompt - timing.load),
-    cpuToPrompt: Math.round(task * 1000),
-    labJsKbGzip: Math.round(lab.reduce((n, s) => n + (gzipped.get(s.url) ?? 0), 0) / 102.4) / 10,
+    worldReadyAfterLoad: Math.round((timing.marks['petlab:world-ready'] ?? NaN) - timing.load),
+    cpuToPrompt,
+    cpuToReady,
+    labJsKbGzip: kb(lab),
     labScripts: lab.length,
+    labJsTotalKbGzip: kb(all),
+    labScriptsTotal: all.length,
     lateLabScripts: lab.filter((s) => s.start > loaderRan).map((s) => s.url.split('/').pop() ?? s.url),
     marks: timing.marks,
   };
@@ -78,7 +98,7 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-const DEFAULT_PAGES = ['linux-namespaces/pid-and-uts-namespaces/', 'petsets/petsets-to-statefulsets/'];
+const DEFAULT_PAGES = ['linux-namespaces/pid-and-uts-namespaces/', 'docker-networking/default-bridge/', 'petsets/petsets-to-statefulsets/'];
 
 async function main(): Promise<void> {
   const [dist, runsArg, ...pagesArg] = process.argv.slice(2);
@@ -103,9 +123,13 @@ async function main(): Promise<void> {
           runs,
           promptAfterLoad: stat((l) => l.promptAfterLoad),
           promptAfterNavigation: stat((l) => l.promptAfterNavigation),
+          worldReadyAfterLoad: stat((l) => l.worldReadyAfterLoad),
           cpuToPrompt: stat((l) => l.cpuToPrompt),
+          cpuToReady: stat((l) => l.cpuToReady),
           labJsKbGzip: loads[0].labJsKbGzip,
           labScripts: loads[0].labScripts,
+          labJsTotalKbGzip: loads[0].labJsTotalKbGzip,
+          labScriptsTotal: loads[0].labScriptsTotal,
           lateLabScripts: loads[0].lateLabScripts,
           marksMedian: Object.fromEntries(markNames.map((m) => [m, quantile(loads.map((l) => l.marks[m] ?? NaN), 0.5)])),
           all: loads.map((l) => l.promptAfterLoad),

@@ -34,6 +34,17 @@ export interface ImageSpec {
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+/**
+ * The nginx image is nginx:latest as it was from 24 June to mid-August 2025: mainline 1.29.0 on
+ * debian:bookworm-slim (NJS 0.9.0, packages `1~bookworm`), the last tags before the move to
+ * trixie. Bookworm because the image's programs (image-programs.ts) are bookworm-slim's `dpkg -L`
+ * lists, which could be checked; trixie's could not. Sources: the env of `FROM nginx:1.29.0` images
+ * (NJS_VERSION=0.9.0, NJS_RELEASE=1~bookworm), nginx.org's `1.29.0-1~bookworm` package, container
+ * logs of nginx:1.29.0 (`nginx/1.29.0`, `built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1)`), and
+ * `docker images` listings of bookworm-era nginx:latest (192MB).
+ */
+export const NGINX_VERSION = '1.29.0';
+
 /** The names on the PATH of catalogue image `repo` (see image-programs.ts for where they come from). */
 function toolsOf(repo: string): readonly string[] {
   return programNames(imagePrograms(repo));
@@ -88,9 +99,9 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
   nginx: {
     repo: 'nginx', tag: 'latest', cmd: ['nginx', '-g', 'daemon off;'],
     entrypoint: ['/docker-entrypoint.sh'], exposedPorts: ['80/tcp'],
-    env: [PATH, 'NGINX_VERSION=1.29.3', 'NJS_VERSION=0.9.4', 'NJS_RELEASE=1~trixie',
-      'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
-    workingDir: '/', stopSignal: 'SIGQUIT', size: 152 * MB, ageDays: 12, layers: 7,
+    env: [PATH, `NGINX_VERSION=${NGINX_VERSION}`, 'NJS_VERSION=0.9.0', 'NJS_RELEASE=1~bookworm',
+      'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm'],
+    workingDir: '/', stopSignal: 'SIGQUIT', size: 192 * MB, ageDays: 12, layers: 7,
     userland: 'gnu', tools: toolsOf('nginx'),
     files: { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': NGINX_50X_HTML },
   },
@@ -148,12 +159,13 @@ export function imageDigest(spec: ImageSpec): string {
   return `sha256:${stableHex(`digest:${spec.repo}:${spec.tag}`, 64)}`;
 }
 
-/** Images built FROM debian:trixie-slim share its base layer (so a second pull says "Already exists"). */
-const DEBIAN_BASED = new Set(['nginx', 'redis', 'postgres', 'httpd']);
+/** Images built FROM a debian slim image share its base layer (so a second pull says "Already exists"). */
+const DEBIAN_BASE: Readonly<Record<string, string>> = { nginx: 'bookworm-slim', redis: 'trixie-slim', postgres: 'trixie-slim', httpd: 'trixie-slim' };
 
 /** Short (12 hex) ids of the image's layers, as `docker pull` prints them. */
 export function layerIds(spec: ImageSpec): string[] {
+  const base = DEBIAN_BASE[spec.repo];
   return Array.from({ length: spec.layers }, (_, i) =>
-    i === 0 && DEBIAN_BASED.has(spec.repo) ? stableHex('layer:debian:trixie-slim:0', 12) : stableHex(`layer:${spec.repo}:${spec.tag}:${i}`, 12),
+    i === 0 && base ? stableHex(`layer:debian:${base}:0`, 12) : stableHex(`layer:${spec.repo}:${spec.tag}:${i}`, 12),
   );
 }

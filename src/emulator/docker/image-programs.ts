@@ -7,7 +7,7 @@
  *   minbase). Lists taken from `dpkg -L` of exactly those packages on a Debian 12 machine, /bin and
  *   /sbin folded into /usr (merged /usr), plus the alternatives links (awk, nawk → mawk; which →
  *   which.debianutils; rmt → rmt-tar). No procps, iproute2 or iputils: no ps, ip or ping.
- * - nginx: nginxinc/docker-nginx mainline/debian/Dockerfile installs nginx (/usr/sbin/nginx,
+ * - nginx (1.29.0, really built FROM debian:bookworm-slim, so these lists are its own): nginxinc/docker-nginx mainline/debian/Dockerfile installs nginx (/usr/sbin/nginx,
  *   nginx-debug), gettext-base (envsubst…), curl and ca-certificates (with openssl), and copies
  *   /docker-entrypoint.sh.
  * - redis, postgres, httpd: docker-library Dockerfiles (binaries under /usr/local/bin,

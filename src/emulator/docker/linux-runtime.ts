@@ -28,6 +28,7 @@ import { hostsFile, imageRootFs, resolvConf } from './container-files.ts';
 import { parseIPv4 } from './ipv4.ts';
 import { hasEmbeddedDns } from './network-ops.ts';
 import { programFor, type Program } from './programs.ts';
+import { NGINX_VERSION } from './image-catalogue.ts';
 import type { EngineRuntime } from './runtime.ts';
 import type { Container, Endpoint, Network } from './types.ts';
 
@@ -252,7 +253,7 @@ export class LinuxRuntime implements EngineRuntime {
     } catch {
       body = undefined;
     }
-    const server = c.image.spec.repo === 'nginx' ? 'nginx/1.29.3' : 'Apache/2.4.65 (Unix)';
+    const server = c.image.spec.repo === 'nginx' ? `nginx/${NGINX_VERSION}` : 'Apache/2.4.65 (Unix)';
     const gw = [...c.endpoints.values()].map((ep) => engine.networks.get(ep.networkId)?.pool?.gatewayText()).find(Boolean) ?? '172.17.0.1';
     const d = new Date(engine.now());
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -265,7 +266,7 @@ export class LinuxRuntime implements EngineRuntime {
     const sent = method === 'HEAD' ? 0 : size;
     c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${sent} "-" "curl/7.88.1" "-"` });
     if (body === undefined) {
-      return `HTTP/1.1 404 Not Found\r\nServer: ${server}\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.29.3</center>\r\n</body>\r\n</html>\r\n`;
+      return `HTTP/1.1 404 Not Found\r\nServer: ${server}\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
     }
     // nginx's headers: Date now, Last-Modified and ETag from the file (built with the image).
     const mtime = c.image.created;

@@ -5,6 +5,7 @@
  * runc fails when the executable is missing.
  */
 import type { Container } from './types.ts';
+import { NGINX_VERSION } from './image-catalogue.ts';
 
 /** A process of the container's tree, as `docker top` and `ps` inside show it. */
 export interface ProgramProcess {
@@ -122,8 +123,8 @@ function nginx(argv: string[]): Program {
         ].map((text) => ({ stream: 'stdout' as const, text })),
         ...[
           `${t} [notice] 1#1: using the "epoll" event method`,
-          `${t} [notice] 1#1: nginx/1.29.3`,
-          `${t} [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) `,
+          `${t} [notice] 1#1: nginx/${NGINX_VERSION}`,
+          `${t} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) `,
           `${t} [notice] 1#1: OS: Linux 6.1.0-27-amd64`,
           `${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
           `${t} [notice] 1#1: start worker processes`,

@@ -59,6 +59,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   mount: () => import('./mount/index.ts'),
   mv: () => import('./mv/index.ts'),
   nc: () => import('./nc/index.ts'),
+  nginx: () => import('./nginx/index.ts'),
   nsenter: () => import('./nsenter/index.ts'),
   nslookup: () => import('./nslookup/index.ts'),
   petlab: () => import('./petlab/index.ts'),

@@ -194,7 +194,7 @@ test('image inspect: the image config, and docker inspect falls back to images',
   expect(await sh.run(`docker image inspect -f '{{json .Config.ExposedPorts}} {{.Config.Cmd}} {{.Config.StopSignal}} {{.RepoTags}} {{len .RootFS.Layers}}' nginx`)).toEqual({
     stdout: '{"80/tcp":{}} [nginx -g daemon off;] SIGQUIT [nginx:latest] 7\n', stderr: '', status: 0,
   });
-  expect(await sh.run(`docker inspect -f '{{.Os}}/{{.Architecture}} {{.Size}}' nginx`)).toEqual({ stdout: 'linux/amd64 152000000\n', stderr: '', status: 0 });
+  expect(await sh.run(`docker inspect -f '{{.Os}}/{{.Architecture}} {{.Size}}' nginx`)).toEqual({ stdout: 'linux/amd64 192000000\n', stderr: '', status: 0 });
   expect(await sh.run('docker image inspect nosuch')).toEqual({ stdout: '[]\n', stderr: 'Error response from daemon: No such image: nosuch:latest\n', status: 1 });
 });
 

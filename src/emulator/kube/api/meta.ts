@@ -150,6 +150,21 @@ function jsonKeys(o: Record<string, unknown>): string[] {
   return keys;
 }
 
+/** Whether two versions of an object are equal apart from resourceVersion (key order ignored). */
+export function sameContent(a: KubeObject, b: KubeObject): boolean {
+  return deepEqual({ ...a, metadata: { ...a.metadata, resourceVersion: '' } }, { ...b, metadata: { ...b.metadata, resourceVersion: '' } });
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /** `namespace/name`, or `name` for cluster-scoped objects: the key of informer caches. */
 export function keyOf(obj: KubeObject): string {
   const ns = obj.metadata.namespace;

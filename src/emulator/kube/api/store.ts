@@ -9,99 +9,28 @@
  * Every error thrown is an `ApiError` (see errors.ts) carrying the real status reason and message.
  */
 import type { World } from '../../world.ts';
-import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, noKindMatch, notFound } from './errors.ts';
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors.ts';
 import { applyDefaults } from './defaults.ts';
 import { uuidId } from './ids.ts';
-import { clone, deepFreeze, isTerminating, rfc3339 } from './meta.ts';
+import { shiftTimestamps } from './backdate.ts';
+import { clone, deepFreeze, isTerminating, rfc3339, sameContent } from './meta.ts';
 import { applyPatch, type PatchType } from './patch.ts';
-import { resolveResource, resourceFor, resourceForKind, type ResourceInfo } from './resources.ts';
-import { unknownFields } from './schema.ts';
-import { EVERYTHING, fromLabelSelector, matches, matchesFields, parseFieldSelector, parseLabelSelector, type FieldRequirement, type Selector } from './selectors.ts';
-import type { KubeObject, LabelSelector } from './types.ts';
+import { checkStrict, gracePeriod, kindOf, waitsForGrace } from './request-checks.ts';
+import { resolveResource, type ResourceInfo } from './resources.ts';
+import { EVERYTHING, matches, matchesFields, parseFieldSelector } from './selectors.ts';
+import type { ChangeHook, DeleteOptions, ListOptions, ListResult, ResourceArg, WatchEvent, WriteOptions } from './store-types.ts';
+import { toSelector, Watchers } from './store-watch.ts';
+import type { KubeObject } from './types.ts';
 import { validateCreate, validateName, validateUpdate } from './validation.ts';
 
-export type ResourceArg = ResourceInfo | string;
-
-export interface ListOptions {
-  /** Omit (or '') for all namespaces; ignored for cluster-scoped kinds. */
-  namespace?: string;
-  /** `a=b,c!=d,e in (x,y),!f`, a parsed Selector, or a workload's LabelSelector object. */
-  labelSelector?: string | Selector | LabelSelector;
-  /** `metadata.name=web-0,status.phase=Running` */
-  fieldSelector?: string;
-  /** Sort by namespace/name like the API server. Controllers that do not care pass false. @default true */
-  sorted?: boolean;
-}
-
-export interface WriteOptions {
-  /** Validate and default, but store nothing (`--dry-run=server`). */
-  dryRun?: boolean;
-  /** Reject unknown fields (`kubectl apply` default, fieldValidation=Strict). @default false */
-  strict?: boolean;
-  /** Controllers' writes: skip immutability checks that the real server lifts for them (binding, volumeName). */
-  system?: boolean;
-  /** Cluster bootstrap only: backdate creationTimestamp (ms since the epoch). */
-  createdAt?: number;
-  /** Cluster bootstrap only: a fixed uid (objects added later must not shift the seeded UIDs). */
-  uid?: string;
-  /**
-   * The caller hands the object over (it built it and will not touch it again), so the store
-   * keeps it instead of copying. For controllers' hot paths. @default false
-   */
-  adopt?: boolean;
-}
-
-export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
-
-export interface DeleteOptions {
-  /** Seconds before the object is removed; pods default to spec.terminationGracePeriodSeconds. */
-  gracePeriodSeconds?: number;
-  /** @default 'Background' */
-  propagationPolicy?: PropagationPolicy;
-  dryRun?: boolean;
-  /** Only delete if the object still has this uid / resourceVersion (Conflict otherwise). */
-  preconditions?: { uid?: string; resourceVersion?: string };
-}
-
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export interface WatchEvent {
-  type: WatchEventType;
-  object: KubeObject;
-  /** The previous state, for MODIFIED and DELETED. */
-  oldObject?: KubeObject;
-}
-
-export interface ListResult {
-  items: KubeObject[];
-  /** The store's resourceVersion at the time of the list. */
-  resourceVersion: string;
-}
-
-/** Internal listener called synchronously on every committed change (used by the garbage collector). */
-export type ChangeHook = (info: ResourceInfo, event: WatchEvent) => void;
-
-interface Watcher {
-  plural: string;
-  namespace?: string;
-  selector: Selector;
-  fields: FieldRequirement[];
-  handler: (e: WatchEvent) => void;
-  stopped: boolean;
-}
-
-interface WatcherList {
-  all: Watcher[];
-  /** No watcher filters by namespace, labels or fields. */
-  unfiltered: boolean;
-}
+export type { ChangeHook, DeleteOptions, ListOptions, ListResult, PropagationPolicy, ResourceArg, WatchEvent, WatchEventType, WriteOptions } from './store-types.ts';
 
 const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'EndpointSlice']);
 
 export class ApiStore {
   readonly world: World;
   private readonly data = new Map<string, Map<string, KubeObject>>();
-  /** Watchers per plural, in registration order; each list is replaced (never changed) on watch/stop. */
-  private readonly watchers = new Map<string, WatcherList>();
+  private readonly watchers: Watchers;
   private readonly hooks: ChangeHook[] = [];
   private readonly admitters: ((obj: KubeObject, info: ResourceInfo) => void)[] = [];
   private rv = 0;
@@ -113,6 +42,7 @@ export class ApiStore {
 
   constructor(world: World) {
     this.world = world;
+    this.watchers = new Watchers(world);
   }
 
   /** The resource for a name (`po`, `pods`, `Pod`, `statefulsets.apps`) or NotFound-ish error. */
@@ -182,9 +112,9 @@ export class ApiStore {
    * Invalid for validation failures; AlreadyExists.
    */
   create(input: KubeObject, options: WriteOptions & { namespace?: string } = {}): KubeObject {
-    const info = this.infoFor(input);
+    const info = kindOf(input);
     const obj = options.adopt ? input : clone(input);
-    if (options.strict) this.checkStrict(info, obj);
+    if (options.strict) checkStrict(info, obj);
     obj.apiVersion = info.apiVersion;
     obj.kind = info.kind;
     obj.metadata ??= {};
@@ -238,12 +168,12 @@ export class ApiStore {
    * for it here (controllers' hot paths skip the comparison).
    */
   private replace(input: KubeObject, options: WriteOptions, statusOnly: boolean, noop: boolean): KubeObject {
-    const info = this.infoFor(input);
+    const info = kindOf(input);
     const name = input.metadata?.name ?? '';
     const key = this.key(info, input.metadata?.namespace, name);
     const prev = this.table(info).get(key);
     if (!prev) throw notFound(info, name);
-    if (options.strict) this.checkStrict(info, input);
+    if (options.strict) checkStrict(info, input);
     const rv = input.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== prev.metadata.resourceVersion) throw conflict(info, name);
     let next: KubeObject;
@@ -274,7 +204,7 @@ export class ApiStore {
     }
     if (noop && sameContent(next, prev)) return prev;
     if (options.dryRun) return deepFreeze(next);
-    if (isTerminating(next) && (next.metadata.finalizers ?? []).length === 0 && !this.waitsForGrace(next)) {
+    if (isTerminating(next) && (next.metadata.finalizers ?? []).length === 0 && !waitsForGrace(next)) {
       return this.remove(info, key, next);
     }
     return this.commit(info, key, next, prev);
@@ -326,7 +256,7 @@ export class ApiStore {
       const i = finalizers.indexOf('orphan');
       if (i >= 0 && !isTerminating(prev)) finalizers.splice(i, 1);
     }
-    const grace = this.gracePeriod(info, prev, options.gracePeriodSeconds);
+    const grace = gracePeriod(info, prev, options.gracePeriodSeconds);
     const now = this.world.now();
     if (info.kind === 'Namespace') {
       // NamespaceLifecycle admission keeps the system namespaces.
@@ -365,22 +295,7 @@ export class ApiStore {
    * starts matching as ADDED (like the API server's filtered watch). Returns a stop function.
    */
   watch(resource: ResourceArg, options: ListOptions, handler: (e: WatchEvent) => void): () => void {
-    const info = this.resource(resource);
-    const w: Watcher = {
-      plural: info.plural,
-      namespace: info.namespaced && options.namespace ? options.namespace : undefined,
-      selector: toSelector(options.labelSelector),
-      fields: options.fieldSelector ? parseFieldSelector(options.fieldSelector, info.kind, info.plural, info.apiVersion) : [],
-      handler,
-      stopped: false,
-    };
-    const plural = info.plural;
-    this.setWatchers(plural, [...(this.watchers.get(plural)?.all ?? []), w]);
-    return () => {
-      if (w.stopped) return;
-      w.stopped = true;
-      this.setWatchers(plural, (this.watchers.get(plural)?.all ?? []).filter((x) => x !== w));
-    };
+    return this.watchers.watch(this.resource(resource), options, handler);
   }
 
   /**
@@ -402,38 +317,6 @@ export class ApiStore {
       if (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true') return sc.metadata.name;
     }
     return undefined;
-  }
-
-  private infoFor(obj: KubeObject): ResourceInfo {
-    if (!obj || typeof obj !== 'object') throw badRequest('Object \'Kind\' is missing in \'null\'');
-    if (!obj.kind) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(obj)}'`);
-    const info = resourceFor(obj.apiVersion, obj.kind) ?? (obj.apiVersion ? undefined : resourceForKind(obj.kind));
-    if (!info) throw noKindMatch(obj.apiVersion, obj.kind);
-    return info;
-  }
-
-  private checkStrict(info: ResourceInfo, obj: KubeObject): void {
-    const unknown = unknownFields(info.kind, obj);
-    if (unknown.length) {
-      throw badRequest(
-        `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
-      );
-    }
-  }
-
-  private gracePeriod(info: ResourceInfo, obj: KubeObject, requested: number | undefined): number {
-    if (info.kind !== 'Pod') return 0;
-    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
-    const phase = (obj.status as { phase?: string } | undefined)?.phase;
-    // Unscheduled or finished pods go at once (pkg/registry/core/pod/strategy.go CheckGracefulDelete).
-    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
-    const g = requested ?? spec.terminationGracePeriodSeconds ?? 30;
-    // The API server turns a requested 0 without --force into 1 second; kubectl sends 1 for --now.
-    return Math.max(0, g);
-  }
-
-  private waitsForGrace(obj: KubeObject): boolean {
-    return obj.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
   }
 
   /**
@@ -471,35 +354,9 @@ export class ApiStore {
    * look as old as the cluster (CoreDNS, local-path-provisioner, their events).
    */
   backdate(since: number, shiftMs: number): void {
-    // Copy-on-write: a part without a timestamp to move is kept as it is (same frozen object).
-    const shift = (v: unknown): unknown => {
-      if (typeof v === 'string') {
-        if (!TIMESTAMP.test(v)) return v;
-        const ms = Date.parse(v);
-        return ms >= since ? rfc3339(ms - shiftMs) : v;
-      }
-      if (Array.isArray(v)) {
-        let out: unknown[] | undefined;
-        for (let i = 0; i < v.length; i++) {
-          const x = shift(v[i]);
-          if (x !== v[i]) (out ??= v.slice())[i] = x;
-        }
-        return out ?? v;
-      }
-      if (v && typeof v === 'object') {
-        let out: Record<string, unknown> | undefined;
-        for (const k in v) {
-          const old = (v as Record<string, unknown>)[k];
-          const x = shift(old);
-          if (x !== old) (out ??= { ...(v as Record<string, unknown>) })[k] = x;
-        }
-        return out ?? v;
-      }
-      return v;
-    };
     for (const table of this.data.values()) {
       for (const [key, obj] of table) {
-        const next = shift(obj) as KubeObject;
+        const next = shiftTimestamps(obj, since, shiftMs) as KubeObject;
         if (next !== obj) table.set(key, deepFreeze(next));
       }
     }
@@ -514,75 +371,11 @@ export class ApiStore {
     if (obj && (obj.metadata.finalizers ?? []).length === 0) this.remove(info, key, obj);
   }
 
-  private setWatchers(plural: string, all: Watcher[]): void {
-    this.watchers.set(plural, { all, unfiltered: all.every((w) => w.namespace === undefined && w.selector === EVERYTHING && w.fields.length === 0) });
-  }
-
   private notify(info: ResourceInfo, event: WatchEvent): void {
     const hooks = this.hooks;
     for (let i = 0; i < hooks.length; i++) hooks[i](info, event);
-    const list = this.watchers.get(info.plural);
-    if (!list || list.all.length === 0) return;
-    // One queued job delivers to every interested watcher in registration order: the world's
-    // queue is FIFO, so this runs the handlers exactly when one job per watcher would.
-    if (list.unfiltered) {
-      // Every watcher sees every object: each gets the event itself (the list is never changed).
-      const all = list.all;
-      this.world.enqueue(() => {
-        for (let i = 0; i < all.length; i++) if (!all[i].stopped) all[i].handler(event);
-      });
-      return;
-    }
-    const targets: Watcher[] = [];
-    const events: WatchEvent[] = [];
-    for (let i = 0; i < list.all.length; i++) {
-      const w = list.all[i];
-      const now = event.type !== 'DELETED' && this.watcherMatches(w, event.object);
-      const before = event.oldObject !== undefined && event.type !== 'ADDED' && this.watcherMatches(w, event.oldObject);
-      let e: WatchEvent | undefined;
-      if (event.type === 'DELETED') e = before || this.watcherMatches(w, event.object) ? event : undefined;
-      else if (now && before) e = event;
-      else if (now) e = { type: 'ADDED', object: event.object };
-      else if (before) e = { type: 'DELETED', object: event.object, oldObject: event.oldObject };
-      if (!e) continue;
-      targets.push(w);
-      events.push(e);
-    }
-    if (targets.length === 0) return;
-    this.world.enqueue(() => {
-      for (let i = 0; i < targets.length; i++) if (!targets[i].stopped) targets[i].handler(events[i]);
-    });
+    this.watchers.deliver(info, event);
   }
-
-  private watcherMatches(w: Watcher, obj: KubeObject): boolean {
-    if (w.namespace !== undefined && obj.metadata.namespace !== w.namespace) return false;
-    if (w.selector !== EVERYTHING && !matches(w.selector, obj.metadata.labels)) return false;
-    return w.fields.length === 0 || matchesFields(w.fields, obj);
-  }
-}
-
-function toSelector(s: ListOptions['labelSelector']): Selector {
-  if (s === undefined) return EVERYTHING;
-  if (typeof s === 'string') return parseLabelSelector(s);
-  if ('requirements' in s) return s as Selector;
-  return fromLabelSelector(s as LabelSelector);
-}
-
-const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-
-/** Whether two versions of an object are equal apart from resourceVersion (key order ignored). */
-function sameContent(a: KubeObject, b: KubeObject): boolean {
-  return deepEqual({ ...a, metadata: { ...a.metadata, resourceVersion: '' } }, { ...b, metadata: { ...b.metadata, resourceVersion: '' } });
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function byKey(a: KubeObject, b: KubeObject): number {

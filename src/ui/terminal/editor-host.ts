@@ -9,6 +9,8 @@ export interface LineEditorHost {
   write(data: string): void;
   /** The terminal's width in columns. */
   columns(): number;
+  /** The terminal's height in rows: long completion lists stop at `--More--` every screenful. */
+  rows?(): number;
   /**
    * Ctrl-C. `reading` says whether a line was being edited. Return true when a running command
    * took the interrupt (the host echoes `^C` then): a pending read, which was that command's

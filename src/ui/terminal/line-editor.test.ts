@@ -4,7 +4,7 @@ import { History } from './history.ts';
 import { LineEditor, type LineEditorHost } from './line-editor.ts';
 import type { Completer } from './completion/types.ts';
 
-function setup(options: { columns?: number; history?: string[]; completer?: Completer; commandRunning?: boolean } = {}) {
+function setup(options: { columns?: number; rows?: number; history?: string[]; completer?: Completer; commandRunning?: boolean } = {}) {
   const commandRunning = options.commandRunning ?? false;
   const screen = new FakeScreen(options.columns ?? 40);
   const lines: (string | null)[] = [];
@@ -12,6 +12,7 @@ function setup(options: { columns?: number; history?: string[]; completer?: Comp
   const host: LineEditorHost = {
     write: (d) => screen.write(d),
     columns: () => screen.columns,
+    rows: options.rows === undefined ? undefined : () => options.rows as number,
     interrupt: (reading) => {
       interrupts.push(reading);
       if (!reading) screen.write('^C');
@@ -398,5 +399,63 @@ describe('LineEditor Display all N possibilities', () => {
     editor.feed('nok\r');
     expect(await line).toBe('ok');
     expect(screen.text()).toBe('$\nDisplay all 120 possibilities? (y or n)\n$ ok');
+  });
+});
+
+describe('LineEditor --More-- pager (readline page-completions)', () => {
+  const items = Array.from({ length: 14 }, (_, i) => `${String.fromCharCode(97 + i)}00`); // a00 … n00
+  const completer: Completer = { complete: ({ cursor }) => ({ from: cursor, to: cursor, candidates: items }) };
+  const listed = (from: number, to: number) => items.slice(from, to);
+
+  it('stops every screenful (height − 1 rows) at --More--: space shows a page, Enter one row, q stops and redraws the line', async () => {
+    // 10 columns: one candidate a row (cells of 5 would fill it exactly); 5 rows: pages of 4
+    const { editor, screen } = setup({ completer, columns: 10, rows: 5 });
+    const line = editor.readLine('$ ');
+    editor.feed('\t\t');
+    await flush();
+    await flush();
+    expect(screen.text()).toBe(['$', ...listed(0, 4), '--More--'].join('\n'));
+    editor.feed('x'); // not an answer: the bell, still waiting
+    expect(screen.text()).toBe(['$', ...listed(0, 4), '--More--'].join('\n'));
+    editor.feed(' ');
+    expect(screen.text()).toBe(['$', ...listed(0, 8), '--More--'].join('\n'));
+    editor.feed('\r');
+    expect(screen.text()).toBe(['$', ...listed(0, 9), '--More--'].join('\n'));
+    editor.feed('q');
+    expect(screen.text()).toBe(['$', ...listed(0, 9), '$'].join('\n'));
+    editor.feed('ok\r');
+    expect(await line).toBe('ok');
+  });
+
+  it('lists the rest without asking once it fits, and lists everything when the host has no height', async () => {
+    const paged = setup({ completer, columns: 10, rows: 5 });
+    let line = paged.editor.readLine('$ ');
+    paged.editor.feed('\t\t');
+    await flush();
+    await flush();
+    paged.editor.feed('   '); // 14 rows: 4 + 4 + 4, then the last 2 fit
+    expect(paged.screen.text()).toBe(['$', ...items, '$'].join('\n'));
+    paged.editor.feed('\r');
+    expect(await line).toBe('');
+    const unpaged = setup({ completer, columns: 10 });
+    line = unpaged.editor.readLine('$ ');
+    unpaged.editor.feed('\t\t');
+    await flush();
+    await flush();
+    expect(unpaged.screen.text()).toBe(['$', ...items, '$'].join('\n'));
+    unpaged.editor.feed('\r');
+    expect(await line).toBe('');
+  });
+
+  it('Ctrl-C at --More-- drops the listing and the line, as SIGINT does', async () => {
+    const { editor, screen } = setup({ completer, columns: 10, rows: 5 });
+    const line = editor.readLine('$ ');
+    editor.feed('ab\t\t');
+    await flush();
+    await flush();
+    editor.feed('\x03');
+    expect(screen.text()).toBe(['$ ab', ...listed(0, 4), '$ ab^C', '$'].join('\n'));
+    editor.feed('x\r');
+    expect(await line).toBe('x');
   });
 });

@@ -7,7 +7,7 @@
  * Keys: ←/→, Home/End, Ctrl-A/E/B/F, Alt-B/F (words), Ctrl-U/K/W, Alt-D, Alt-Backspace, Ctrl-Y
  * (yank), Ctrl-L (clear screen), Ctrl-C (interrupt), Ctrl-D (EOF on an empty line, else delete),
  * ↑/↓ and Ctrl-P/N (history), Ctrl-R (reverse-i-search; Ctrl-G aborts it), Tab (completion; a
- * second Tab lists candidates). Input that arrives while no line is being read (typeahead, the
+ * second Tab lists candidates, a screenful at a time with readline's `--More--`). Input that arrives while no line is being read (typeahead, the
  * rest of a multi-line paste) is queued and fed to the following `readLine` calls in order.
  */
 import { History } from './history.ts';
@@ -46,6 +46,8 @@ export class LineEditor {
   private busy = false;
   /** Candidates waiting for the answer to `Display all N possibilities?`. */
   private query: string[] | null = null;
+  /** Listing rows still to show while `--More--` waits. */
+  private more: string[] | null = null;
   /** The pending read's escape keys (an empty sequence never matches). */
   private escape = new EscapeMatcher('');
   private lastKey = '';
@@ -88,6 +90,7 @@ export class LineEditor {
       };
       this.escape = new EscapeMatcher(options.escapeKeys ?? '');
       this.query = null;
+      this.more = null;
       this.line = { text: '', cursor: 0 };
       this.historyIndex = this.history.length;
       this.savedLine = this.line;
@@ -145,6 +148,10 @@ export class LineEditor {
       const key = this.queue.shift() as Key;
       if (this.query) {
         this.answerQuery(key);
+        continue;
+      }
+      if (this.more) {
+        this.answerMore(key);
         continue;
       }
       if (this.escape.sequence && !this.search.active && this.holdEscape(key)) continue;
@@ -375,8 +382,49 @@ export class LineEditor {
   }
 
   private listCandidates(labels: readonly string[]): void {
-    for (const row of formatColumns(labels, this.host.columns())) this.host.write(row + '\r\n');
+    this.showRows(formatColumns(labels, this.host.columns()), this.pageSize());
+  }
+
+  /** Rows a screenful holds before `--More--` (readline: screen height − 1); unbounded without rows. */
+  private pageSize(): number {
+    const rows = this.host.rows?.();
+    return rows === undefined ? Infinity : Math.max(1, rows - 1);
+  }
+
+  /**
+   * Writes up to `count` listing rows; with rows left, asks `--More--` (readline's
+   * _rl_internal_pager, page-completions on by default), else redraws the prompt and line.
+   */
+  private showRows(rows: readonly string[], count: number): void {
+    for (const row of rows.slice(0, count)) this.host.write(row + '\r\n');
+    const rest = rows.slice(count);
+    if (rest.length > 0) {
+      this.host.write('--More--');
+      this.more = rest;
+      return;
+    }
     this.render(0);
+  }
+
+  /**
+   * A key at `--More--` (readline's get_y_or_n for the pager): y, Y or space show the next
+   * screenful, Enter one more row; n, N, q, Q, Backspace and Ctrl-G/Ctrl-C stop the listing;
+   * anything else rings the bell. The `--More--` line is erased either way.
+   */
+  private answerMore(key: Key): void {
+    const rest = key.name === 'text' ? (key.text ?? '').slice(1) : '';
+    if (rest) this.queue.unshift({ name: 'text', text: rest }); // one character answers
+    const ch = key.name === 'text' ? key.text?.[0] : undefined;
+    const page = ch === 'y' || ch === 'Y' || ch === ' ';
+    const line = key.name === 'enter';
+    const stop = ch === 'n' || ch === 'N' || ch === 'q' || ch === 'Q' || ['backspace', 'C-g', 'C-c'].includes(key.name);
+    if (!page && !line && !stop) return this.host.write('\x07');
+    const rows = this.more ?? [];
+    this.more = null;
+    this.host.write('\r\x1b[K');
+    if (key.name === 'C-c') return this.interruptLine(); // SIGINT: the line is dropped too
+    if (stop) return this.render(0);
+    this.showRows(rows, page ? this.pageSize() : 1);
   }
 
 

@@ -76,6 +76,7 @@ export class XtermTerminal implements Terminal {
       {
         write: (data) => this.write(data),
         columns: () => this.xterm.cols,
+        rows: () => this.xterm.rows,
         completer: options.completer,
         interrupt: options.interrupt,
         onLine: options.onLine,

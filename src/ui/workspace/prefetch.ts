@@ -12,15 +12,17 @@ import type { PageLab } from './lab-loader.ts';
 const ENVIRONMENT_COMMANDS: Readonly<Record<string, readonly string[]>> = { docker: ['docker'], kubernetes: ['kubectl'] };
 
 /**
- * Registered command names that `script` runs in a command position: the first word of a line
- * and the first word after `|`, `;`, `&&`, `||`, `(` or `$(`, without comments. A cheap reading,
- * not a parse: it only decides what to load ahead.
+ * Registered command names that `script` may run: every word of it (comments left out) that
+ * names a command, in order of first appearance — command positions, but also what runs inside
+ * a container (`kubectl exec web-0 -- cat f`, `docker exec a1 ping a2`) or inside `sh -c '…'`.
+ * A cheap reading, not a parse: it only decides what to load ahead, and loading a command that
+ * turns out unused costs a small chunk.
  */
 export function commandsOf(script: string, known: ReadonlySet<string> = new Set(commandNames())): string[] {
   const found = new Set<string>();
   for (const line of script.split('\n')) {
     const code = line.replace(/(^|\s)#.*$/, '');
-    for (const m of code.matchAll(/(?:^|[|;&(]|\$\()\s*([A-Za-z_][\w.-]*)/g)) if (known.has(m[1])) found.add(m[1]);
+    for (const m of code.matchAll(/(?<![\w./=-])[A-Za-z_][\w.-]*(?![\w./=-])/g)) if (known.has(m[0])) found.add(m[0]);
   }
   return [...found];
 }

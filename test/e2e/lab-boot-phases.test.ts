@@ -47,6 +47,11 @@ describe('lab boot phases', () => {
     await page.waitForSelector(`.petlab-lab[data-lab-id="${LAB}"][data-state="prompt"]`, { timeout: 90_000 });
     expect(await page.locator('.pl-panel-tasks').innerText()).toBe('Lab tasks: checking…');
     await focusTerminal(page, LAB);
+    // Tab before the world is ready completes once it is; the keys after it wait their turn.
+    await page.keyboard.type('ech');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(' early');
+    await page.keyboard.press('Enter');
     await page.keyboard.type('kubectl get pods');
     await page.keyboard.press('Enter');
     await page.keyboard.type('kubectl get svc nginx');
@@ -56,9 +61,9 @@ describe('lab boot phases', () => {
     release();
 
     await waitForLab(page, LAB);
-    const text = await waitForTerminal(page, LAB, (t) => t.split(PROMPT).length >= 3 && t.endsWith(PROMPT.trimEnd()));
+    const text = await waitForTerminal(page, LAB, (t) => t.split(PROMPT).length >= 4 && t.endsWith(PROMPT.trimEnd()));
     expect(text).toBe(
-      `${PROMPT}kubectl get pods\nNo resources found in default namespace.\n` +
+      `${PROMPT}echo  early\nearly\n${PROMPT}kubectl get pods\nNo resources found in default namespace.\n` +
         `${PROMPT}kubectl get svc nginx\nError from server (NotFound): services "nginx" not found\n${PROMPT.trimEnd()}`,
     );
     // The lab panel checks the real world now.

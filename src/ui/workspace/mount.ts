@@ -16,6 +16,7 @@ import '@xterm/xterm/css/xterm.css';
 import './workspace.css';
 import { bootLearner } from '../../emulator/boot.ts';
 import { firstPrompt } from './first-prompt.ts';
+import type { Completer } from '../terminal/completion/types.ts';
 import type { PageLab } from './lab-loader.ts';
 import { WorkspaceFrame } from './frame.ts';
 import type { startWorkspace, Workspace } from './workspace.ts';
@@ -61,9 +62,13 @@ export async function mountLab(root: HTMLElement, loadBundle: (labId: string) =>
     if (record.scrollback) frame.terminal.restore(record.scrollback);
     first = frame.terminal.readLine(firstPrompt(booted.learner.shell));
   }
-  // A line submitted before the shell exists is journaled once the workspace does.
+  // A line submitted before the shell exists is journaled once the workspace does; a Tab
+  // pressed meanwhile completes once the lab's world is ready (against that world).
   const early: (string | null)[] = [];
   frame.hooks.onLine = (line) => early.push(line);
+  let completerReady!: (completer: Completer | undefined) => void;
+  const completer = new Promise<Completer | undefined>((resolve) => (completerReady = resolve));
+  frame.hooks.completer = { complete: (request) => completer.then((c) => c?.complete(request) ?? { from: request.cursor, to: request.cursor, candidates: [] }) };
   root.dataset.state = 'prompt';
   const hosts = frame.addPanelHosts(PANELS);
 
@@ -72,12 +77,14 @@ export async function mountLab(root: HTMLElement, loadBundle: (labId: string) =>
   try {
     ({ startWorkspace: start } = await import('./workspace.ts'));
   } catch (error) {
+    completerReady(undefined);
     frame.notify(`The lab's code could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
     root.dataset.state = 'failed';
     throw error;
   }
   const panels = PANELS.map((p) => ({ label: p.label, load: p.load, host: hosts.get(p.name) as HTMLElement }));
   const workspace = await start(frame, booted, { labId, bundle, panels, first, early, onReset });
+  completerReady(frame.hooks.completer);
   await workspace.ready;
   root.dataset.state = workspace.setupError === undefined ? 'ready' : 'setup-failed';
   ((window as Registry).petlabWorkspaces ??= {})[labId] = workspace;

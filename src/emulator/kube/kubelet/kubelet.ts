@@ -9,50 +9,28 @@
  * Timers that change what a learner waits for are foreground; periodic probes after the first
  * verdict, long sleeps and back-offs are background, so `world.settle()` ends.
  */
-import type { TimerHandle } from '../../clock.ts';
 import type { ApiStore, WatchEvent } from '../api/store.ts';
 import { isTerminating, keyOf, rfc3339 } from '../api/meta.ts';
-import type { Container, PersistentVolumeClaim, Pod, Probe } from '../api/types.ts';
+import type { Container, PersistentVolumeClaim, Pod } from '../api/types.ts';
 import type { EventRecorder } from '../controllers/recorder.ts';
 import type { VolumeData } from '../storage/volume-data.ts';
 import type { MemDir } from '../../linux/fs/nodes.ts';
-import type { Process } from '../../linux/process.ts';
 import { volumeMounts } from './volumes.ts';
-import { behaviourOf, type Behaviour } from './behaviour.ts';
-import { goDuration, lookupImage, pullError, pullMs, type ImageInfo } from './images.ts';
-import { runProbe } from './probes.ts';
+import { behaviourOf } from './behaviour.ts';
+import type { ImageInfo } from './images.ts';
+import { startContainer } from './image-pull.ts';
+import { containerExited } from './restarts.ts';
+import { PodIPs } from './pod-ips.ts';
+import { runProgram } from './program.ts';
+import { scheduleProbe } from './probing.ts';
 import type { ContainerRuntime, MountSpec } from './runtime.ts';
-import { buildStatus, qosClass, type ContainerRun, type PodView } from './status.ts';
+import { buildStatus, qosClass } from './status.ts';
+import { FOREGROUND_LIMIT_MS, type KubeletHost, type ProgramRunner, type Run, type Worker } from './worker.ts';
 
-/** Longest exit/back-off delay that still keeps `settle()` waiting. */
-const FOREGROUND_LIMIT_MS = 60_000;
-const MAX_BACKOFF_MS = 300_000;
+export type { ProgramRunner } from './worker.ts';
+
 /** Pod sandbox (pause container + CNI) set-up time. */
 const SANDBOX_MS = 800;
-
-interface Run extends ContainerRun {
-  spec: Container;
-  behaviour?: Behaviour;
-  info?: ImageInfo;
-  backoffMs: number;
-  readyStreak: number;
-  failStreak: number;
-  liveFails: number;
-  decided: boolean;
-  startedAt?: number;
-  logs: string[];
-  previousLogs?: string[];
-}
-
-interface Worker {
-  key: string;
-  uid: string;
-  view: PodView;
-  runs: Run[];
-  timers: Set<TimerHandle>;
-  terminating: boolean;
-  volumesReady: boolean;
-}
 
 export interface KubeletOptions {
   nodeName: string;
@@ -68,28 +46,26 @@ export interface KubeletOptions {
 }
 
 /**
- * Runs a container's short-lived program (argv) in its process's namespaces and resolves with the
- * exit status; output goes to `io`. Installed by the shell (the emulator cannot import it).
+ * One node's kubelet: follows the pods bound to its node (`onPod`), runs them and writes their
+ * status; `stop`/`start` take it down with its node and back. The steps live beside it:
+ * image-pull.ts, restarts.ts, probing.ts, program.ts, pod-ips.ts, status.ts.
  */
-export type ProgramRunner = (process: Process, argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }) => Promise<number>;
-
-export class Kubelet {
+export class Kubelet implements KubeletHost {
   readonly nodeName: string;
   readonly nodeIP: string;
   /** Whether the kubelet (and its node) is up. */
   running = true;
   /** Set by `Cluster.setProgramRunner`; without it short-lived programs only pretend to run. */
   programRunner: ProgramRunner | undefined;
-  private readonly store: ApiStore;
+  /** The API (KubeletHost: also for the kubelet's steps in the files beside this one). */
+  readonly store: ApiStore;
+  readonly runtime: ContainerRuntime;
+  /** Image refs cached on the node. */
+  readonly images: Set<string>;
   private readonly recorder: EventRecorder;
-  private readonly runtime: ContainerRuntime;
   private readonly volumes: VolumeData;
   private readonly workers = new Map<string, Worker>();
-  private readonly images: Set<string>;
-  private readonly ips = new Map<string, string>();
-  private readonly usedIPs = new Set<string>();
-  private nextIP = 2;
-  private readonly cidrBase: string;
+  private readonly ips: PodIPs;
   private readonly emptyDirs = new Map<string, MemDir>();
   private readonly source: { component: string; host: string };
   private readonly logListeners = new Map<string, Set<(line: string) => void>>();
@@ -103,7 +79,7 @@ export class Kubelet {
     this.runtime = o.runtime;
     this.volumes = o.volumes;
     this.images = new Set(o.images ?? []);
-    this.cidrBase = o.podCIDR.split('/')[0].replace(/\.0$/, '');
+    this.ips = new PodIPs(o.podCIDR, o.nodeName);
     this.source = { component: 'kubelet', host: o.nodeName };
     this.store.watch('persistentvolumeclaims', {}, (e) => {
       if ((e.object as PersistentVolumeClaim).status?.phase !== 'Bound') return;
@@ -132,7 +108,8 @@ export class Kubelet {
     return () => set.delete(listener);
   }
 
-  private log(w: Worker, run: Run, line: string): void {
+  /** KubeletHost. */
+  log(w: Worker, run: Run, line: string): void {
     run.logs.push(line);
     for (const l of this.logListeners.get(`${w.uid}/${run.name}`) ?? []) l(line);
   }
@@ -166,7 +143,8 @@ export class Kubelet {
     this.sync(keyOf(e.object));
   }
 
-  private timer(w: Worker, ms: number, fn: () => void, background = false): void {
+  /** KubeletHost. */
+  timer(w: Worker, ms: number, fn: () => void, background = false): void {
     const h = this.store.world.clock.after(
       ms,
       () => {
@@ -265,117 +243,33 @@ export class Kubelet {
     this.timer(w, SANDBOX_MS, () => {
       const pod = this.pod(w);
       if (!pod) return;
-      const ip = pod.spec.hostNetwork ? this.nodeIP : this.allocateIP(w.uid);
+      const ip = pod.spec.hostNetwork ? this.nodeIP : this.ips.allocate(w.uid);
       w.view.podIP = ip;
       this.runtime.runPodSandbox(pod, this.nodeName, ip);
       w.view.sandboxReady = true;
       this.writeStatus(w);
-      this.startContainer(w, 0);
+      startContainer(this, w, 0);
     });
   }
 
-  private allocateIP(uid: string): string {
-    const existing = this.ips.get(uid);
-    if (existing) return existing;
-    // host-local IPAM: the next free address after the last one handed out.
-    for (let n = 0; n < 253; n++) {
-      const i = 2 + ((this.nextIP - 2 + n) % 253);
-      const ip = `${this.cidrBase}.${i}`;
-      if (!this.usedIPs.has(ip)) {
-        this.ips.set(uid, ip);
-        this.usedIPs.add(ip);
-        this.nextIP = i + 1;
-        return ip;
-      }
-    }
-    throw new Error(`no free pod IP on ${this.nodeName}`);
-  }
-
-  private releaseIP(uid: string): void {
-    const ip = this.ips.get(uid);
-    if (ip) this.usedIPs.delete(ip);
-    this.ips.delete(uid);
-  }
-
-  private pod(w: Worker): Pod | undefined {
+  /** KubeletHost. */
+  pod(w: Worker): Pod | undefined {
     const p = this.store.tryGet('pods', ...splitKey(w.key)) as Pod | undefined;
     return p && p.metadata.uid === w.uid ? p : undefined;
   }
 
-  private event(w: Worker, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
+  /** KubeletHost. */
+  event(w: Worker, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
     const pod = this.pod(w);
     if (pod) this.recorder.event(this.source, pod, type, reason, message, container ? `spec.containers{${container}}` : undefined);
-  }
-
-  /** Pull (if needed), create and start container `i`, then the next one. */
-  private startContainer(w: Worker, i: number, chain = true): void {
-    const run = w.runs[i];
-    if (!run || w.terminating) return;
-    const policy = run.spec.imagePullPolicy ?? 'IfNotPresent';
-    const info = lookupImage(run.image);
-    const cached = info !== undefined && this.images.has(info.ref);
-    const next = () => {
-      if (chain) this.startContainer(w, i + 1);
-    };
-    if (policy === 'Never' && !cached) {
-      run.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${run.image}" is not present with pull policy of Never` } };
-      this.event(w, 'Warning', 'ErrImageNeverPull', `Container image "${run.image}" is not present with pull policy of Never`, run.name);
-      this.writeStatus(w);
-      return next();
-    }
-    if (policy === 'IfNotPresent' && cached) {
-      this.event(w, 'Normal', 'Pulled', `Container image "${run.image}" already present on machine`, run.name);
-      this.create(w, run, info!);
-      return next();
-    }
-    this.event(w, 'Normal', 'Pulling', `Pulling image "${run.image}"`, run.name);
-    const ms = info ? pullMs(info, cached) : 1200;
-    this.timer(w, ms, () => {
-      if (!info) {
-        const msg = pullError(run.image);
-        this.event(w, 'Warning', 'Failed', `Failed to pull image "${run.image}": ${msg}`, run.name);
-        this.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', run.name);
-        run.state = { waiting: { reason: 'ErrImagePull', message: `${msg}` } };
-        this.writeStatus(w);
-        this.pullBackOff(w, i);
-        return next();
-      }
-      this.images.add(info.ref);
-      this.event(w, 'Normal', 'Pulled', `Successfully pulled image "${run.image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${info.size} bytes.`, run.name);
-      this.create(w, run, info);
-      next();
-    });
-  }
-
-  private pullBackOff(w: Worker, i: number): void {
-    const run = w.runs[i];
-    run.backoffMs = Math.min(run.backoffMs ? run.backoffMs * 2 : 10_000, MAX_BACKOFF_MS);
-    this.timer(w, 500, () => {
-      this.event(w, 'Normal', 'BackOff', `Back-off pulling image "${run.image}"`, run.name);
-      this.event(w, 'Warning', 'Failed', 'Error: ImagePullBackOff', run.name);
-      run.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${run.image}": ErrImagePull: ${pullError(run.image)}` } };
-      this.writeStatus(w);
-      this.timer(w, run.backoffMs, () => this.retryPull(w, i), true);
-    }, run.backoffMs > 10_000);
-  }
-
-  private retryPull(w: Worker, i: number): void {
-    const run = w.runs[i];
-    this.event(w, 'Normal', 'Pulling', `Pulling image "${run.image}"`, run.name);
-    this.timer(w, 1200, () => {
-      this.event(w, 'Warning', 'Failed', `Failed to pull image "${run.image}": ${pullError(run.image)}`, run.name);
-      this.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', run.name);
-      run.state = { waiting: { reason: 'ErrImagePull', message: pullError(run.image) } };
-      this.writeStatus(w);
-      this.pullBackOff(w, i);
-    }, true);
   }
 
   private mountsFor(pod: Pod, c: Container): MountSpec[] {
     return volumeMounts(this.store, this.volumes, this.emptyDirs, pod, c);
   }
 
-  private create(w: Worker, run: Run, info: ImageInfo): void {
+  /** KubeletHost. */
+  create(w: Worker, run: Run, info: ImageInfo): void {
     const pod = this.pod(w);
     if (!pod || w.terminating) return;
     run.info = info;
@@ -400,7 +294,7 @@ export class Kubelet {
     const viaRunner = b.program !== undefined && this.programRunner !== undefined && this.runtime.processOf(pod, run.name) !== undefined;
     if (!viaRunner) for (const l of b.startupLog) this.log(w, run, `${stamp} ${l}`);
     this.writeStatus(w);
-    if (viaRunner && this.runProgram(w, run, pod, b.program!, now)) return;
+    if (viaRunner && runProgram(this, w, run, pod, b.program!, now)) return;
     for (const step of b.steps ?? []) {
       const startedAt = now;
       this.timer(
@@ -420,149 +314,13 @@ export class Kubelet {
       const startedAt = now;
       this.timer(w, b.exitAfterMs, () => run.startedAt === startedAt && this.exited(w, run, b.exitCode), b.exitAfterMs > FOREGROUND_LIMIT_MS);
     }
-    if (run.spec.readinessProbe) this.scheduleProbe(w, run, 'readiness', run.spec.readinessProbe, (run.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000, now);
-    if (run.spec.livenessProbe) this.scheduleProbe(w, run, 'liveness', run.spec.livenessProbe, (run.spec.livenessProbe.initialDelaySeconds ?? 0) * 1000, now);
+    if (run.spec.readinessProbe) scheduleProbe(this, w, run, 'readiness', run.spec.readinessProbe, (run.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000, now);
+    if (run.spec.livenessProbe) scheduleProbe(this, w, run, 'liveness', run.spec.livenessProbe, (run.spec.livenessProbe.initialDelaySeconds ?? 0) * 1000, now);
   }
 
-  /**
-   * Runs the container's program through the shell: each output line is logged as it comes, and
-   * the container exits with the program's status. False when the container has no process.
-   */
-  private runProgram(w: Worker, run: Run, pod: Pod, argv: string[], startedAt: number): boolean {
-    const proc = this.runtime.processOf(pod, run.name);
-    if (!proc || !this.programRunner) return false;
-    const pending = { stdout: '', stderr: '' };
-    const write = (stream: 'stdout' | 'stderr', text: string, flush = false) => {
-      if (run.startedAt !== startedAt) return;
-      const lines = (pending[stream] + text).split('\n');
-      pending[stream] = flush ? '' : (lines.pop() ?? '');
-      if (flush && lines[lines.length - 1] === '') lines.pop();
-      for (const line of lines) this.log(w, run, `${rfc3339(this.store.world.now())} ${line}`);
-    };
-    // The program runs in host turns, not in virtual time: while it does, a 1 ms background tick
-    // keeps a session's clock driver from jumping to the next timer (a probe seconds away) before
-    // it ends. settle() ignores background timers.
-    let running = true;
-    const tick = () => {
-      if (running) this.store.world.clock.after(1, tick, { background: true, label: `kubelet ${this.nodeName} program in flight` });
-    };
-    tick();
-    const finish = (code: number) => {
-      running = false;
-      write('stdout', '', true);
-      write('stderr', '', true);
-      if (run.startedAt === startedAt) this.exited(w, run, code);
-      this.store.world.markChanged();
-    };
-    this.programRunner(proc, argv, { stdout: (t) => write('stdout', t), stderr: (t) => write('stderr', t) }).then(finish, () => finish(1));
-    return true;
-  }
-
-  private scheduleProbe(w: Worker, run: Run, kind: 'readiness' | 'liveness', probe: Probe, delayMs: number, instance: number): void {
-    const background = kind === 'liveness' || run.decided;
-    this.timer(
-      w,
-      Math.max(1, delayMs),
-      () => {
-        if (run.startedAt !== instance || !run.state.running) return;
-        this.probe(w, run, kind, probe);
-        if (run.startedAt === instance && run.state.running) this.scheduleProbe(w, run, kind, probe, (probe.periodSeconds ?? 10) * 1000, instance);
-      },
-      background,
-    );
-  }
-
-  private probe(w: Worker, run: Run, kind: 'readiness' | 'liveness', probe: Probe): void {
-    const pod = this.pod(w);
-    if (!pod) return;
-    const r = runProbe(this.runtime, pod, run.spec, probe);
-    const title = kind === 'readiness' ? 'Readiness' : 'Liveness';
-    if (kind === 'readiness') {
-      if (r.ok) {
-        run.failStreak = 0;
-        run.readyStreak++;
-        if (!run.ready && run.readyStreak >= (probe.successThreshold ?? 1)) {
-          run.ready = true;
-          run.decided = true;
-          this.writeStatus(w);
-        }
-      } else {
-        run.readyStreak = 0;
-        run.failStreak++;
-        this.event(w, 'Warning', 'Unhealthy', `${title} probe failed: ${r.message}`, run.name);
-        if (run.failStreak >= (probe.failureThreshold ?? 3)) {
-          run.decided = true;
-          if (run.ready) {
-            run.ready = false;
-            this.writeStatus(w);
-          }
-        }
-      }
-      return;
-    }
-    if (r.ok) {
-      run.liveFails = 0;
-      return;
-    }
-    run.liveFails++;
-    this.event(w, 'Warning', 'Unhealthy', `${title} probe failed: ${r.message}`, run.name);
-    if (run.liveFails >= (probe.failureThreshold ?? 3)) {
-      // Probing stops once the kill is decided (a new instance probes afresh).
-      run.startedAt = -1;
-      this.event(w, 'Normal', 'Killing', `Container ${run.name} failed liveness probe, will be restarted`, run.name);
-      const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
-      const stopMs = run.behaviour?.handlesSigterm ? 200 : grace * 1000;
-      this.timer(w, stopMs, () => run.startedAt === -1 && this.exited(w, run, run.behaviour?.handlesSigterm ? 0 : 137), true);
-    }
-  }
-
-  /** A container's process ended with `code`: record it and restart per restartPolicy. */
-  private exited(w: Worker, run: Run, code: number, changed = false): void {
-    const pod = this.pod(w);
-    if (!pod || !run.state.running) return;
-    const now = this.store.world.now();
-    this.runtime.stopContainer(pod, run.name, code);
-    const terminated = {
-      containerID: run.containerID,
-      exitCode: code,
-      finishedAt: rfc3339(now),
-      reason: code === 0 ? 'Completed' : 'Error',
-      startedAt: run.state.running.startedAt,
-    };
-    run.state = { terminated };
-    run.ready = false;
-    run.startedAt = undefined;
-    const policy = pod.spec.restartPolicy ?? 'Always';
-    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
-    if (!restart) {
-      if (w.runs.every((r) => r.state.terminated)) w.view.finalPhase = w.runs.every((r) => r.state.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed';
-      this.writeStatus(w);
-      return;
-    }
-    // A definition change restarts at once and does not count toward the crash back-off.
-    const delay = changed ? 0 : run.backoffMs;
-    if (!changed) run.backoffMs = Math.min(run.backoffMs ? run.backoffMs * 2 : 10_000, MAX_BACKOFF_MS);
-    if (delay > 0) {
-      run.lastState = { terminated };
-      run.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay).replace(/\.0+s$/, 's')} restarting failed container=${run.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } };
-      this.event(w, 'Warning', 'BackOff', `Back-off restarting failed container ${run.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, run.name);
-    }
-    this.writeStatus(w);
-    this.timer(w, delay, () => this.restart(w, run, terminated), delay > 0);
-  }
-
-  private restart(w: Worker, run: Run, last: NonNullable<ContainerRun['state']['terminated']>): void {
-    if (w.terminating || !run.info) return;
-    run.lastState = { terminated: last };
-    run.restartCount++;
-    run.previousLogs = run.logs;
-    if (lookupImage(run.image)?.ref !== run.info.ref) {
-      // A new image: pull it (as at first start) before creating the container again.
-      this.startContainer(w, w.runs.indexOf(run), false);
-      return;
-    }
-    this.event(w, 'Normal', 'Pulled', `Container image "${run.image}" already present on machine`, run.name);
-    this.create(w, run, run.info);
+  /** KubeletHost: a container's process ended with `code` (restarts.ts). */
+  exited(w: Worker, run: Run, code: number, changed = false): void {
+    containerExited(this, w, run, code, changed);
   }
 
   /** Graceful termination: stop each container (SIGTERM, SIGKILL at the deadline), then remove the pod. */
@@ -571,7 +329,7 @@ export class Kubelet {
     if (!w) {
       // Never started here (or the kubelet restarted): nothing runs; remove at once.
       this.runtime.stopPodSandbox(pod);
-      this.releaseIP(String(pod.metadata.uid));
+      this.ips.release(String(pod.metadata.uid));
       this.finish(pod);
       return;
     }
@@ -618,12 +376,13 @@ export class Kubelet {
     }
     if (pod) {
       this.runtime.stopPodSandbox(pod);
-      this.releaseIP(String(pod.metadata.uid));
+      this.ips.release(String(pod.metadata.uid));
       for (const k of [...this.emptyDirs.keys()]) if (k.startsWith(`${pod.metadata.uid}/`)) this.emptyDirs.delete(k);
     }
   }
 
-  private writeStatus(w: Worker, first = false): void {
+  /** KubeletHost. */
+  writeStatus(w: Worker, first = false): void {
     const pod = this.pod(w);
     if (!pod) return;
     const status = buildStatus(pod, w.view, this.store.world.now());

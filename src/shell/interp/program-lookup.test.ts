@@ -59,7 +59,8 @@ describe('programs come from $PATH in the process root', () => {
 describe("the learner's host", () => {
   it('has every registered program in $PATH', async () => {
     const sh = testShell();
-    const programs = commandNames().filter((n) => !BASH_BUILTINS.has(n));
+    // nginx is a program of the nginx image only
+    const programs = commandNames().filter((n) => !BASH_BUILTINS.has(n) && n !== 'nginx');
     const r = await sh.run(`which ${programs.join(' ')} | wc -l; for p in ${programs.join(' ')}; do type $p >/dev/null || echo missing $p; done`);
     expect(r).toEqual({ stdout: `${programs.length}\n`, stderr: '', status: 0 });
   });

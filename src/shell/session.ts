@@ -184,13 +184,14 @@ export class ShellSession {
     if (!this.foreground.current()) return;
     this.echo.write('^C');
     if (!bound && this.shell.traps.get('INT') === '') return;
-    this.foreground.interrupt();
+    if (bound) this.foreground.interruptLine();
+    else this.foreground.interrupt();
   }
 
   /** The REPL on the session's terminal; resolves to the exit status when the shell exits. */
   async runInteractive(): Promise<number> {
     if (!this.shell.terminal) throw new Error('runInteractive needs a terminal');
-    const status = await this.drive(runRepl(this.shell, { stdout: this.stdout, stderr: this.stderr }));
+    const status = await this.drive(this.leave(runRepl(this.shell, { stdout: this.stdout, stderr: this.stderr }), this.stdout, this.stderr));
     this.exited = true;
     return status;
   }
@@ -221,11 +222,24 @@ export class ShellSession {
     this.shell.terminal = terminal;
     this.echo = out;
     try {
-      const status = await this.drive(runRepl(this.shell, { stdout: out, stderr: out }, { exitOnEof: false, stdin: EMPTY_INPUT }));
+      // the end of the script is the end of the shell: its EXIT trap runs (also after `exit N`)
+      const status = await this.drive(this.leave(runRepl(this.shell, { stdout: out, stderr: out }, { exitOnEof: false, stdin: EMPTY_INPUT }), out, out));
       return { transcript: out.text, status };
     } finally {
       this.shell.terminal = previous;
       this.echo = this.stdout;
+    }
+  }
+
+  /** After the REPL returned `status` (exit or end of input): the EXIT trap (trap.c run_exit_trap), which may change it. */
+  private async leave(repl: Promise<number>, stdout: Output, stderr: Output): Promise<number> {
+    const status = await repl;
+    if (this.exited) return status;
+    const job = this.foreground.begin(this.world.now());
+    try {
+      return await runExitTrap(this.shell, { stdin: EMPTY_INPUT, stdout, stderr, interrupt: job.signal }, status);
+    } finally {
+      job.end();
     }
   }
 

@@ -109,6 +109,17 @@ export class Foreground {
     return true;
   }
 
+  /**
+   * Interrupts the innermost running command line whole: every job above the innermost prompt
+   * (a command a trapping script runs has a job of its own inside its line's). For the session's
+   * own bounds, which stop a command whatever it traps. False when nothing runs.
+   */
+  interruptLine(): boolean {
+    if (!this.current()) return false;
+    for (let i = this.stack.length - 1; i >= 0 && !this.stack[i].prompt; i--) this.stack[i].signal.trigger();
+    return true;
+  }
+
   /** How many times running commands yielded on purpose (busy loops); the clock driver reads it. */
   turns = 0;
 

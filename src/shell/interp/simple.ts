@@ -20,6 +20,8 @@ import { INTERNAL_BUILTINS, runInternal } from './builtins.ts';
 import { runDoubleBracket } from './double-bracket.ts';
 import { spawnShell } from './spawn.ts';
 import { execCommand, keepRedirections } from './exec.ts';
+import { runIntTrap } from './trap.ts';
+import { NEVER } from './signal.ts';
 
 /** Real programs the lab does not have: they say so instead of "command not found". */
 export const NOT_AVAILABLE = new Set([
@@ -234,6 +236,33 @@ async function runScriptFile(shell: Shell, path: string, args: string[], io: IO)
 
 /** Runs a registered command in a child process with a full `CommandContext`. */
 export async function runCommandObject(
+  shell: Shell,
+  command: Command,
+  name: string,
+  args: string[],
+  assigns: [string, string][],
+  io: IO,
+): Promise<number> {
+  if (BASH_BUILTINS.has(name) || shell.interactive || !shell.traps.get('INT') || shell.runningTrap) return runCommandIn(shell, command, name, args, assigns, io);
+  // A script (no job control) that traps SIGINT: Ctrl-C kills the program it waits for, the
+  // script takes the signal as a pending trap, runs it after the wait and goes on (bash 5.2
+  // jobs.c wait_for adds no interrupt without job control; trap.c run_pending_traps). The
+  // program gets a foreground job of its own, so Ctrl-C reaches it and not the whole line.
+  const job = shell.foreground.begin(shell.foreground.current()?.startedAt ?? shell.world.now());
+  let status: number;
+  try {
+    status = await runCommandIn(shell, command, name, args, assigns, { ...io, interrupt: job.signal });
+  } finally {
+    job.end();
+  }
+  if (job.signal.interrupted && !io.interrupt.interrupted) {
+    shell.lastStatus = status; // $? in the trap is the killed program's status
+    await runIntTrap(shell, { ...io, interrupt: NEVER });
+  }
+  return status;
+}
+
+async function runCommandIn(
   shell: Shell,
   command: Command,
   name: string,

@@ -62,3 +62,15 @@ describe('trap with Ctrl-C and exit at the prompt', () => {
     expect(out.text).toBe('^Cdone\n');
   });
 });
+
+// bash reads EOF and leaves: the EXIT trap runs at the end of `petlab shell --script` too (also
+// after `exit N`, which keeps its status unless the trap exits). The transcript has no `exit`
+// line at the end of input (runScript's convention; a nested bash prints it, as bash does).
+describe('EXIT trap at the end of a script transcript', () => {
+  it('runs when the input ends and after exit', async () => {
+    const { testShell } = await import('../testing/run.ts');
+    expect(await testShell().script("trap 'echo bye $?' EXIT\necho hi\nfalse\n")).toEqual({ transcript: "$ trap 'echo bye $?' EXIT\n$ echo hi\nhi\n$ false\nbye 1\n", status: 1 });
+    expect(await testShell().script("trap 'echo bye' EXIT\nexit 3\necho never\n")).toEqual({ transcript: "$ trap 'echo bye' EXIT\n$ exit 3\nbye\n", status: 3 });
+    expect(await testShell().script("trap 'exit 7' EXIT\ntrue\n")).toEqual({ transcript: "$ trap 'exit 7' EXIT\n$ true\n", status: 7 });
+  });
+});

@@ -10,6 +10,11 @@ const tree: Record<string, DirEntry[]> = {
     { name: '.bashrc', isDir: false },
   ],
   '/root/manifests': [{ name: 'pvc.yaml', isDir: false }],
+  '/root/bin': [
+    { name: 'setup.sh', isDir: false, executable: true },
+    { name: 'settings.txt', isDir: false, executable: false },
+    { name: 'sets', isDir: true, executable: false },
+  ],
   '/etc': [
     { name: 'hostname', isDir: false },
     { name: 'hosts', isDir: false },
@@ -33,6 +38,7 @@ const sources: CompletionSources = {
   dockerNetworks: () => ['alpine-net', 'bridge', 'host', 'none'],
   dockerImages: () => ['alpine', 'nginx', 'busybox'],
   netnsNames: () => ['blue', 'red'],
+  variables: () => ['HOME', 'HOSTNAME', 'PATH', 'PWD'],
 };
 
 const complete = (line: string) => {
@@ -123,5 +129,17 @@ describe('createCompleter', () => {
     expect(complete('ip -n ').candidates).toEqual(['blue', 'red']);
     expect(complete('ip -n blue l').candidates).toEqual(['link']);
     expect(complete('ip -br -n blue link s').candidates).toEqual(['set', 'show']);
+  });
+
+  it('completes a command word that is a path to executables and directories only, as bash does', () => {
+    expect(complete('bin/set').candidates).toEqual(['bin/sets/', 'bin/setup.sh']);
+    expect(complete('cat bin/set').candidates).toEqual(['bin/sets/', 'bin/settings.txt', 'bin/setup.sh']);
+    expect(complete('ls | bin/settings').candidates).toEqual([]);
+  });
+
+  it('completes $NAME to variable names, in command and argument position', () => {
+    expect(complete('echo $HO').candidates).toEqual(['$HOME', '$HOSTNAME']);
+    expect(complete('$PW').candidates).toEqual(['$PWD']);
+    expect(complete('echo $(ca').candidates).toEqual(['cat']); // a command substitution starts a command
   });
 });

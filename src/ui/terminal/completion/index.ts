@@ -36,15 +36,17 @@ export function createCompleter(sources: CompletionSources): Completer {
       // PS2: command names in a command position, else file names; no kubectl/docker/ip
       // completion (bash runs programmable completion only at PS1; see continuation.ts).
       const atCommand = ctx.words.length === 0 && (ctx.separated || continuesAtCommand(request.continues));
-      return atCommand ? completeCommandWord(sources, ctx, request.cursor) : completePath(sources, ctx.current, ctx.from, request.cursor);
+      if (atCommand) return completeCommandWord(sources, ctx, request.cursor);
+      return ctx.current.startsWith('$') ? completeVariable(sources, ctx, request.cursor) : completePath(sources, ctx.current, ctx.from, request.cursor);
     },
   };
 }
 
 /** A command word: a name from $PATH, built-ins and functions, or a path when it has one. */
 function completeCommandWord(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
+  if (ctx.current.startsWith('$')) return completeVariable(sources, ctx, to);
   if (ctx.current.includes('/') || ctx.current.startsWith('~') || ctx.current.startsWith('.')) {
-    return completePath(sources, ctx.current, ctx.from, to);
+    return completePath(sources, ctx.current, ctx.from, to, true);
   }
   return { from: ctx.from, to, candidates: matching(sources.commands(), ctx.current) };
 }
@@ -65,8 +67,18 @@ function completeWords(sources: CompletionSources, ctx: WordContext, to: number)
       return completeWords(sources, { ...ctx, words: words.slice(execAt + 2) }, to);
     }
     default:
-      return completePath(sources, ctx.current, ctx.from, to);
+      return ctx.current.startsWith('$') ? completeVariable(sources, ctx, to) : completePath(sources, ctx.current, ctx.from, to);
   }
+}
+
+/**
+ * `$HO<Tab>` → `$HOME`: a word starting with `$` completes to variable names (bash_default_completion
+ * tries variables first for it). `${NAME` is not completed; `$(` starts a command (words.ts).
+ */
+function completeVariable(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
+  if (ctx.current.startsWith('${')) return { from: ctx.from, to, candidates: [] };
+  const names = matching(sources.variables?.() ?? [], ctx.current.slice(1));
+  return { from: ctx.from, to, candidates: names.map((n) => `$${n}`) };
 }
 
 /** `watch -n 1 kubectl get …` completes like `kubectl get …`. */

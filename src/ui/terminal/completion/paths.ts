@@ -9,8 +9,12 @@ import { quoteFilename, unquoteWord } from './quoting.ts';
 import type { CompletionResult } from './types.ts';
 import type { CompletionSources, DirEntry } from './sources.ts';
 
-/** Completes `word` (as typed; it starts at `from`) as a path. */
-export function completePath(sources: CompletionSources, word: string, from: number, to: number): CompletionResult {
+/**
+ * Completes `word` (as typed; it starts at `from`) as a path. `commandWord`: the word is a
+ * command, so only directories and executables match (bash's command_word_completion_function,
+ * then bash_ignore_filenames).
+ */
+export function completePath(sources: CompletionSources, word: string, from: number, to: number, commandWord = false): CompletionResult {
   const { text, open } = unquoteWord(word);
   const slash = text.lastIndexOf('/');
   const dirPart = slash >= 0 ? text.slice(0, slash + 1) : '';
@@ -20,6 +24,7 @@ export function completePath(sources: CompletionSources, word: string, from: num
   const entries: DirEntry[] = listing === undefined ? [] : [{ name: '.', isDir: true }, { name: '..', isDir: true }, ...listing.filter((e) => e.name !== '.' && e.name !== '..')];
   const hits = entries
     .filter((e) => e.name.startsWith(base) && (base.startsWith('.') || (e.name !== '.' && e.name !== '..')))
+    .filter((e) => !commandWord || e.isDir || e.executable !== false)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     from,

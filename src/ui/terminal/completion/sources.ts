@@ -7,6 +7,11 @@
 export interface DirEntry {
   readonly name: string;
   readonly isDir: boolean;
+  /**
+   * Whether the file has an execute bit: a command word that is a path completes only to
+   * executables and directories (bash). Unknown (undefined) counts as executable.
+   */
+  readonly executable?: boolean;
 }
 
 export interface CompletionSources {
@@ -25,4 +30,6 @@ export interface CompletionSources {
   dockerImages?(): readonly string[];
   /** Named network namespaces (`ip netns list`). */
   netnsNames?(): readonly string[];
+  /** The shell's variable names, for `$NAME` completion (bash's variable_completion_function). */
+  variables?(): readonly string[];
 }

@@ -32,6 +32,11 @@ export interface WriteOptions {
    * keeps it instead of copying. For controllers' hot paths. @default false
    */
   adopt?: boolean;
+  /**
+   * A system write that sets status with the object, like the pods/binding subresource (spec.nodeName
+   * and the PodScheduled condition in one GuaranteedUpdate). Update only. @default false
+   */
+  withStatus?: boolean;
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';

@@ -189,7 +189,7 @@ export class ApiStore {
         if (prev.metadata[f] === undefined) delete next.metadata[f];
         else (next.metadata as Record<string, unknown>)[f] = prev.metadata[f];
       }
-      if (info.hasStatus) next.status = clone(prev.status);
+      if (info.hasStatus && !options.withStatus) next.status = clone(prev.status);
       if (isTerminating(prev)) {
         const added = (next.metadata.finalizers ?? []).filter((f) => !(prev.metadata.finalizers ?? []).includes(f));
         if (added.length) throw forbidden(info, name, `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`);

@@ -139,11 +139,12 @@ export class Scheduler {
   }
 
   private bind(pod: Pod, nodeName: string): void {
-    const next: Pod = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName } };
-    const bound = this.store.update(next, { system: true, adopt: true }) as Pod;
-    const conditions = (bound.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    // The binding subresource: spec.nodeName and the PodScheduled condition in one write
+    // (pkg/registry/core/pod/storage/storage.go setPodNodeAndMetadata).
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.store.world.now()) });
-    this.store.updateStatus({ ...bound, status: { ...(bound.status ?? {}), conditions } }, { adopt: true });
+    const next: Pod = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName }, status: { ...(pod.status ?? {}), conditions } };
+    const bound = this.store.update(next, { system: true, adopt: true, withStatus: true }) as Pod;
     this.recorder.event(SOURCE, bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
   }
 

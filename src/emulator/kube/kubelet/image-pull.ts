@@ -6,6 +6,17 @@
 import { goDuration, lookupImage, pullError, pullMs } from './images.ts';
 import { MAX_BACKOFF_MS, type KubeletHost, type Worker } from './worker.ts';
 
+/**
+ * Whether `startContainer(k, w, i)` creates container `i` right away (its image is cached and
+ * the pull policy is IfNotPresent), so the container's start writes the pod's status.
+ */
+export function startsAtOnce(k: KubeletHost, w: Worker, i: number): boolean {
+  const run = w.runs[i];
+  if (!run || w.terminating || (run.spec.imagePullPolicy ?? 'IfNotPresent') !== 'IfNotPresent') return false;
+  const info = lookupImage(run.image);
+  return info !== undefined && k.images.has(info.ref);
+}
+
 /** Pull (if needed), create and start container `i`, then the next one. */
 export function startContainer(k: KubeletHost, w: Worker, i: number, chain = true): void {
   const run = w.runs[i];

@@ -35,6 +35,31 @@ describe('kubelet', () => {
     expect(p.status?.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, restartCount: 0, image: 'nginx:1.25', imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/) });
   });
 
+  it('shows a watch what a real cluster shows for a new pod: Pending, Pending (bound), ContainerCreating, Running', () => {
+    // The StatefulSet tutorial's `kubectl get pods -w -l app=nginx` rows for each new pod
+    // (kubernetes/website basic-stateful-set.md): the binding is one write (nodeName and
+    // PodScheduled together), and the sync that creates the sandbox and starts a cached image's
+    // container writes one status, Running.
+    const { world, store } = setup();
+    store.create(pod('a', { image: 'nginx:1.25' }, { nodeName: 'petlab-worker' }));
+    world.settle();
+    const rows: string[] = [];
+    store.watch('pods', { fieldSelector: 'metadata.name=b' }, (e) => {
+      const p = e.object as Pod;
+      const waiting = p.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+      const scheduled = p.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status;
+      rows.push(`${e.type} ${waiting ?? p.status?.phase} node=${p.spec.nodeName ?? ''} scheduled=${scheduled ?? ''}`);
+    });
+    store.create({ ...pod('b', { image: 'nginx:1.25' }), spec: { containers: [{ name: 'c', image: 'nginx:1.25' }], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['petlab-worker'] }] }] } } } } });
+    world.settle();
+    expect(rows).toEqual([
+      'ADDED Pending node= scheduled=',
+      'MODIFIED Pending node=petlab-worker scheduled=True',
+      'MODIFIED ContainerCreating node=petlab-worker scheduled=True',
+      'MODIFIED Running node=petlab-worker scheduled=True',
+    ]);
+  });
+
   it('writes statuses that stay frozen all through, also the parts one status shares with the next', () => {
     const { world, store } = setup();
     store.create(pod('web', { image: 'nginx:1.25', volumeMounts: [{ name: 'd', mountPath: '/d', readOnly: true }] }, { volumes: [{ name: 'd', emptyDir: {} }] }));

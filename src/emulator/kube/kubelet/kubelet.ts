@@ -18,7 +18,7 @@ import type { MemDir } from '../../linux/fs/nodes.ts';
 import { volumeMounts } from './volumes.ts';
 import { behaviourOf } from './behaviour.ts';
 import type { ImageInfo } from './images.ts';
-import { startContainer } from './image-pull.ts';
+import { startContainer, startsAtOnce } from './image-pull.ts';
 import { containerExited } from './restarts.ts';
 import { PodIPs } from './pod-ips.ts';
 import { runProgram } from './program.ts';
@@ -247,7 +247,10 @@ export class Kubelet implements KubeletHost {
       w.view.podIP = ip;
       this.runtime.runPodSandbox(pod, this.nodeName, ip);
       w.view.sandboxReady = true;
-      this.writeStatus(w);
+      // One sync creates the sandbox and starts what it can: when the first container starts at
+      // once, its status write is the first to show the sandbox (the real kubelet writes the
+      // status of a sync, not of each step in it).
+      if (!startsAtOnce(this, w, 0)) this.writeStatus(w);
       startContainer(this, w, 0);
     });
   }

@@ -117,18 +117,27 @@ describe('createCompleter', () => {
     expect(complete('docker container exec -it w').candidates).toEqual(['web']);
   });
 
-  it('completes ip objects, subcommands, namespaces and the command after netns exec', () => {
-    expect(complete('ip ').candidates).toEqual(['address', 'link', 'neighbour', 'netns', 'route', 'rule']);
-    expect(complete('ip netns e').candidates).toEqual(['exec']);
+  it('completes ip as bash-completion does: help + ip help objects, the script’s subcommand lists, namespaces', () => {
+    expect(complete('ip ').candidates).toEqual([
+      'address', 'addrlabel', 'amt', 'fou', 'help', 'ila', 'ioam', 'l2tp', 'link', 'macsec', 'maddress', 'monitor', 'mptcp',
+      'mroute', 'mrule', 'neighbor', 'neighbour', 'netconf', 'netns', 'nexthop', 'ntable', 'ntbl', 'route', 'rule', 'sr',
+      'tap', 'tcpmetrics', 'token', 'tunnel', 'tuntap', 'vrf', 'xfrm',
+    ]);
+    expect(complete('ip a ').candidates).toEqual(['add', 'change', 'del', 'flush', 'help', 'replace', 'show']);
     expect(complete('ip link s').candidates).toEqual(['set', 'show']);
+    expect(complete('ip netns e').candidates).toEqual(['exec']);
     expect(complete('ip netns exec b').candidates).toEqual(['blue']);
-    expect(complete('ip link set veth0 netns r').candidates).toEqual(['red']);
-    expect(complete('ip netns exec blue i').candidates).toEqual(['ip']);
-    expect(complete('ip netns exec blue ip a').candidates).toEqual(['address']);
-    // -n NETNS (ip.c -netns) takes a namespace, then the object follows
+    expect(complete('ip link set veth0 ').candidates).toContain('netns');
+    expect(complete('ip link set veth0 promisc ').candidates).toEqual(['off', 'on']);
     expect(complete('ip -n ').candidates).toEqual(['blue', 'red']);
-    expect(complete('ip -n blue l').candidates).toEqual(['link']);
-    expect(complete('ip -br -n blue link s').candidates).toEqual(['set', 'show']);
+    expect(complete('ip -f i').candidates).toEqual(['inet', 'inet6', 'ipx']);
+    // what the script leaves alone: abbreviations outside its case labels, the value after
+    // `netns`, the command run by `ip netns exec`, anything after `-n NAME` (it takes NAME for the object)
+    expect(complete('ip li s').candidates).toEqual([]);
+    expect(complete('ip neighbour ').candidates).toEqual([]);
+    expect(complete('ip link set veth0 netns r').candidates).toEqual([]);
+    expect(complete('ip netns exec blue i').candidates).toEqual([]);
+    expect(complete('ip -n blue l').candidates).toEqual([]);
   });
 
   it('completes a command word that is a path to executables and directories only, as bash does', () => {

@@ -60,12 +60,8 @@ function completeWords(sources: CompletionSources, ctx: WordContext, to: number)
       return completeKubectl(sources, here, to);
     case 'docker':
       return completeDocker(sources, here, to);
-    case 'ip': {
-      const done = completeIp(sources, here, to);
-      if (done) return done;
-      const execAt = words.indexOf('exec');
-      return completeWords(sources, { ...ctx, words: words.slice(execAt + 2) }, to);
-    }
+    case 'ip':
+      return completeIp(sources, here, to);
     default:
       return ctx.current.startsWith('$') ? completeVariable(sources, ctx, to) : completePath(sources, ctx.current, ctx.from, to);
   }

@@ -62,7 +62,27 @@ describeCases('sed: malformed intervals, brackets and groups', [
   ["sed -E 's/[z-a]/y/' iv.txt", '', AT(10, 'Invalid range end'), 1],
   ["sed -E 's/(a/y/' iv.txt", '', AT(7, 'Unmatched ( or \\('), 1],
   ["sed 's/\\(a/y/' iv.txt", '', AT(8, 'Unmatched ( or \\('), 1],
-  ["sed -E 's/[a/y/;p' iv.txt", '', AT(8, 'Unmatched [, [^, [:, [., or [='), 1],
+  // match_slash reads a bracket expression whole (snarf_char_class): `[a/y/;p` never closes, so
+  // the s command is unterminated (and a `/` inside brackets is part of the regex)
+  ["sed -E 's/[a/y/;p' iv.txt", '', AT(9, "unterminated `s' command"), 1],
+  ["echo a/b | sed 's/[/]/-/'", 'a-b\n', '', 0],
   ["sed -E 's/x{,1}/y/' iv.txt", 'yx\n', '', 0],
   ["sed -E 's/x{2}/y/' iv.txt", 'y\n', '', 0],
+]);
+
+// mark_subst_opts (GNU sed 4.9 compile.c): blanks between flags are skipped, the `;` or newline
+// ends the command, each flag's own error at the character that made it; compile_rx's check that
+// the replacement's \N exist (regexp.c, INVALID_REF). Messages as compile.c defines them.
+describeCases('sed: s command flags', [
+  ['echo banana > fl.txt', '', '', 0],
+  ["sed 's/a/o/ 2' fl.txt", 'banona\n', '', 0],
+  ["sed -n 's/a/o/g p' fl.txt", 'bonono\n', '', 0],
+  ["sed 's/a/o/;;s/b/B/' fl.txt", 'Bonana\n', '', 0],
+  ["sed 's/a/o/x' fl.txt", '', AT(7, "unknown option to `s'"), 1],
+  ["sed 's/a/o/gg' fl.txt", '', AT(8, "multiple `g' options to `s' command"), 1],
+  ["sed 's/a/o/pp' fl.txt", '', AT(8, "multiple `p' options to `s' command"), 1],
+  ["sed 's/a/o/0' fl.txt", '', AT(7, "number option to `s' command may not be zero"), 1],
+  ["sed 's/a/o/2g3' fl.txt", '', AT(9, "multiple number options to `s' command"), 1],
+  ["sed 's/\\(a\\)/\\2/' fl.txt", '', AT(11, "invalid reference \\2 on `s' command's RHS"), 1],
+  ["sed -E 's/(a)n/\\1\\1/g' fl.txt", 'baaaaa\n', '', 0],
 ]);

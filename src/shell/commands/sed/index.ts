@@ -105,7 +105,7 @@ async function runCommand(ctx: CommandContext): Promise<number> {
     cmds = scripts.flatMap((s, i) => parseSed(s, i + 1, extended));
   } catch (e) {
     if (e instanceof SedError) {
-      ctx.stderr.write(`sed: ${e.message}\n`);
+      ctx.stderr.write(e.raw ? `${e.message}\n` : `sed: ${e.message}\n`);
       return 1;
     }
     throw e;

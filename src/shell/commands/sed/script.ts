@@ -5,6 +5,8 @@
  */
 import { compilePosix } from '../../lib/regex.ts';
 import type { PosixMatch, PosixRegex } from '../../lib/regex.ts';
+import { readSlashed, readSubstFlags, SedScriptError } from './subst.ts';
+import type { Cursor, SubstFlags } from './subst.ts';
 
 export type Address = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 're'; re: PosixRegex };
 
@@ -23,7 +25,25 @@ export interface SedCommand {
   active?: boolean;
 }
 
-export class SedError extends Error {}
+/** A script error; `raw` messages are printed as they are (not after `sed: `). */
+export class SedError extends Error {
+  readonly raw: boolean;
+  constructor(message: string, raw = false) {
+    super(message);
+    this.raw = raw;
+  }
+}
+
+/** The highest `\N` in a replacement (0 when none); `\\` is an escaped backslash. */
+function maxReference(rep: string): number {
+  let max = 0;
+  for (let k = 0; k < rep.length; k++) {
+    if (rep[k] !== '\\') continue;
+    const n = rep[++k];
+    if (n !== undefined && n >= '1' && n <= '9') max = Math.max(max, Number(n));
+  }
+  return max;
+}
 
 /** Parses a sed script (one -e expression, numbered `index` for messages). */
 export function parseSed(src: string, index: number, extended: boolean): SedCommand[] {
@@ -32,21 +52,21 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
   const fail = (msg: string): never => {
     throw new SedError(`-e expression #${index}, char ${i}: ${msg}`);
   };
-  const readDelimited = (delim: string): string => {
-    let out = '';
-    for (;;) {
-      if (i >= src.length) return fail(`unterminated \`s' command`);
-      const c = src[i++];
-      if (c === '\\' && i < src.length) {
-        const n = src[i++];
-        if (n === delim) out += delim;
-        else if (n === 'n') out += '\\n';
-        else out += `\\${n}`;
-        continue;
-      }
-      if (c === delim) return out;
-      out += c;
-    }
+  const cursor: Cursor = {
+    src,
+    get i() {
+      return i;
+    },
+    set i(v: number) {
+      i = v;
+    },
+  };
+  /** match_slash through `subst.ts`; `unterminated` is the message when the delimiter never comes. */
+  const readDelimited = (delim: string, regex: boolean, unterminated: string): string => {
+    const text = readSlashed(cursor, delim, regex);
+    if (text === undefined) return fail(unterminated);
+    // the engine reads `\n` in a regex as a newline
+    return text;
   };
   const compile = (re: string, flags: string): PosixRegex => {
     const r = compilePosix(re, { extended, ignoreCase: flags.includes('i'), strictRepeat: true });
@@ -67,22 +87,7 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
     if (c === '/' || c === '\\') {
       i++;
       const delim = c === '\\' ? src[i++] : '/';
-      let re = '';
-      for (;;) {
-        if (i >= src.length) return fail('unterminated address regex');
-        const ch = src[i++];
-        if (ch === '\\' && src[i] === delim) {
-          re += delim;
-          i++;
-          continue;
-        }
-        if (ch === '\\') {
-          re += ch + (src[i++] ?? '');
-          continue;
-        }
-        if (ch === delim) break;
-        re += ch;
-      }
+      const re = readDelimited(delim, true, 'unterminated address regex');
       let flags = '';
       if (src[i] === 'I') {
         flags = 'i';
@@ -120,22 +125,26 @@ export function parseSed(src: string, index: number, extended: boolean): SedComm
       case 's': {
         const delim = src[i++];
         if (delim === undefined || delim === '\n' || delim === '\\') fail("unterminated `s' command");
-        const re = readDelimited(delim);
-        const rep = readDelimited(delim);
-        let flags = '';
-        while (i < src.length && /[gpiI0-9]/.test(src[i])) flags += src[i++];
-        cmd.global = flags.includes('g');
-        cmd.print = flags.includes('p');
-        const nth = /[0-9]+/.exec(flags);
-        if (nth) cmd.nth = Number(nth[0]);
-        // GNU sed compiles after mark_subst_opts has read the `;` or newline ending the command,
-        // so a regex error's char number counts it (a `}` or `#` it puts back)
-        const afterFlags = i;
-        if (src[i] === ';' || src[i] === '\n') i++;
-        cmd.re = compile(re, `${cmd.global ? 'g' : ''}${/[iI]/.test(flags) ? 'i' : ''}`);
-        i = afterFlags;
+        const re = readDelimited(delim, true, "unterminated `s' command");
+        const rep = readDelimited(delim, false, "unterminated `s' command");
+        let flags: SubstFlags;
+        try {
+          flags = readSubstFlags(cursor);
+        } catch (e) {
+          if (e instanceof SedScriptError && e.at >= 0) throw new SedError(`-e expression #${index}, char ${e.at}: ${e.message}`);
+          if (e instanceof SedScriptError) throw new SedError(e.message, true);
+          throw e;
+        }
+        cmd.global = flags.global;
+        cmd.print = flags.print;
+        cmd.nth = flags.nth;
+        // compiled once the command's end is read (its `;` or newline counts in the char number)
+        cmd.re = compile(re, flags.icase ? 'i' : '');
+        const ref = maxReference(rep);
+        if (ref > cmd.re.groups) fail(`invalid reference \\${ref} on \`s' command's RHS`);
         cmd.replacement = rep;
-        break;
+        cmds.push(cmd);
+        continue;
       }
       case 'd':
       case 'p':

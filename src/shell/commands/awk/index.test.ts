@@ -14,5 +14,6 @@ describeCases('awk', [
   // mawk's yyerror (error.c): a { still open at the end of the program is `missing } near`
   ["awk '{print' people", '', 'awk: line 1: missing } near end of file\n', 2],
   ["awk '{print}' nope", '', 'awk: cannot open nope (No such file or directory)\n', 2],
-  ['awk', '', "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]\nusage: awk [-F value] [-v var=value] [-f program-file] [--] [file ...]\n", 2],
+  ['awk -F', '', 'awk: option -F lacks argument\n', 2],
+  ['awk -F: -v x=1', '', '', 0],
 ]);

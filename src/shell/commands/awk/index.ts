@@ -19,7 +19,40 @@ import { mawkRegexError } from './mawk-regex.ts';
 const VERSION_STDOUT = 'mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n';
 const VERSION_STDERR = 'random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n';
 /** init.c's -W names (20200120), matched by any case-blind prefix as ok_abbrev does. */
-const W_OPTIONS = ['VERSION', 'DUMP', 'INTERACTIVE', 'EXEC', 'SPRINTF', 'POSIX_SPACE', 'USAGE'];
+const W_OPTIONS = ['VERSION', 'DUMP', 'HELP', 'INTERACTIVE', 'EXEC', 'RANDOM', 'SPRINTF', 'POSIX_SPACE', 'USAGE'];
+
+/**
+ * init.c usage() as built from 2014 (-W help/usage, and no arguments at all) until -W posix and
+ * traditional replaced posix_space (20200724); text as a mawk 1.3.4 of that span prints it. Before
+ * 20200828 it went to stderr (CHANGES 20200828 moved -W help to stdout) and mawk exits 0.
+ */
+const USAGE = `Usage: mawk [Options] [Program] [file ...]
+
+Program:
+    The -f option value is the name of a file containing program text.
+    If no -f option is given, a "--" ends option processing; the following
+    parameters are the program text.
+
+Options:
+    -f program-file  Program  text is read from file instead of from the
+                     command-line.  Multiple -f options are accepted.
+    -F value         sets the field separator, FS, to value.
+    -v var=value     assigns value to program variable var.
+    --               unambiguous end of options.
+
+    Implementation-specific options are prefixed with "-W".  They can be
+    abbreviated:
+
+    -W version       show version information and exit.
+    -W dump          show assembler-like listing of program and exit.
+    -W help          show this message and exit.
+    -W interactive   set unbuffered output, line-buffered input.
+    -W exec file     use file as program as well as last option.
+    -W random=number set initial random seed.
+    -W sprintf=number adjust size of sprintf buffer.
+    -W posix_space   do not consider "\\n" a space.
+    -W usage         show this message and exit.
+`;
 
 export const command: Command = {
   name: 'awk',
@@ -37,11 +70,12 @@ export const command: Command = {
         i++;
         break;
       }
+      // init.c: a bare -W, -F, -v or -f as the last word has nothing to take
+      if (['-W', '-F', '-v', '-f'].includes(a) && i === args.length - 1) {
+        ctx.stderr.write(`${prog}: option ${a} lacks argument\n`);
+        return 2;
+      }
       if (a === '-W' || (a.startsWith('-W') && a.length > 2)) {
-        if (a === '-W' && i === args.length - 1) {
-          ctx.stderr.write(`${prog}: option -W lacks argument\n`);
-          return 2;
-        }
         const value = a === '-W' ? args[++i] : a.slice(2);
         for (const opt of value.split(',').filter((o) => o !== '')) {
           const name = opt.split('=')[0].toUpperCase();
@@ -51,8 +85,12 @@ export const command: Command = {
             ctx.stderr.write(VERSION_STDERR);
             return 0;
           }
+          if (known === 'HELP' || known === 'USAGE') {
+            ctx.stderr.write(USAGE);
+            return 0;
+          }
           if (known === undefined) ctx.stderr.write(`${prog}: vacuous option: -W ${opt}\n`);
-          else if (known !== 'INTERACTIVE' && known !== 'POSIX_SPACE' && known !== 'SPRINTF') {
+          else if (known !== 'INTERACTIVE' && known !== 'POSIX_SPACE' && known !== 'SPRINTF' && known !== 'RANDOM') {
             ctx.stderr.write(`petlab: 'awk -W ${opt}' is not available in this lab\n`);
             return 1;
           }
@@ -82,10 +120,12 @@ export const command: Command = {
       } else break;
     }
     if (program === undefined) {
-      if (i >= args.length) {
-        ctx.stderr.write('usage: awk [-F value] [-v var=value] [--] \'program text\' [file ...]\nusage: awk [-F value] [-v var=value] [-f program-file] [--] [file ...]\n');
-        return 2;
+      if (args.length === 0) {
+        ctx.stderr.write(USAGE);
+        return 0;
       }
+      // options but no program text: init.c no_program() leaves quietly
+      if (i >= args.length) return 0;
       program = args[i++];
     }
     let rules;

@@ -9,9 +9,16 @@ import { describeCases } from '../../testing/cases.ts';
 // line 0), tmux-fingers#23 (the run-time form), a 20200120 `awk -W version` paste.
 const V_OUT = 'mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n';
 const V_ERR = 'random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n';
+// usage(): the text of a mawk 1.3.4 built between 2014 and 20200717 (-W posix_space, no -W
+// posix/traditional) as a bioconda mawk 1.3.4 prints it; on stderr, status 0 (stderr until
+// CHANGES 20200828 moved -W help to stdout; usage() ends in mawk_exit(0)).
+const USAGE_HEAD = 'Usage: mawk [Options] [Program] [file ...]\n\nProgram:\n';
 describeCases('awk as mawk: version, options and error wording', [
   ["printf 'ax\\n+x\\n' > m.txt", '', '', 0],
   ['awk -W version', V_OUT, V_ERR, 0],
+  ['awk 2>&1 | head -3', USAGE_HEAD, '', 0],
+  ['awk -W usage 2>&1 | tail -2', '    -W posix_space   do not consider "\\n" a space.\n    -W usage         show this message and exit.\n', '', 0],
+  ['awk -Wh 2>/dev/null; echo $?', '0\n', '', 0],
   ['awk -Wv', V_OUT, V_ERR, 0],
   ['awk --version', '', 'awk: not an option: --version\n', 2],
   ["awk -W nosuch 'BEGIN { print 1 }'", '1\n', 'awk: vacuous option: -W nosuch\n', 0],

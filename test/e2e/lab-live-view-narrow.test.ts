@@ -1,8 +1,8 @@
 /**
  * The live view on a 360 px phone, in real Chromium: with the StatefulSet lab's web.yaml
  * applied and scaled to 6, the diagram draws at its narrow width (two chips a row, no sideways
- * scroll), each pod's claim hangs under it with its connector, and Tab walks from a pod to the
- * claim it mounts, whose accessible name says so.
+ * scroll), each pod's claim hangs under it with its connector, and the diagram is one tab stop
+ * whose arrow keys walk from a pod to the claim it mounts (its accessible name says so).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -33,7 +33,7 @@ async function run(page: Page, line: string, done: (text: string) => boolean): P
 }
 
 describe('live view at 360 px', () => {
-  it('draws pods two a row with their claims hung under them, no sideways scroll, mounts focusable in order', async () => {
+  it('draws pods two a row with their claims hung under them, no sideways scroll, one tab stop with arrow keys', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 360, height: 780 } });
     await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
     await waitForLab(page, LAB);
@@ -71,11 +71,16 @@ describe('live view at 360 px', () => {
     });
     expect(layout).toEqual({ narrow: true, scrolls: false, columns: 2, under: true, links: 6 });
 
-    // Tab from web-0's chip reaches the claim it mounts next.
+    // One tab stop: Tab enters the diagram at web-0, → reaches the claim it mounts, Tab leaves.
+    expect(await page.locator('.pl-panel-view .lv-figure [tabindex="0"]').count()).toBe(1);
     await page.locator('.pl-panel-view [data-key="pod/web-0"]').focus();
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.replace(/pvc-[0-9a-f-]{36}/, 'pvc-…'));
     expect(focused).toBe('web-0 mounts claim www-web-0 (bound to pvc-…)');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('.pl-panel-view .lv-figure')?.contains(document.activeElement))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('mount/web-0/www-web-0');
     expect(problems).toEqual({ errors: [], failedRequests: [] });
     await page.close();
   });

@@ -82,7 +82,7 @@ describe('lab panel', () => {
         const binds = [...(view?.querySelectorAll('.lv-bind') ?? [])].map((l) => l.getAttribute('data-binds')?.split(' ')[0]);
         // each pod's claim hangs under it: a focusable mount with its connector
         const mounts = [...(view?.querySelectorAll('[data-mounted-by]') ?? [])].map((c) => c.getAttribute('data-mounted-by'));
-        const mountLabels = [...(view?.querySelectorAll('.lv-mount[tabindex="0"]') ?? [])]
+        const mountLabels = [...(view?.querySelectorAll('.lv-mount[tabindex]') ?? [])]
           .filter((c) => c.querySelector('.lv-link'))
           .map((c) => (c.getAttribute('aria-label') ?? '').replace(/pvc-[0-9a-f-]{36}/, 'pvc-…'));
         const volumes = view?.querySelectorAll('[data-volume][data-phase="Bound"]').length ?? 0;

@@ -10,6 +10,7 @@ import { describeModel } from './describe.ts';
 import { readWorld } from './read-world.ts';
 import { worldReaders } from './world-readers.ts';
 import { NARROW_WIDTH, renderSvg, WIDTH } from './render-svg.ts';
+import { rovingFocus } from './roving.ts';
 import { timeline } from './timeline.ts';
 import './live-view.css';
 
@@ -20,16 +21,21 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
   const id = `pl-lv-${++counter}`;
   const title = h('h3', { id }, 'Live view');
   const figure = h('div', { class: 'lv-figure' });
+  const keys = h('p', { id: `${id}-keys`, class: 'lv-keys' }, 'Tab moves into the diagram; the arrow keys, Home and End move between its items.');
   const text = h('ul', { class: 'lv-text' });
   const events = h('ol', { class: 'lv-events', 'aria-label': 'Event timeline, newest last', tabindex: '0' });
   host.append(
     title,
+    keys,
     figure,
     h('details', { class: 'lv-details' }, h('summary', {}, 'Text description'), text),
     h('details', { class: 'lv-details', open: true }, h('summary', {}, 'Event timeline'), events),
   );
 
   let lastSvg = '';
+  // the diagram's one tab stop, kept across redraws
+  let stop: string | undefined;
+  disposer.add(rovingFocus(figure, (key) => (stop = key)));
   let lastEvent = 0;
   let disposed = false;
   disposer.add(() => (disposed = true));
@@ -41,7 +47,7 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
   const narrow = () => figure.clientWidth > 0 && figure.clientWidth < 34 * 16;
   const draw = () => {
     const model = readWorld(world, readers.current());
-    const svg = renderSvg(model, id, narrow() ? NARROW_WIDTH : WIDTH);
+    const svg = renderSvg(model, id, narrow() ? NARROW_WIDTH : WIDTH, stop);
     if (svg !== lastSvg) {
       const focused = (document.activeElement as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');
       figure.innerHTML = svg;

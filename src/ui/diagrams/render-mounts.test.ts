@@ -42,7 +42,7 @@ interface Drawn {
 
 /** The chips in document (= tab) order, with their rectangles and connector paths. */
 function chips(svg: string): Drawn[] {
-  const re = /<g class="lv-chip[^"]*" tabindex="0" role="img" aria-label="([^"]*)" data-key="([^"]*)"[^>]*><title>[^<]*<\/title>(?:<path class="lv-link" d="M([\d.]+) ([\d.]+)V([\d.]+)H([\d.]+)"\/>)?<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/g;
+  const re = /<g class="lv-chip[^"]*" tabindex="-?\d" role="img" aria-label="([^"]*)" data-key="([^"]*)"[^>]*><title>[^<]*<\/title>(?:<path class="lv-link" d="M([\d.]+) ([\d.]+)V([\d.]+)H([\d.]+)"\/>)?<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/g;
   return [...svg.matchAll(re)].map((m) => ({
     label: m[1],
     key: m[2],
@@ -59,7 +59,7 @@ describe('pod → claim connectors', () => {
     const svg = renderSvg(model, 't');
     const mount = /<g class="lv-chip state-ready lv-mount"[^]*?<\/g>/.exec(svg)?.[0];
     expect(mount).toBe(
-      '<g class="lv-chip state-ready lv-mount" tabindex="0" role="img" aria-label="web-0 mounts claim www-web-0 (bound to pvc-00000000-aaaa-bbbb-cccc-000000000000)" data-key="mount/web-0/www-web-0" data-mounted-by="web-0" data-mounts="www-web-0">' +
+      '<g class="lv-chip state-ready lv-mount" tabindex="-1" role="img" aria-label="web-0 mounts claim www-web-0 (bound to pvc-00000000-aaaa-bbbb-cccc-000000000000)" data-key="mount/web-0/www-web-0" data-mounted-by="web-0" data-mounts="www-web-0">' +
         '<title>web-0 mounts claim www-web-0 (bound to pvc-00000000-aaaa-bbbb-cccc-000000000000)</title>' +
         '<path class="lv-link" d="M15 82V111H22"/>' +
         '<rect x="22" y="94" width="136" height="34" rx="4"/>' +

@@ -28,8 +28,12 @@ describe('renderSvg', () => {
       ['Network namespaces', ['netns blue: veth-b', 'netns red: veth-r (down)']],
     ]);
     const svg = renderSvg(model, 'lv-title');
-    // pods, node entry, interfaces, and web-0's mount of www-web-0 (a claim the model lacks)
-    expect(svg.match(/tabindex="0"/g)?.length).toBe(6);
+    // pods, node entry, interfaces, and web-0's mount of www-web-0 (a claim the model lacks):
+    // all focusable, one tab stop (the first chip; the arrow keys reach the rest)
+    expect(svg.match(/tabindex="-?\d"/g)).toEqual(['tabindex="0"', ...Array<string>(5).fill('tabindex="-1"')]);
+    expect(/<g [^>]*tabindex="0"[^>]*data-key="([^"]*)"/.exec(svg)?.[1]).toBe('pod/web-0');
+    expect(/<g [^>]*tabindex="0"[^>]*data-key="([^"]*)"/.exec(renderSvg(model, 'lv-title', 720, 'link/red/veth-r'))?.[1]).toBe('link/red/veth-r');
+    expect(/<g [^>]*tabindex="0"[^>]*data-key="([^"]*)"/.exec(renderSvg(model, 'lv-title', 720, 'pod/gone'))?.[1]).toBe('pod/web-0');
     expect(svg).toContain('aria-label="web-0 mounts claim www-web-0 (not found)"');
     expect(svg).toContain('aria-label="Pod web-0: Running and Ready on petlab-worker, IP 10.244.1.2, mounts www-web-0"');
     expect(svg.match(/<line class="lv-cable"/g)?.length).toBe(1);

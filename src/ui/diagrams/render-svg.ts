@@ -4,7 +4,8 @@
  * interfaces) coloured by state, and veth cables between the chips of two namespaces. A pod's
  * claims hang under its chip (StatefulSet pods in ordinal order, so www-web-2 sits under
  * web-2), each joined to it by a short tree connector: no line crosses another column. Pure:
- * returns markup; every chip and mount is keyboard-focusable with an accessible name.
+ * returns markup; every chip and mount is keyboard-focusable (one tab stop, arrow keys between
+ * them: live-view.ts) with an accessible name.
  */
 import { mountSentence, type LiveViewModel } from './describe.ts';
 import type { ClaimView, KubeView, PodView, VolumeView } from './kube-view.ts';
@@ -192,12 +193,15 @@ export function sections(model: LiveViewModel): Section[] {
   return out;
 }
 
-/** One chip's markup at (`x`, `y`), `w` wide; `link` is the path of its connector, if any. */
-function chipSvg(c: Chip, x: number, y: number, w: number, link?: string): string {
+/**
+ * One chip's markup at (`x`, `y`), `w` wide; `link` is the path of its connector, if any. `stop`:
+ * the chip is the diagram's one tab stop (the others are reached with the arrow keys).
+ */
+function chipSvg(c: Chip, x: number, y: number, w: number, stop: boolean, link?: string): string {
   const data = Object.entries(c.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
   const chars = w < CHIP_W ? 2 : 0;
   return (
-    `<g class="lv-chip ${c.cls}${link ? ' lv-mount' : ''}" tabindex="0" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
+    `<g class="lv-chip ${c.cls}${link ? ' lv-mount' : ''}" tabindex="${stop ? 0 : -1}" role="img" aria-label="${esc(c.aria)}" data-key="${esc(c.key)}"${data}>` +
     `<title>${esc(c.aria)}</title>` +
     (link ? `<path class="lv-link" d="${link}"/>` : '') +
     `<rect x="${x}" y="${y}" width="${w}" height="${CHIP_H}" rx="4"/>` +
@@ -209,14 +213,19 @@ function chipSvg(c: Chip, x: number, y: number, w: number, link?: string): strin
 
 /**
  * The SVG markup of `model`, `width` user units wide (boxes wrap and hold as many chips a row
- * as fit: 4 at the default 720, 2 at 340), height as needed.
+ * as fit: 4 at the default 720, 2 at 340), height as needed. The chips form one tab stop (a
+ * roving tabindex): the chip keyed `focusKey` if there is one, else the first; `titleId` names
+ * the diagram and `${titleId}-keys` is expected to say how to move in it.
  */
-export function renderSvg(model: LiveViewModel, titleId: string, width = WIDTH): string {
+export function renderSvg(model: LiveViewModel, titleId: string, width = WIDTH, focusKey?: string): string {
   const parts: string[] = [];
   const chipAt = new Map<string, { x: number; y: number }>();
   const fit = Math.max(1, Math.floor((width - GAP) / (CHIP_W + GAP)));
+  const all = sections(model);
+  const keys = all.flatMap((s) => s.boxes.flatMap((b) => b.chips.flatMap((c) => [c.key, ...(c.under ?? []).map((u) => u.key)])));
+  const stop = focusKey !== undefined && keys.includes(focusKey) ? focusKey : keys[0];
   let y = 0;
-  for (const section of sections(model)) {
+  for (const section of all) {
     parts.push(`<text class="lv-section" x="0" y="${y + 16}">${esc(section.title)}</text>`);
     y += TITLE_H + 4;
     let x = 0;
@@ -243,12 +252,12 @@ export function renderSvg(model: LiveViewModel, titleId: string, width = WIDTH):
         const cx = x + GAP + (i % perRow) * (CHIP_W + GAP);
         const cy = y + rowTops[Math.floor(i / perRow)];
         if (c.anchor) chipAt.set(c.anchor, { x: cx, y: cy });
-        parts.push(chipSvg(c, cx, cy, CHIP_W));
+        parts.push(chipSvg(c, cx, cy, CHIP_W, c.key === stop));
         // hung chips: a spine down the indent from the chip's bottom, a tick into each
         (c.under ?? []).forEach((u, j) => {
           const uy = cy + CHIP_H + HANG_GAP + j * (CHIP_H + HANG_GAP);
           const spine = cx + HANG_INDENT / 2;
-          parts.push(chipSvg(u, cx + HANG_INDENT, uy, CHIP_W - HANG_INDENT, `M${spine} ${cy + CHIP_H}V${uy + CHIP_H / 2}H${cx + HANG_INDENT}`));
+          parts.push(chipSvg(u, cx + HANG_INDENT, uy, CHIP_W - HANG_INDENT, u.key === stop, `M${spine} ${cy + CHIP_H}V${uy + CHIP_H / 2}H${cx + HANG_INDENT}`));
         });
       });
       parts.push('</g>');
@@ -279,5 +288,5 @@ export function renderSvg(model: LiveViewModel, titleId: string, width = WIDTH):
     cables.push(`<line class="lv-bind" data-binds="${esc(`${c.name} ${c.volume}`)}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`);
   }
   const height = Math.max(y, 40);
-  return `<svg class="lv-svg${width < WIDTH ? ' lv-narrow' : ''}" viewBox="0 0 ${width} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;
+  return `<svg class="lv-svg${width < WIDTH ? ' lv-narrow' : ''}" viewBox="0 0 ${width} ${height}" width="100%" role="group" aria-labelledby="${esc(titleId)}" aria-describedby="${esc(titleId)}-keys" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${cables.join('')}</svg>`;
 }

@@ -133,7 +133,11 @@ export const command: Command = {
       rules = parseAwk(program);
     } catch (e) {
       if (e instanceof AwkSyntaxError) {
-        ctx.stderr.write(e.bare ? `${prog}: ${e.message}\n` : `${prog}: line ${e.line}: ${e.message}\n`);
+        if (e.form === 'raw') {
+          ctx.stderr.write(`${e.message}\n`);
+          return 1;
+        }
+        ctx.stderr.write(e.form === 'bare' ? `${prog}: ${e.message}\n` : `${prog}: line ${e.line}: ${e.message}\n`);
         return 2;
       }
       throw e;

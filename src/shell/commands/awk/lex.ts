@@ -5,16 +5,17 @@
 import { mawkRegexError } from './mawk-regex.ts';
 
 /**
- * A compile-time error. The command prints `awk: line LINE: MESSAGE` (mawk's compile_error), or
- * `awk: MESSAGE` when `bare` (unexpected_char's own `LINE: unexpected character 'c'` form).
+ * A compile-time error. The command prints `awk: line LINE: MESSAGE` (mawk's compile_error),
+ * `awk: MESSAGE` when `form` is 'bare' (unexpected_char's own `LINE: unexpected character 'c'`),
+ * or MESSAGE alone when 'raw' (the lab's own `petlab: …` notes).
  */
 export class AwkSyntaxError extends Error {
   readonly line: number;
-  readonly bare: boolean;
-  constructor(message: string, line = 1, bare = false) {
+  readonly form: 'line' | 'bare' | 'raw';
+  constructor(message: string, line = 1, form: 'line' | 'bare' | 'raw' | boolean = 'line') {
     super(message);
     this.line = line;
-    this.bare = bare;
+    this.form = form === true ? 'bare' : form === false ? 'line' : form;
   }
 }
 

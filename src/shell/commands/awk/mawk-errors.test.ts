@@ -45,4 +45,12 @@ describeCases('awk as mawk: version, options and error wording', [
   ["awk 'BEGIN { x = 1\nprint x +\n}'", '', 'awk: line 2: syntax error at or near end of line\n', 2],
   ["awk '/[/]/' m.txt", '', '', 0],
   ["awk 'BEGIN { print 1/0, -1/0, 0/0, 5%0 }'", 'inf -inf -nan -nan\n', '', 0],
+  // fcall.c resolve_fcalls: compile_error at the last line read
+  ["awk 'BEGIN { x = 1\nfoo(x) }'", '', 'awk: line 2: function foo never defined\n', 2],
+  ["awk 'BEGIN { print rand() }'", '', "petlab: awk's rand() is not available in this lab\n", 1],
+  // what the lab does not run says so, before anything runs
+  ["awk '{ print > \"x\" }' m.txt", '', "petlab: awk's output redirection is not available in this lab\n", 1],
+  ["awk '{ getline; print }' m.txt", '', "petlab: awk's getline is not available in this lab\n", 1],
+  // pasted from a real Ubuntu mawk (`ll | awk '{print $1 $-1}'`)
+  ["awk '{ print $1 $-1 }' m.txt", '', 'awk: run time error: negative field index $-1\n\tFILENAME="m.txt" FNR=1 NR=1\n', 2],
 ]);

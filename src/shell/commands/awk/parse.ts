@@ -48,6 +48,33 @@ export interface Rule {
   inRange?: boolean;
 }
 
+/** The built-in functions run.ts evaluates. */
+const IMPLEMENTED = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'toupper', 'tolower', 'int', 'sqrt', 'exp', 'log', 'sin', 'cos', 'atan2']);
+/** mawk 1.3.4 20200120's other built-ins (bi_funct.c). */
+const NOT_EMULATED = new Set(['rand', 'srand', 'system', 'close', 'fflush', 'systime', 'mktime', 'strftime']);
+
+/**
+ * After the parse, as mawk's fcall.c resolve_fcalls does: a call of a function that was never
+ * defined is `function NAME never defined` at the last line read (compile_error's
+ * token_lineno). mawk built-ins the lab does not run say so.
+ */
+function checkCalls(rules: Rule[], lastLine: number): void {
+  const seen = (e: unknown): void => {
+    if (!e || typeof e !== 'object') return;
+    if (Array.isArray(e)) {
+      e.forEach(seen);
+      return;
+    }
+    const node = e as { k?: string; name?: string };
+    if (node.k === 'call' && node.name !== undefined && !IMPLEMENTED.has(node.name)) {
+      if (NOT_EMULATED.has(node.name)) throw new AwkSyntaxError(`petlab: awk's ${node.name}() is not available in this lab`, lastLine, 'raw');
+      throw new AwkSyntaxError(`function ${node.name} never defined`, lastLine);
+    }
+    Object.values(node).forEach(seen);
+  };
+  seen(rules);
+}
+
 /** Parses an awk program into rules. */
 export function parseAwk(src: string): Rule[] {
   const { toks, lines } = lex(src);
@@ -351,7 +378,7 @@ export function parseAwk(src: string): Rule[] {
             }
           }
           noGt = false;
-          if (isOp('>') || isOp('>>') || isOp('|')) throw new AwkSyntaxError('output redirection is not available in this lab');
+          if (isOp('>') || isOp('>>') || isOp('|')) throw new AwkSyntaxError("petlab: awk's output redirection is not available in this lab", 1, 'raw');
           return { k: 'print', args, printf: t.v === 'printf' };
         }
         case 'next':
@@ -364,8 +391,7 @@ export function parseAwk(src: string): Rule[] {
           p++;
           return { k: 'continue' };
         case 'getline':
-          p++;
-          return { k: 'getline' };
+          throw new AwkSyntaxError("petlab: awk's getline is not available in this lab", 1, 'raw');
         case 'exit': {
           p++;
           if (isOp(';') || isOp('}') || peek().t === 'nl' || peek().t === 'eof') return { k: 'exit' };
@@ -481,7 +507,7 @@ export function parseAwk(src: string): Rule[] {
   const rules: Rule[] = [];
   skipTerms();
   while (peek().t !== 'eof') {
-    if (isName('function')) throw new AwkSyntaxError('user-defined functions are not available in this lab');
+    if (isName('function')) throw new AwkSyntaxError("petlab: awk's user-defined functions are not available in this lab", 1, 'raw');
     let rule: Rule;
     if (isName('BEGIN') || isName('END')) {
       const kind = (peek() as { v: string }).v === 'BEGIN' ? 'begin' : 'end';
@@ -504,5 +530,6 @@ export function parseAwk(src: string): Rule[] {
     rules.push(rule);
     skipTerms();
   }
+  checkCalls(rules, lines[lines.length - 1]);
   return rules;
 }

@@ -390,7 +390,7 @@ export class AwkMachine {
         return this.vars.get(e.name) ?? { strnum: '' };
       case 'field': {
         const i = Math.trunc(num(this.eval(e.e)));
-        if (i < 0) throw new AwkRuntimeError(`fatal: attempt to access field ${i}`);
+        if (i < 0) throw new AwkRuntimeError(`negative field index $${i}`);
         return { strnum: this.fields[i] ?? '' };
       }
       case 'index':

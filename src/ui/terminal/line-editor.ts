@@ -357,7 +357,11 @@ export class LineEditor {
     if (!this.reading) return;
     const step = planCompletion(result, this.line, listing);
     if (step.kind === 'bell') return this.host.write('\x07');
-    if (step.kind === 'replace') return this.set(step.line);
+    if (step.kind === 'replace') {
+      this.set(step.line);
+      if (step.bell) this.host.write('\x07'); // rl_complete_internal: "other matches remaining"
+      return;
+    }
     const prompt = this.reading.prompt;
     this.host.write(
       moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),

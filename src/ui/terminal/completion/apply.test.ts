@@ -18,10 +18,11 @@ describe('planCompletion', () => {
   });
 
   it('inserts the common prefix, never ending inside a backslash escape', () => {
-    expect(tab('cat w', ['web-svc.yaml', 'web.yaml'])).toEqual({ kind: 'replace', line: at('cat web') });
+    // (and rings the bell: other matches remain)
+    expect(tab('cat w', ['web-svc.yaml', 'web.yaml'])).toEqual({ kind: 'replace', line: at('cat web'), bell: true });
     expect(tab('cat a', ['a\\(x', 'a\\ y'])).toEqual({ kind: 'bell' });
-    expect(tab('cat m', ['my\\ dir/', 'my\\ file.txt'])).toEqual({ kind: 'replace', line: at('cat my\\ ') });
-    expect(tab('cat a', ['a\\\\x', 'a\\\\y'])).toEqual({ kind: 'replace', line: at('cat a\\\\') });
+    expect(tab('cat m', ['my\\ dir/', 'my\\ file.txt'])).toEqual({ kind: 'replace', line: at('cat my\\ '), bell: true });
+    expect(tab('cat a', ['a\\\\x', 'a\\\\y'])).toEqual({ kind: 'replace', line: at('cat a\\\\'), bell: true });
   });
 
   it('rings the bell on the first Tab with nothing to add, lists on the second, asks from 100 on', () => {

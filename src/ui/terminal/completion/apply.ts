@@ -12,16 +12,18 @@ export const QUERY_ITEMS = 100;
 
 export type CompletionStep =
   | { kind: 'bell' }
-  | { kind: 'replace'; line: LineState }
+  /** `bell`: other matches remain after the common prefix went in (readline rings then). */
+  | { kind: 'replace'; line: LineState; bell?: boolean }
   | { kind: 'list'; labels: string[]; ask: boolean };
 
 /** Decides the outcome of Tab on `line`; `listing` is true for the second Tab in a row. */
 export function planCompletion(result: CompletionResult, line: LineState, listing: boolean): CompletionStep {
   const { candidates } = result;
   const word = line.text.slice(result.from, result.to);
-  const replace = (s: string): CompletionStep => ({
+  const replace = (s: string, bell = false): CompletionStep => ({
     kind: 'replace',
     line: { text: line.text.slice(0, result.from) + s + line.text.slice(result.to), cursor: result.from + s.length },
+    ...(bell ? { bell } : {}),
   });
   if (candidates.length === 0) return { kind: 'bell' };
   if (candidates.length === 1) {
@@ -31,7 +33,7 @@ export function planCompletion(result: CompletionResult, line: LineState, listin
   // (a prefix of backslash-quoted names may end inside an escape: `a\(x`, `a\ y` share `a\`)
   const shared = commonPrefix(candidates);
   const prefix = /(^|[^\\])(\\\\)*\\$/.test(shared) ? shared.slice(0, -1) : shared;
-  if (prefix.length > word.length) return replace(prefix);
+  if (prefix.length > word.length) return replace(prefix, true);
   if (!listing) return { kind: 'bell' };
   const labels = [...(result.display ?? candidates)];
   return { kind: 'list', labels, ask: labels.length >= QUERY_ITEMS };

@@ -31,6 +31,7 @@ export function lex(src: string): { toks: Tok[]; lines: number[] } {
   let counted = 0;
   let line = 1;
   let startLine = 1;
+  const depth: Record<string, number> = { '(': 0, '{': 0 };
   let i = 0;
   const lineAt = (at: number) => src.slice(0, at).split('\n').length;
   const regexAllowed = () => {
@@ -94,6 +95,12 @@ export function lex(src: string): { toks: Tok[]; lines: number[] } {
     } else {
       const op = OPS.find((o) => src.startsWith(o, i));
       if (!op) throw new AwkSyntaxError(c > ' ' && c < '\x7f' ? `${lineAt(i)}: unexpected character '${c}'` : `${lineAt(i)}: unexpected character 0x${(c.codePointAt(0) ?? 0).toString(16).padStart(2, '0')}`, lineAt(i), true);
+      // scan.c: a `)` or `}` with none open is `extra ')'` / `extra '}'` (compile_error)
+      if (op === '(' || op === '{') depth[op]++;
+      else if (op === ')' || op === '}') {
+        const open = op === ')' ? '(' : '{';
+        if (--depth[open] < 0) throw new AwkSyntaxError(`extra '${op}'`, lineAt(i));
+      }
       toks.push({ t: 'op', v: op });
       i += op.length;
     }

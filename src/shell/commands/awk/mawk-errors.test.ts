@@ -42,6 +42,8 @@ describeCases('awk as mawk: version, options and error wording', [
   ["awk '/abcdefghijklm' m.txt", '', 'awk: line 1: runaway regular expression /abcdefghij ...\n', 2],
   ["awk '{ print @ }' m.txt", '', "awk: 1: unexpected character '@'\n", 2],
   ["awk 'BEGIN { print (1 }'", '', 'awk: line 1: missing ) near }\n', 2],
+  ["awk 'BEGIN { x = 1 }\n\nEND { print x ) }'", '', "awk: line 3: extra ')'\n", 2],
+  ["awk 'BEGIN { x = 1 } }'", '', "awk: line 1: extra '}'\n", 2],
   ["awk 'BEGIN { x = 1\nprint x +\n}'", '', 'awk: line 2: syntax error at or near end of line\n', 2],
   ["awk '/[/]/' m.txt", '', '', 0],
   ["awk 'BEGIN { print 1/0, -1/0, 0/0, 5%0 }'", 'inf -inf -nan -nan\n', '', 0],

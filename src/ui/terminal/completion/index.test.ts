@@ -39,6 +39,7 @@ const sources: CompletionSources = {
   dockerImages: () => ['alpine', 'nginx', 'busybox'],
   netnsNames: () => ['blue', 'red'],
   variables: () => ['HOME', 'HOSTNAME', 'PATH', 'PWD'],
+  interfaces: () => ['eth0', 'lo', 'veth-blue'],
 };
 
 const complete = (line: string) => {
@@ -131,6 +132,12 @@ describe('createCompleter', () => {
     expect(complete('ip link set veth0 promisc ').candidates).toEqual(['off', 'on']);
     expect(complete('ip -n ').candidates).toEqual(['blue', 'red']);
     expect(complete('ip -f i').candidates).toEqual(['inet', 'inet6', 'ipx']);
+    expect(complete('ip link set v').candidates).toEqual(['veth-blue']);
+    expect(complete('ip addr add 10.0.0.1/24 dev e').candidates).toEqual(['eth0']);
+    expect(complete('ip link show ').candidates).toEqual(['dev', 'eth0', 'group', 'lo', 'up', 'veth-blue']);
+    expect(complete('ip link show dev l').candidates).toEqual(['lo']);
+    expect(complete('ip link set dev m').candidates).toEqual(['mtu', 'multicast']);
+    expect(complete('ip a show d').candidates).toEqual(['dadfailed', 'deprecated', 'dev', 'dynamic']);
     // what the script leaves alone: abbreviations outside its case labels, the value after
     // `netns`, the command run by `ip netns exec`, anything after `-n NAME` (it takes NAME for the object)
     expect(complete('ip li s').candidates).toEqual([]);

@@ -3,7 +3,8 @@
  * package Debian 12 installs) does it: the objects are `help` plus the OBJECT list of `ip help`
  * (parsed from the same text the emulated `ip` prints), each object's subcommands from the
  * script's own word lists, namespace names after `-n`/`-netns` and after `ip netns
- * delete|exec|pids|set`, families after `-f`, files after `-b`. The script knows objects only by
+ * delete|exec|pids|set`, interfaces where it offers them (`ip link set <Tab>`, `… dev <Tab>`,
+ * `ip a show <Tab>`), families after `-f`, files after `-b`. The script knows objects only by
  * the names its `case` lists (`l`/`link`, `a`/`addr`/`address`, `r`/`route`, `neigh`…): other
  * abbreviations complete nothing further, and neither does the command after `ip netns exec NAME`.
  */
@@ -68,6 +69,16 @@ export function completeIp(sources: CompletionSources, ctx: WordContext, to: num
     return result(SUBCOMMANDS.find(([names]) => names.includes(object))?.[1] ?? []);
   }
   if (sub === 'help') return result([]);
+  const ifaces = () => [...(sources.interfaces?.() ?? [])];
+  const isLink = object === 'l' || object === 'link';
+  const isAddr = object === 'a' || object === 'addr' || object === 'address';
+  // `dev <Tab>` where the script has it (for ip link only under show: `ip link set dev` gets the settings)
+  if (prev === 'dev' && ((isLink && sub === 'show') || isAddr || ['r', 'route', 'maddr', 'netconf', 'addrlabel'].includes(object))) return result(ifaces());
+  if (isLink && (sub === 'set' || sub === 'delete') && afterSub === 0) return result(ifaces());
+  if (isLink && sub === 'show' && afterSub === 0) return result([...ifaces(), 'dev', 'group', 'up']);
+  if (isAddr && (sub === 'show' || sub === 'flush') && afterSub === 0) {
+    return result([...ifaces(), 'dev', 'scope', 'to', 'label', 'dynamic', 'permanent', 'tentative', 'deprecated', 'dadfailed', 'temporary', 'primary', 'secondary', 'up']);
+  }
   if (object === 'netns' && ['delete', 'exec', 'pids', 'set'].includes(sub) && afterSub === 0) return result(netns());
   if ((object === 'l' || object === 'link') && sub === 'set' && afterSub >= 1) {
     if (ON_OFF.has(prev)) return result(['on', 'off']);

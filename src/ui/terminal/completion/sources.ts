@@ -30,6 +30,8 @@ export interface CompletionSources {
   dockerImages?(): readonly string[];
   /** Named network namespaces (`ip netns list`). */
   netnsNames?(): readonly string[];
+  /** Network interfaces of the shell's network namespace (`ip link show`), for `ip … dev <Tab>`. */
+  interfaces?(): readonly string[];
   /** The shell's variable names, for `$NAME` completion (bash's variable_completion_function). */
   variables?(): readonly string[];
 }

@@ -4,6 +4,7 @@ import { wordContext } from './words.ts';
 
 const tree: Record<string, DirEntry[]> = {
   '/root': [
+    { name: 'bin', isDir: true },
     { name: 'web.yaml', isDir: false },
     { name: 'web-svc.yaml', isDir: false },
     { name: 'manifests', isDir: true },
@@ -74,7 +75,7 @@ describe('createCompleter', () => {
     expect(complete('cat /etc/h')).toEqual({ word: '/etc/h', candidates: ['/etc/hostname', '/etc/hosts'], display: ['hostname', 'hosts'] });
     expect(complete('cat ~/.b').candidates).toEqual(['~/.bashrc']);
     // readline's match-hidden-files (on by default): an empty word matches dot files too
-    expect(complete('cat ').candidates).toEqual(['.bashrc', 'manifests/', 'web-svc.yaml', 'web.yaml']);
+    expect(complete('cat ').candidates).toEqual(['.bashrc', 'bin/', 'manifests/', 'web-svc.yaml', 'web.yaml']);
   });
 
   it('completes kubectl verbs, resource types, names, kind/name, -n and -f', () => {
@@ -151,6 +152,13 @@ describe('createCompleter', () => {
     expect(complete('bin/set').candidates).toEqual(['bin/sets/', 'bin/setup.sh']);
     expect(complete('cat bin/set').candidates).toEqual(['bin/sets/', 'bin/settings.txt', 'bin/setup.sh']);
     expect(complete('ls | bin/settings').candidates).toEqual([]);
+  });
+
+  it('completes directories only after cd and pushd (bash-completion _cd)', () => {
+    expect(complete('cd ').candidates).toEqual(['bin/', 'manifests/']);
+    expect(complete('pushd m').candidates).toEqual(['manifests/']);
+    expect(complete('cd bin/set').candidates).toEqual(['bin/sets/']);
+    expect(complete('ls ').candidates).toEqual(['.bashrc', 'bin/', 'manifests/', 'web-svc.yaml', 'web.yaml']);
   });
 
   it('completes $NAME to variable names, in command and argument position', () => {

@@ -27,6 +27,9 @@ const WRAPPERS: Record<string, readonly string[]> = {
   nsenter: ['-t', '--target'],
 };
 
+/** Commands whose arguments complete to directories only (bash-completion's `_cd`). */
+const DIRECTORY_COMMANDS = new Set(['cd', 'pushd']);
+
 /** Builds a completer over `sources`. */
 export function createCompleter(sources: CompletionSources): Completer {
   return {
@@ -46,7 +49,7 @@ export function createCompleter(sources: CompletionSources): Completer {
 function completeCommandWord(sources: CompletionSources, ctx: WordContext, to: number): CompletionResult {
   if (ctx.current.startsWith('$')) return completeVariable(sources, ctx, to);
   if (ctx.current.includes('/') || ctx.current.startsWith('~') || ctx.current.startsWith('.')) {
-    return completePath(sources, ctx.current, ctx.from, to, true);
+    return completePath(sources, ctx.current, ctx.from, to, 'command');
   }
   return { from: ctx.from, to, candidates: matching(sources.commands(), ctx.current) };
 }
@@ -63,7 +66,9 @@ function completeWords(sources: CompletionSources, ctx: WordContext, to: number)
     case 'ip':
       return completeIp(sources, here, to);
     default:
-      return ctx.current.startsWith('$') ? completeVariable(sources, ctx, to) : completePath(sources, ctx.current, ctx.from, to);
+      if (ctx.current.startsWith('$')) return completeVariable(sources, ctx, to);
+      // bash-completion: `complete -F _cd -o nospace cd pushd` offers directories only
+      return completePath(sources, ctx.current, ctx.from, to, DIRECTORY_COMMANDS.has(words[0]) ? 'dirs' : 'any');
   }
 }
 

@@ -10,11 +10,14 @@ import type { CompletionResult } from './types.ts';
 import type { CompletionSources, DirEntry } from './sources.ts';
 
 /**
- * Completes `word` (as typed; it starts at `from`) as a path. `commandWord`: the word is a
- * command, so only directories and executables match (bash's command_word_completion_function,
- * then bash_ignore_filenames).
+ * Which names a path may complete to: any file; `command`: the word is a command, so
+ * directories and executables (bash's command_word_completion_function, then
+ * bash_ignore_filenames); `dirs`: directories only (bash-completion's `_cd` for cd and pushd).
  */
-export function completePath(sources: CompletionSources, word: string, from: number, to: number, commandWord = false): CompletionResult {
+export type PathKind = 'any' | 'command' | 'dirs';
+
+/** Completes `word` (as typed; it starts at `from`) as a path to a file of `kind`. */
+export function completePath(sources: CompletionSources, word: string, from: number, to: number, kind: PathKind = 'any'): CompletionResult {
   const { text, open } = unquoteWord(word);
   const slash = text.lastIndexOf('/');
   const dirPart = slash >= 0 ? text.slice(0, slash + 1) : '';
@@ -24,7 +27,7 @@ export function completePath(sources: CompletionSources, word: string, from: num
   const entries: DirEntry[] = listing === undefined ? [] : [{ name: '.', isDir: true }, { name: '..', isDir: true }, ...listing.filter((e) => e.name !== '.' && e.name !== '..')];
   const hits = entries
     .filter((e) => e.name.startsWith(base) && (base.startsWith('.') || (e.name !== '.' && e.name !== '..')))
-    .filter((e) => !commandWord || e.isDir || e.executable !== false)
+    .filter((e) => e.isDir || kind === 'any' || (kind === 'command' && e.executable !== false))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     from,

@@ -54,6 +54,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   kubectl: () => import('./kubectl/index.ts'),
   ln: () => import('./ln/index.ts'),
   ls: () => import('./ls/index.ts'),
+  mawk: () => import('./awk/index.ts'),
   lsns: () => import('./lsns/index.ts'),
   mkdir: () => import('./mkdir/index.ts'),
   mount: () => import('./mount/index.ts'),
@@ -151,6 +152,13 @@ export function whenLoadsSettle(fn: () => void): void {
   if (loading === 0) fn();
   else idleWaiters.push(fn);
 }
+
+/**
+ * Programs that only container images have (Debian's /usr/bin/mawk behind the awk alternative,
+ * the nginx image's /usr/sbin/nginx), not the lab host: tests that expect every command on the
+ * host leave them out.
+ */
+export const IMAGE_ONLY_PROGRAMS: ReadonlySet<string> = new Set(['mawk', 'nginx']);
 
 /** Registered command names, sorted. */
 export function commandNames(): string[] {

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { describeCases } from '../../testing/cases.ts';
+import { dockerShell } from '../docker/testing.ts';
 
 // How Debian 12's awk (mawk 1.3.4 20200120, run as `awk`, so error.c prints `awk:`) reports bad
 // programs. Sources: mawk's error.c (compile_error `PROG: line N: `, rt_error with rt_where's
@@ -56,3 +58,14 @@ describeCases('awk as mawk: version, options and error wording', [
   // pasted from a real Ubuntu mawk (`ll | awk '{print $1 $-1}'`)
   ["awk '{ print $1 $-1 }' m.txt", '', 'awk: run time error: negative field index $-1\n\tFILENAME="m.txt" FNR=1 NR=1\n', 2],
 ]);
+
+// Run as mawk (Debian images have /usr/bin/mawk behind the awk alternative), error.c prints the
+// name it was run as: the brief's `mawk: line 1: …` form.
+describe('mawk by its own name in a Debian image', () => {
+  it('says mawk: in its messages', async () => {
+    const sh = await dockerShell();
+    await sh.run('docker run -d --name web nginx');
+    expect(await sh.run("docker exec web mawk '/+x/' /etc/hostname")).toEqual({ stdout: '', stderr: 'mawk: line 1: regular expression compile failed (missing operand)\n+x\n', status: 2 });
+    expect(await sh.run("docker exec web awk '/+x/' /etc/hostname")).toEqual({ stdout: '', stderr: 'awk: line 1: regular expression compile failed (missing operand)\n+x\n', status: 2 });
+  });
+});

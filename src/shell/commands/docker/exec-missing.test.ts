@@ -3,7 +3,9 @@
  * exec.LookPath error — `executable file not found in $PATH` for a name, the failed
  * `stat PATH: no such file or directory` for a path (Go's os/exec findExecutable; the same words
  * as the `exec: "/bin/sh": stat /bin/sh: …` pastes, e.g. truenas/charts#2968) — behind the
- * shim's `OCI runtime exec failed: ` with `: unknown`, and the daemon's exit code 127.
+ * shim's `OCI runtime exec failed: ` with `: unknown` (Docker 28.3.3 runs containerd 1.7.27, whose
+ * errdefs.FromGRPC appends the class; containerd 2.x's does not — see kubectl's exec-failure.ts),
+ * and the daemon's exit code 127.
  */
 import { expect, test } from 'vitest';
 import { dockerShell } from './testing.ts';

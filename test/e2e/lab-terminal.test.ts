@@ -65,6 +65,7 @@ describe('lab terminal', () => {
       const report = {
         promptMsAfterLoadEvent: { median: quantile(afterLoad, 0.5), all: afterLoad },
         promptMsAfterNavigation: quantile(loads.map((l) => l.promptAfterNavigation), 0.5),
+        promptPaintedMsAfterLoadEvent: quantile(loads.map((l) => l.promptPaintedAfterLoad), 0.5),
         rendererCpuMsToPrompt: quantile(loads.map((l) => l.cpuToPrompt), 0.5),
         labJsBeforePromptKbGzip: loads[0].labJsKbGzip,
         labScriptsBeforePrompt: loads[0].labScripts,

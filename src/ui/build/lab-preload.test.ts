@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootChunks, labsOnPage, phaseTwoChunks } from './lab-preload.mjs';
+import { bootChunks, labsOnPage, markPhaseTwo, phaseTwoChunks } from './lab-preload.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const at = (path: string) => resolve(ROOT, path);
@@ -54,5 +54,14 @@ describe('bootChunks', () => {
 
   it('phase 2 of a Kubernetes lab: the workspace and the cluster, not what phase 1 loaded', () => {
     expect(phaseTwoChunks(chunks, [{ id: 'web', environment: 'kubernetes', commands: [] }])).toEqual(['_astro/workspace.js', '_astro/kube.js']);
+  });
+});
+
+describe('markPhaseTwo', () => {
+  it('lists phase 2 chunks on the lab’s own element only', () => {
+    const html = '<section class="petlab-lab" data-lab-id="a.b" data-environment="docker"></section><section class="petlab-lab" data-lab-id="axb"></section>';
+    expect(markPhaseTwo(html, 'a.b', ['/course/_astro/workspace.js', '/course/_astro/docker-engine.js'])).toBe(
+      '<section class="petlab-lab" data-lab-id="a.b" data-phase-two="/course/_astro/workspace.js /course/_astro/docker-engine.js" data-environment="docker"></section><section class="petlab-lab" data-lab-id="axb"></section>',
+    );
   });
 });

@@ -30,6 +30,32 @@ const PANELS = [
 type Registry = { petlabWorkspaces?: Record<string, Workspace> };
 
 /**
+ * Resolves after the browser has painted a frame following the current one (xterm renders in
+ * animation frames), or after 200 ms where no frames come (a tab loaded in the background).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    setTimeout(resolve, 200);
+  });
+}
+
+/**
+ * Starts fetching all of phase 2's chunks at once (the build lists them in `data-phase-two`,
+ * see src/ui/build/lab-preload.mjs), so the shell, the environment and the setup's commands
+ * arrive together instead of one import after another.
+ */
+function preloadPhaseTwo(root: HTMLElement): void {
+  for (const href of root.dataset.phaseTwo?.split(' ') ?? []) {
+    if (!href || document.head.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+/**
  * Mounts the lab of `root` (`data-lab-id`), its definition loaded by `loadBundle` (the loader's
  * `loadLabBundle`); a Reset mounts a fresh one in its place. Resolves once phase 2 is over
  * (also when the lab's setup failed: the workspace then shows why). Rejects when the lab's
@@ -71,6 +97,11 @@ export async function mountLab(root: HTMLElement, loadBundle: (labId: string) =>
   frame.hooks.completer = { complete: (request) => completer.then((c) => c?.complete(request) ?? { from: request.cursor, to: request.cursor, candidates: [] }) };
   root.dataset.state = 'prompt';
   const hosts = frame.addPanelHosts(PANELS);
+  // Phase 2's first steps (compiling the shell's and the environment's code, building a
+  // cluster) hold the main thread for a while: let the prompt reach the screen first.
+  await afterNextPaint();
+  performance.mark('petlab:prompt-painted');
+  preloadPhaseTwo(root);
 
   // Phase 2.
   let start: typeof startWorkspace;

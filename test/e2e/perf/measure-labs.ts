@@ -21,6 +21,8 @@ export const SITE_SCRIPT = /Search|ui-core|starlight-toc|TableOfContents|MobileT
 export interface LoadFigures {
   promptAfterNavigation: number;
   promptAfterLoad: number;
+  /** Load event → a frame painted after the prompt (`petlab:prompt-painted`; NaN for builds without the mark), ms. */
+  promptPaintedAfterLoad: number;
   /** Load event → the lab's world is fully ready (environment, setup and files: phase 2 done), ms. */
   worldReadyAfterLoad: number;
   /** Renderer main-thread task time (CDP `TaskDuration`) when the test saw the prompt, ms. */
@@ -80,6 +82,7 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadFi
   return {
     promptAfterNavigation: prompt,
     promptAfterLoad: Math.round(prompt - timing.load),
+    promptPaintedAfterLoad: Math.round((timing.marks['petlab:prompt-painted'] ?? NaN) - timing.load),
     worldReadyAfterLoad: Math.round((timing.marks['petlab:world-ready'] ?? NaN) - timing.load),
     cpuToPrompt,
     cpuToReady,
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
           runs,
           promptAfterLoad: stat((l) => l.promptAfterLoad),
           promptAfterNavigation: stat((l) => l.promptAfterNavigation),
+          promptPaintedAfterLoad: stat((l) => l.promptPaintedAfterLoad),
           worldReadyAfterLoad: stat((l) => l.worldReadyAfterLoad),
           cpuToPrompt: stat((l) => l.cpuToPrompt),
           cpuToReady: stat((l) => l.cpuToReady),

@@ -52,6 +52,7 @@ export function mountLiveView(ctx: WorkspaceContext, host: HTMLElement): void {
       const focused = (document.activeElement as Element | null)?.closest?.('[data-key]')?.getAttribute('data-key');
       figure.innerHTML = svg;
       lastSvg = svg;
+      keys.hidden = !svg.includes('tabindex="0"'); // nothing to move between yet
       text.replaceChildren(...describeModel(model).map((s) => h('li', {}, s)));
       if (focused && figure.contains(document.activeElement) === false) {
         (figure.querySelector(`[data-key="${CSS.escape(focused)}"]`) as SVGGElement | null)?.focus();

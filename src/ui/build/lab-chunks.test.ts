@@ -8,15 +8,16 @@ const LOADER = at('ui/workspace/lab-loader.ts');
 const CLUSTER = at('emulator/kube/cluster.ts');
 const ENGINE = at('emulator/docker/engine.ts');
 
-type Info = { importedIds: string[]; importers: string[]; isEntry: boolean };
-/** A module graph from `id → static imports`; `entries` are page scripts. */
-function graph(edges: Record<string, string[]>, entries: string[]): { getModuleInfo(id: string): Info | null } {
+type Info = { importedIds: string[]; importers: string[]; isEntry: boolean; dynamicallyImportedIds: string[] };
+/** A module graph from `id → static imports` (and `id → dynamic imports`); `entries` are page scripts. */
+function graph(edges: Record<string, string[]>, entries: string[], dynamic: Record<string, string[]> = {}): { getModuleInfo(id: string): Info | null } {
   const infos = new Map<string, Info>();
-  const get = (id: string) => infos.get(id) ?? infos.set(id, { importedIds: [], importers: [], isEntry: entries.includes(id) }).get(id)!;
+  const get = (id: string) => infos.get(id) ?? infos.set(id, { importedIds: [], importers: [], isEntry: entries.includes(id), dynamicallyImportedIds: [] }).get(id)!;
   for (const [from, tos] of Object.entries(edges)) for (const to of tos) {
     get(from).importedIds.push(to);
     get(to).importers.push(from);
   }
+  for (const [from, tos] of Object.entries(dynamic)) for (const to of tos) get(from).dynamicallyImportedIds.push(to);
   return { getModuleInfo: (id) => infos.get(id) ?? null };
 }
 
@@ -58,9 +59,43 @@ describe('labCodeSplitting', () => {
     });
   });
 
+  it('boot phase 2 (the workspace, loaded after the prompt) is a group of its own; what lab checks share with an engine is another', () => {
+    const lab = at('components/Lab.astro?astro&type=script');
+    const WORKSPACE = at('ui/workspace/workspace.ts');
+    const labDefinition = resolve(import.meta.dirname, '../../../labs/bridge/lab.ts');
+    const ctx = graph(
+      {
+        [lab]: [LOADER],
+        [MOUNT]: [at('ui/workspace/frame.ts'), at('emulator/boot.ts')],
+        [WORKSPACE]: [at('shell/session.ts'), at('emulator/boot.ts'), at('ui/terminal/completion/index.ts')],
+        [CLUSTER]: [at('emulator/kube/store.ts'), at('shell/session.ts')],
+        [ENGINE]: [at('emulator/docker/network-ops.ts'), at('emulator/docker/network.ts')],
+        [labDefinition]: [at('grading/checks/docker.ts')],
+        [at('grading/checks/docker.ts')]: [at('emulator/docker/network-ops.ts')],
+      },
+      [lab],
+      { [LOADER]: [labDefinition], [MOUNT]: [WORKSPACE] },
+    );
+    const ids = [at('ui/workspace/frame.ts'), at('emulator/boot.ts'), WORKSPACE, at('shell/session.ts'), at('ui/terminal/completion/index.ts'), at('emulator/kube/store.ts'), at('emulator/docker/network-ops.ts'), at('emulator/docker/network.ts'), at('grading/checks/docker.ts')];
+    expect(groupsOf(ctx, ids)).toEqual({
+      'workspace/frame.ts': 'mount',
+      'emulator/boot.ts': 'mount',
+      'workspace/workspace.ts': 'workspace',
+      // the cluster uses it too, and always loads after (or with) the workspace
+      'shell/session.ts': 'workspace',
+      'completion/index.ts': 'workspace',
+      'kube/store.ts': 'kube',
+      // a lab's check imports it: in docker-engine, it would drag the engine in before the prompt
+      'docker/network-ops.ts': 'lab-shared',
+      'docker/network.ts': 'docker-engine',
+      'checks/docker.ts': null,
+    });
+  });
+
   it('puts the compile hint only on the boot chunks', () => {
     expect(labChunkBanner({ name: 'mount', moduleIds: [MOUNT] })).toBe('//# allFunctionsCalledOnLoad');
     expect(labChunkBanner({ name: 'kube', moduleIds: [CLUSTER] })).toBe('//# allFunctionsCalledOnLoad');
+    expect(labChunkBanner({ name: 'workspace', moduleIds: [at('ui/workspace/workspace.ts')] })).toBe('//# allFunctionsCalledOnLoad');
     expect(labChunkBanner({ name: 'mount', moduleIds: [at('shell/commands/mount/index.ts')] })).toBe('');
     expect(labChunkBanner({ name: 'monaco', moduleIds: [] })).toBe('');
   });

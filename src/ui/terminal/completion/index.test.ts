@@ -89,6 +89,8 @@ describe('createCompleter', () => {
     expect(complete('kubectl logs -f w').candidates).toEqual(['web-0', 'web-1']);
     expect(complete('kubectl logs --tail 5 -f w').candidates).toEqual(['web-0', 'web-1']);
     expect(complete('kubectl get pods -n k').candidates).toEqual(['kube-system']);
+    expect(complete('kubectl get pods -o j').candidates).toEqual(['json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file']);
+    expect(complete('kubectl get pods --output=y').candidates).toEqual(['--output=yaml']);
     expect(complete('kubectl apply -f w').candidates).toEqual(['web-svc.yaml', 'web.yaml']);
     expect(complete('kubectl rollout st').candidates).toEqual(['status']);
     expect(complete('kubectl rollout status s').candidates).toEqual(['statefulset']);

@@ -44,6 +44,15 @@ const CREATE_SUBCOMMANDS: Record<string, readonly string[]> = {
   service: ['clusterip', 'externalname', 'loadbalancer', 'nodeport'],
 };
 
+/**
+ * `-o <Tab>`: cobra completes the printer's allowed formats (kubectl 1.34's list, as
+ * src/shell/commands/kubectl/printers/output.ts ALLOWED_FORMATS records it).
+ */
+const OUTPUT_FORMATS = [
+  'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json',
+  'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
+];
+
 const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'explain', 'wait']);
 const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward']);
 const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain', 'taint']);
@@ -79,9 +88,8 @@ export function completeKubectl(sources: CompletionSources, ctx: WordContext, to
   const follows = FOLLOW_VERBS.has(positional(words, VALUE_FLAGS.filter((f) => f !== '-f'))[0] ?? '');
   if ((previous === '-f' && !follows) || previous === '--filename') return completePath(sources, current, from, to);
   if (previous === '-n' || previous === '--namespace') return result(matching(names('namespaces'), current));
-  if (previous === '-o' || previous === '--output') {
-    return result(matching(['json', 'name', 'wide', 'yaml', 'jsonpath=', 'custom-columns='], current));
-  }
+  if (previous === '-o' || previous === '--output') return result(matching(OUTPUT_FORMATS, current));
+  if (current.startsWith('--output=')) return result(matching(OUTPUT_FORMATS.map((f) => `--output=${f}`), current));
   if (current.startsWith('-')) return result([]);
 
   const args = positional(words, follows ? VALUE_FLAGS.filter((f) => f !== '-f') : VALUE_FLAGS);

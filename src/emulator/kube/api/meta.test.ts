@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clone, deepFreeze, sameJson } from './meta.ts';
+import { clone, deepFreeze, rfc3339, sameJson } from './meta.ts';
 
 const viaJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -85,5 +85,17 @@ describe('sameJson', () => {
     expect(sameJson([undefined], [null])).toBe(true);
     expect(sameJson({ d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' })).toBe(true);
     expect(sameJson({ n: NaN }, { n: null })).toBe(true);
+  });
+});
+
+describe('rfc3339', () => {
+  it('formats to the second, whatever order the times come in (its small cache never answers wrong)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4_102_444_800_000 }), { maxLength: 30 }), fc.array(fc.nat(3), { maxLength: 30 }), (times, picks) => {
+        const seq = picks.map((p) => times[p % Math.max(1, times.length)] ?? 0);
+        for (const t of [...times, ...seq]) expect(rfc3339(t)).toBe(new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+      }),
+    );
+    expect(rfc3339(Date.UTC(2026, 10, 29, 10, 0, 0, 999))).toBe('2026-11-29T10:00:00Z');
   });
 });

@@ -1,16 +1,21 @@
 /** Small helpers over object metadata: timestamps, copying, freezing, keys and owners. */
 import type { KubeObject, OwnerReference } from './types.ts';
 
-/** RFC 3339 with seconds precision, as the API server writes timestamps: `2026-11-29T10:00:00Z`. */
+// The two seconds formatted last (a pod's status writes `now` and its start time, often apart).
 let lastSecond = NaN;
 let lastText = '';
+let prevSecond = NaN;
+let prevText = '';
 
+/** RFC 3339 with seconds precision, as the API server writes timestamps: `2026-11-29T10:00:00Z`. */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
-  if (sec !== lastSecond) {
-    lastSecond = sec;
-    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
-  }
+  if (sec === lastSecond) return lastText;
+  if (sec === prevSecond) return prevText;
+  prevSecond = lastSecond;
+  prevText = lastText;
+  lastSecond = sec;
+  lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
   return lastText;
 }
 

@@ -93,8 +93,22 @@ function digestOf(ref: string): string {
   return `sha256:${out}`;
 }
 
-/** The image for a pod's `image:` field, or undefined when the registry has no such repository. */
+/** Answers of `lookupImage` per `image:` text (a pure function of it; frozen, shared). */
+const looked = new Map<string, ImageInfo | undefined>();
+
+/**
+ * The image for a pod's `image:` field, or undefined when the registry has no such repository.
+ * The answer is frozen and shared by every caller with the same text.
+ */
 export function lookupImage(image: string): ImageInfo | undefined {
+  if (looked.has(image)) return looked.get(image);
+  const info = findImage(image);
+  if (looked.size >= 10_000) looked.clear();
+  looked.set(image, info && Object.freeze(info));
+  return info;
+}
+
+function findImage(image: string): ImageInfo | undefined {
   const ref = normalizeImage(image);
   const repo = REPOS[repoOf(ref)];
   if (!repo) return undefined;

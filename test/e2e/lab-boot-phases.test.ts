@@ -1,8 +1,9 @@
 /**
  * The lab's two boot phases in real Chromium (src/ui/workspace/mount.ts): the prompt shows before
  * the lab's environment is set up; a command typed at it waits for the setup and then prints the
- * right output; the lab panel says "checking…" meanwhile; and when the setup cannot be done (the
- * cluster's code fails to load) the lab says so and the terminal still runs commands.
+ * right output; the lab panel says "checking…" meanwhile; when the setup cannot be done (the
+ * cluster's code fails to load) the lab says so and the terminal still runs commands; and once
+ * the lab has loaded what it needs at idle, it keeps working offline.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -91,6 +92,21 @@ describe('lab boot phases', () => {
     await page.keyboard.type('echo still here');
     await page.keyboard.press('Enter');
     await waitForTerminal(page, LAB, (t) => t === `${PROMPT}echo still here\nstill here\n${PROMPT.trimEnd()}`);
+    await context.close();
+  });
+
+  it('works offline once the lab has prefetched the commands it needs', async () => {
+    const context = await chromium.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + STS_PAGE);
+    await waitForLab(page, LAB);
+    await page.waitForFunction(() => performance.getEntriesByName('petlab:prefetched').length > 0, undefined, { timeout: 30_000 });
+    await context.setOffline(true);
+    await focusTerminal(page, LAB);
+    // kubectl has not run yet: its code comes from the prefetch, not the network.
+    await page.keyboard.type('kubectl apply -f web.yaml');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, LAB, (t) => t === `${PROMPT}kubectl apply -f web.yaml\nservice/nginx created\nstatefulset.apps/web created\n${PROMPT.trimEnd()}`);
     await context.close();
   });
 });

@@ -243,11 +243,9 @@ export async function runCommandObject(
   assigns: [string, string][],
   io: IO,
 ): Promise<number> {
-  if (BASH_BUILTINS.has(name) || shell.interactive || !shell.traps.get('INT') || shell.runningTrap) return runCommandIn(shell, command, name, args, assigns, io);
-  // A script (no job control) that traps SIGINT: Ctrl-C kills the program it waits for, the
-  // script takes the signal as a pending trap, runs it after the wait and goes on (bash 5.2
-  // jobs.c wait_for adds no interrupt without job control; trap.c run_pending_traps). The
-  // program gets a foreground job of its own, so Ctrl-C reaches it and not the whole line.
+  if (BASH_BUILTINS.has(name) || !shell.traps.get('INT') || shell.runningTrap) return runCommandIn(shell, command, name, args, assigns, io);
+  // A shell that traps SIGINT: the program it waits for gets a foreground job of its own, so
+  // Ctrl-C kills that program and not the whole line. What follows is bash 5.2's jobs.c wait_for.
   const job = shell.foreground.begin(shell.foreground.current()?.startedAt ?? shell.world.now());
   let status: number;
   try {
@@ -255,10 +253,22 @@ export async function runCommandObject(
   } finally {
     job.end();
   }
-  if (job.signal.interrupted && !io.interrupt.interrupted) {
-    shell.lastStatus = status; // $? in the trap is the killed program's status
-    await runIntTrap(shell, { ...io, interrupt: NEVER });
+  if (!job.signal.interrupted || io.interrupt.interrupted) return status;
+  if (shell.interactive) {
+    // Job control: the program had the terminal, the shell got no SIGINT, so no trap runs. In a
+    // loop the loop is broken as if it had (ADDINTERRUPT; throw_to_top_level's newline on
+    // stderr); otherwise the newline goes to stdout and the command list goes on.
+    if (shell.loopDepth > 0) {
+      io.stderr.write('\n');
+      throw new AbortLine(status, true);
+    }
+    io.stdout.write('\n');
+    return status;
   }
+  // A script (no job control) got the SIGINT too: a pending trap, run after the wait; the script
+  // goes on (trap.c run_pending_traps). $? in the trap is the killed program's status.
+  shell.lastStatus = status;
+  await runIntTrap(shell, { ...io, interrupt: NEVER });
   return status;
 }
 

@@ -1,7 +1,10 @@
 /**
  * `trap` (bash 5.2 builtins/trap.def, trap.c, sig.c) and running the traps: EXIT when the shell
  * ends, ERR after a failing command where `set -e` would apply (not inside functions: no
- * errtrace), INT after a Ctrl-C'd command line (an interactive prompt), `trap '' INT` ignores Ctrl-C.
+ * errtrace), INT when the shell itself takes Ctrl-C: a script after the program it waited for
+ * (no job control; the script goes on), an interactive shell only when it was running built-ins
+ * (a foreground program gets the SIGINT alone: simple.ts runCommandObject); `trap '' INT`
+ * ignores Ctrl-C.
  * Actions are kept by name: EXIT, DEBUG, ERR, RETURN, or a signal name without SIG.
  */
 import type { IO, Shell } from './shell.ts';

@@ -179,17 +179,19 @@ export class Kubelet implements KubeletHost {
 
   /** A changed container image (the one mutable container field): restart that container with it. */
   private applySpecChanges(w: Worker, pod: Pod): void {
-    pod.spec.containers.forEach((c, i) => {
+    const containers = pod.spec.containers;
+    for (let i = 0; i < containers.length; i++) {
+      const c = containers[i];
       const run = w.runs[i];
-      if (!run || run.name !== c.name || run.image === c.image) return;
+      if (!run || run.name !== c.name || run.image === c.image) continue;
       run.image = c.image ?? '';
       run.spec = c;
-      if (!run.state.running) return;
+      if (!run.state.running) continue;
       this.event(w, 'Normal', 'Killing', `Container ${run.name} definition changed, will be restarted`, run.name);
       run.startedAt = -1;
       const stopMs = run.behaviour?.handlesSigterm ? 200 : (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
       this.timer(w, stopMs, () => run.startedAt === -1 && this.exited(w, run, run.behaviour?.handlesSigterm ? 0 : 137, true));
-    });
+    }
   }
 
   private volumesBound(pod: Pod): boolean {

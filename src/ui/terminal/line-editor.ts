@@ -16,10 +16,11 @@ import { EscapeMatcher } from './escape-keys.ts';
 import { decodeKeys, type Key } from './keys.ts';
 import * as edit from './line-buffer.ts';
 import type { LineState } from './line-buffer.ts';
-import { displayWidth, formatColumns, moveBelow, renderLine } from './render.ts';
+import { displayWidth, moveBelow, renderLine } from './render.ts';
 import type { CompletionResult } from './completion/types.ts';
 import type { LineEditorHost, ReadOptions } from './editor-host.ts';
-import { planCompletion, queryAnswer, queryText } from './completion/apply.ts';
+import { planCompletion } from './completion/apply.ts';
+import { Listing } from './listing.ts';
 
 export type { LineEditorHost, ReadOptions } from './editor-host.ts';
 
@@ -44,10 +45,8 @@ export class LineEditor {
   private readonly search: ReverseSearch;
   private queue: Key[] = [];
   private busy = false;
-  /** Candidates waiting for the answer to `Display all N possibilities?`. */
-  private query: string[] | null = null;
-  /** Listing rows still to show while `--More--` waits. */
-  private more: string[] | null = null;
+  /** Candidates listed below the line, with readline's questions (`Display all…?`, `--More--`). */
+  private readonly listing: Listing;
   /** The pending read's escape keys (an empty sequence never matches). */
   private escape = new EscapeMatcher('');
   private lastKey = '';
@@ -62,6 +61,13 @@ export class LineEditor {
     this.host = host;
     this.history = history;
     this.search = new ReverseSearch(history);
+    this.listing = new Listing({
+      write: (data) => host.write(data),
+      columns: () => host.columns(),
+      rows: host.rows ? () => host.rows?.() ?? 0 : undefined,
+      redraw: () => this.render(0),
+      interrupt: () => this.interruptLine(),
+    });
   }
 
   /** Whether a `readLine` is waiting for input. */
@@ -89,8 +95,7 @@ export class LineEditor {
         resolve,
       };
       this.escape = new EscapeMatcher(options.escapeKeys ?? '');
-      this.query = null;
-      this.more = null;
+      this.listing.reset();
       this.line = { text: '', cursor: 0 };
       this.historyIndex = this.history.length;
       this.savedLine = this.line;
@@ -146,12 +151,9 @@ export class LineEditor {
   private pump(): void {
     while (this.reading && !this.busy && this.queue.length > 0) {
       const key = this.queue.shift() as Key;
-      if (this.query) {
-        this.answerQuery(key);
-        continue;
-      }
-      if (this.more) {
-        this.answerMore(key);
+      if (this.listing.waiting) {
+        const { rest } = this.listing.key(key);
+        if (rest) this.queue.unshift(rest); // one character answers; the rest is typing
         continue;
       }
       if (this.escape.sequence && !this.search.active && this.holdEscape(key)) continue;
@@ -367,70 +369,8 @@ export class LineEditor {
       moveBelow({ prompt, text: this.line.text, cursor: this.line.cursor, columns: this.host.columns(), cursorRow: this.cursorRow }),
     );
     this.cursorRow = 0;
-    if (!step.ask) return this.listCandidates(step.labels);
-    this.host.write(queryText(step.labels.length));
-    this.query = step.labels;
+    this.listing.start(step.labels, step.ask);
   }
-
-  /** A key while `Display all N possibilities? (y or n)` waits: list, decline, or ring. */
-  private answerQuery(key: Key): void {
-    const rest = key.name === 'text' ? (key.text ?? '').slice(1) : '';
-    if (rest) this.queue.unshift({ name: 'text', text: rest }); // One character answers; the rest is typing.
-    const answer = queryAnswer(key);
-    if (answer === undefined) return this.host.write('\x07');
-    const labels = this.query ?? [];
-    this.query = null;
-    this.host.write('\r\n');
-    if (answer) return this.listCandidates(labels);
-    this.render(0);
-  }
-
-  private listCandidates(labels: readonly string[]): void {
-    this.showRows(formatColumns(labels, this.host.columns()), this.pageSize());
-  }
-
-  /** Rows a screenful holds before `--More--` (readline: screen height − 1); unbounded without rows. */
-  private pageSize(): number {
-    const rows = this.host.rows?.();
-    return rows === undefined ? Infinity : Math.max(1, rows - 1);
-  }
-
-  /**
-   * Writes up to `count` listing rows; with rows left, asks `--More--` (readline's
-   * _rl_internal_pager, page-completions on by default), else redraws the prompt and line.
-   */
-  private showRows(rows: readonly string[], count: number): void {
-    for (const row of rows.slice(0, count)) this.host.write(row + '\r\n');
-    const rest = rows.slice(count);
-    if (rest.length > 0) {
-      this.host.write('--More--');
-      this.more = rest;
-      return;
-    }
-    this.render(0);
-  }
-
-  /**
-   * A key at `--More--` (readline's get_y_or_n for the pager): y, Y or space show the next
-   * screenful, Enter one more row; n, N, q, Q, Backspace and Ctrl-G/Ctrl-C stop the listing;
-   * anything else rings the bell. The `--More--` line is erased either way.
-   */
-  private answerMore(key: Key): void {
-    const rest = key.name === 'text' ? (key.text ?? '').slice(1) : '';
-    if (rest) this.queue.unshift({ name: 'text', text: rest }); // one character answers
-    const ch = key.name === 'text' ? key.text?.[0] : undefined;
-    const page = ch === 'y' || ch === 'Y' || ch === ' ';
-    const line = key.name === 'enter';
-    const stop = ch === 'n' || ch === 'N' || ch === 'q' || ch === 'Q' || ['backspace', 'C-g', 'C-c'].includes(key.name);
-    if (!page && !line && !stop) return this.host.write('\x07');
-    const rows = this.more ?? [];
-    this.more = null;
-    this.host.write('\r\x1b[K');
-    if (key.name === 'C-c') return this.interruptLine(); // SIGINT: the line is dropped too
-    if (stop) return this.render(0);
-    this.showRows(rows, page ? this.pageSize() : 1);
-  }
-
 
   private handleSearchKey(key: Key): void {
     const step = this.search.key(key);

@@ -1,15 +1,17 @@
 /**
  * Profiles one lab page load in real Chromium (CDP sampling profiler, 100 µs) and prints where
- * the main thread's time went until the lab was ready: self time by script and by function.
+ * the main thread's time went between two moments: self time by script and by function. By
+ * default from the load event to the prompt (boot phase 1); `from` and `to` may be page ms or
+ * `petlab:*` mark names, e.g. `petlab:prompt-painted petlab:world-ready` for boot phase 2.
  *
- *   node test/e2e/perf/profile-lab.ts <dist> <page> [top] [from-ms]
+ *   node test/e2e/perf/profile-lab.ts <dist> <page> [top] [from] [to]
  */
 import { launchBrowser, serveDist, E2E_BASE } from '../harness/index.ts';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 
 async function main(): Promise<void> {
-  const [dist, path, topArg, fromArg] = process.argv.slice(2);
+  const [dist, path, topArg, fromArg, toArg] = process.argv.slice(2);
   const site = await serveDist(dist, E2E_BASE);
   const chromium = await launchBrowser();
   try {
@@ -34,13 +36,15 @@ async function main(): Promise<void> {
     const nodes = new Map<number, Node>((profile.nodes as Node[]).map((n) => [n.id, n]));
     const self = new Map<number, number>();
     const deltas = profile.timeDeltas ?? [];
-    // Only samples from \`from\` (page ms; default the load event) to the prompt.
-    const from = fromArg === undefined ? marks.load : Number(fromArg);
+    // Only samples from \`from\` to \`to\` (page ms or mark names; default the load event and the prompt).
+    const at = (arg: string | undefined, fallback: number) => (arg === undefined ? fallback : /^\d+$/.test(arg) ? Number(arg) : (marks[arg] ?? NaN));
+    const from = at(fromArg, marks.load);
+    const to = at(toArg, marks['petlab:prompt']);
     let t = profile.startTime;
     profile.samples?.forEach((id: number, i: number) => {
       t += deltas[i] ?? 0;
-      const at = t / 1000 - navStart;
-      if (at < from || at > marks['petlab:prompt']) return;
+      const when = t / 1000 - navStart;
+      if (when < from || when > to) return;
       self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
     });
     const byUrl = new Map<string, number>();

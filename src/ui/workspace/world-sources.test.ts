@@ -150,4 +150,32 @@ describe('worldSources follows the active shell', () => {
     ]);
     expect(seen).toEqual({ ku: [], dock: [], html: 'cat /usr/share/nginx/html/', after: [['kubectl'], ['docker']] });
   });
+
+  it('fills interfaces, variables and execute bits from the active shell', async () => {
+    const seen: Record<string, unknown> = {};
+    await atPrompts('linux', [
+      'printf "#!/bin/sh\\n" > run.sh; chmod +x run.sh; touch notes.sh; mkdir tools; PETVAR=1',
+      async (s) => {
+        seen.hostLinks = worldSources(s, 'linux').interfaces?.();
+        seen.vars = await candidates(s, 'echo $PETV', 'linux');
+        seen.scripts = await candidates(s, './', 'linux');
+      },
+      'unshare --net bash',
+      async (s) => {
+        seen.newNetLinks = worldSources(s, 'linux').interfaces?.();
+        seen.varsInside = await candidates(s, 'echo $PETV', 'linux');
+      },
+      'exit',
+      'exit',
+    ]);
+    expect(seen).toEqual({
+      hostLinks: ['lo', 'eth0'],
+      vars: ['$PETVAR'],
+      // a command word that is a path: executables and directories only (notes.sh has no execute bit)
+      scripts: ['./run.sh', './tools/'],
+      newNetLinks: ['lo'],
+      // not exported: the child bash does not have it
+      varsInside: [],
+    });
+  });
 });

@@ -107,12 +107,15 @@ export function worldSources(session: ShellSession, environment = 'linux'): Comp
           .readdir(path)
           .map((name) => {
             let isDir = false;
+            let executable = false;
             try {
-              isDir = fs().stat(`${path.replace(/\/$/, '')}/${name}`).type === 'dir';
+              const st = fs().stat(`${path.replace(/\/$/, '')}/${name}`);
+              isDir = st.type === 'dir';
+              executable = (st.mode & 0o111) !== 0;
             } catch {
-              // A dangling symlink completes as a file.
+              // A dangling symlink completes as a file (not an executable one).
             }
-            return { name, isDir };
+            return { name, isDir, executable };
           });
       } catch {
         return undefined;
@@ -137,5 +140,15 @@ export function worldSources(session: ShellSession, environment = 'linux'): Comp
         return [];
       }
     },
+    // The links of the active shell's network namespace, as `ip link show` lists them there.
+    interfaces(): string[] {
+      const net = (session.activeShell.process as { ns?: { net?: { stack?: { all(): readonly { name: string }[] } } } }).ns?.net;
+      try {
+        return net?.stack?.all().map((link) => link.name) ?? [];
+      } catch {
+        return [];
+      }
+    },
+    variables: () => Object.keys(session.activeShell.env.all()),
   };
 }

@@ -68,7 +68,7 @@ describe('kubelet', () => {
     const unfrozen = (x: unknown, path: string): string[] =>
       typeof x !== 'object' || x === null ? [] : [...(Object.isFrozen(x) ? [] : [path]), ...Object.entries(x).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`))];
     expect(unfrozen(p, 'pod')).toEqual([]);
-    const mounts = p.status!.containerStatuses![0].volumeMounts!;
+    const mounts = p.status!.containerStatuses![0].volumeMounts as { mountPath: string; name: string }[];
     expect(mounts[0]).toEqual({ mountPath: '/d', name: 'd', readOnly: true, recursiveReadOnly: 'Disabled' });
     expect(() => {
       (mounts[0] as { name: string }).name = 'x';

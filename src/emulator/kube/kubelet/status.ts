@@ -78,7 +78,7 @@ function ipList(prev: { ip: string }[] | undefined, last: { ip: string }[] | und
 /** The status of container `c`, reusing `prev` (the same container's previous status) when equal. */
 function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | undefined, last: ContainerStatus | undefined): ContainerStatus {
   // RecursiveReadOnlyMounts (beta since 1.31): the kubelet reports each mount of a started container.
-  let mounts: ContainerStatus['volumeMounts'];
+  let mounts: StatusMount[] | undefined;
   if (c.containerID) {
     const spec = pod.spec.containers.find((x) => x.name === c.name);
     if (spec?.volumeMounts?.length) mounts = statusMounts(spec.volumeMounts);
@@ -116,10 +116,18 @@ function containerStatus(pod: Pod, c: ContainerRun, prev: ContainerStatus | unde
 }
 
 type Mount = NonNullable<Pod['spec']['containers'][number]['volumeMounts']>[number];
-const mountStatuses = new WeakMap<object, NonNullable<ContainerStatus['volumeMounts']>>();
+/** A container status's volumeMounts entry. */
+interface StatusMount {
+  mountPath: string;
+  name: string;
+  readOnly?: boolean;
+  recursiveReadOnly?: string;
+}
+
+const mountStatuses = new WeakMap<object, StatusMount[]>();
 
 /** The volumeMounts of a container status, built once per (frozen) spec list. */
-function statusMounts(specMounts: Mount[]): NonNullable<ContainerStatus['volumeMounts']> {
+function statusMounts(specMounts: Mount[]): StatusMount[] {
   let out = mountStatuses.get(specMounts);
   if (!out) {
     out = specMounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));

@@ -100,6 +100,17 @@ export const PROGRAM_PATHS: Readonly<Record<string, string>> = {
   clear: '/usr/bin/clear', printf: '/usr/bin/printf', pwd: '/usr/bin/pwd', stat: '/usr/bin/stat',
   base64: '/usr/bin/base64', date: '/usr/bin/date', seq: '/usr/bin/seq', yes: '/usr/bin/yes', test: '/usr/bin/test', '[': '/usr/bin/[',
   egrep: '/usr/bin/egrep', fgrep: '/usr/bin/fgrep', ln: '/usr/bin/ln', chmod: '/usr/bin/chmod', chown: '/usr/bin/chown', expr: '/usr/bin/expr',
+  mawk: '/usr/bin/mawk',
+};
+
+/**
+ * Debian's alternatives links among `PROGRAM_PATHS` (link → target): on Debian 12 awk is mawk
+ * through update-alternatives (mawk's postinst: /usr/bin/awk → /etc/alternatives/awk →
+ * /usr/bin/mawk), so `ls -l /usr/bin/awk` shows the link and `readlink -f` gives /usr/bin/mawk.
+ */
+export const ALTERNATIVE_LINKS: Readonly<Record<string, string>> = {
+  '/usr/bin/awk': '/etc/alternatives/awk',
+  '/etc/alternatives/awk': '/usr/bin/mawk',
 };
 
 /**
@@ -172,5 +183,9 @@ export function seedDebianRoot(options: SeedOptions): MemDir {
   put(root, '/root/.bashrc', BASHRC, now);
   put(root, '/root/.profile', PROFILE, now);
   for (const path of Object.values(PROGRAM_PATHS)) put(root, path, '\x7fELF\x02\x01\x01', now, 0o755);
+  for (const [path, target] of Object.entries(ALTERNATIVE_LINKS)) {
+    const slash = path.lastIndexOf('/');
+    putDir(root, path.slice(0, slash), now).set(path.slice(slash + 1), new MemLink(now, target));
+  }
   return root;
 }

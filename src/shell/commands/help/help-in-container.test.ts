@@ -16,6 +16,6 @@ describe('help inside a container', () => {
     const names = listed(inside.stdout);
     // BusyBox has no kubectl, docker, curl or iptables; it does have ip, ping, wget, nslookup.
     expect(names.filter((n) => ['curl', 'docker', 'iptables', 'kubectl', 'ip', 'ping', 'wget', 'nslookup'].includes(n))).toEqual(['ip', 'nslookup', 'ping', 'wget']);
-    expect(listed(host.stdout).filter((n) => !names.includes(n))).toEqual(['base64', 'bash', 'bridge', 'clear', 'curl', 'docker', 'iptables', 'kubectl', 'lsns', 'nsenter', 'petlab', 'readlink', 'seq', 'ss', 'sysctl', 'tee', 'umount', 'uniq', 'unshare', 'watch', 'xargs', 'yes']);
+    expect(listed(host.stdout).filter((n) => !names.includes(n))).toEqual(['base64', 'bash', 'bridge', 'clear', 'curl', 'docker', 'iptables', 'kubectl', 'lsns', 'mawk', 'nsenter', 'petlab', 'readlink', 'seq', 'ss', 'sysctl', 'tee', 'umount', 'uniq', 'unshare', 'watch', 'xargs', 'yes']);
   });
 });

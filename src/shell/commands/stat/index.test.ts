@@ -21,15 +21,15 @@ const root = 'Uid: (    0/    root)   Gid: (    0/    root)';
 
 describeCases('stat (layout of GNU coreutils 9.1, Debian 12)', [
   ['mkdir dir && printf hello > h && touch e && ln -s h lf', '', '', 0],
-  ['stat h', `  File: h\n  Size: 5         \tBlocks: 8          IO Block: 4096   regular file\nDevice: 0,21\tInode: 132         Links: 1\nAccess: (0644/-rw-r--r--)  ${root}\n${times}`, '', 0],
-  ['stat dir', `  File: dir\n  Size: 4096      \tBlocks: 8          IO Block: 4096   directory\nDevice: 0,21\tInode: 131         Links: 2\nAccess: (0755/drwxr-xr-x)  ${root}\n${times}`, '', 0],
-  ['stat lf', `  File: lf -> h\n  Size: 1         \tBlocks: 0          IO Block: 4096   symbolic link\nDevice: 0,21\tInode: 134         Links: 1\nAccess: (0777/lrwxrwxrwx)  ${root}\n${times}`, '', 0],
-  ['stat -L lf', `  File: lf\n  Size: 5         \tBlocks: 8          IO Block: 4096   regular file\nDevice: 0,21\tInode: 132         Links: 1\nAccess: (0644/-rw-r--r--)  ${root}\n${times}`, '', 0],
-  ['stat /dev/null', `  File: /dev/null\n  Size: 0         \tBlocks: 0          IO Block: 4096   character special file\nDevice: 0,24\tInode: 111         Links: 1     Device type: 1,3\nAccess: (0666/crw-rw-rw-)  ${root}\n${times}`, '', 0],
+  ['stat h', `  File: h\n  Size: 5         \tBlocks: 8          IO Block: 4096   regular file\nDevice: 0,21\tInode: 136         Links: 1\nAccess: (0644/-rw-r--r--)  ${root}\n${times}`, '', 0],
+  ['stat dir', `  File: dir\n  Size: 4096      \tBlocks: 8          IO Block: 4096   directory\nDevice: 0,21\tInode: 135         Links: 2\nAccess: (0755/drwxr-xr-x)  ${root}\n${times}`, '', 0],
+  ['stat lf', `  File: lf -> h\n  Size: 1         \tBlocks: 0          IO Block: 4096   symbolic link\nDevice: 0,21\tInode: 138         Links: 1\nAccess: (0777/lrwxrwxrwx)  ${root}\n${times}`, '', 0],
+  ['stat -L lf', `  File: lf\n  Size: 5         \tBlocks: 8          IO Block: 4096   regular file\nDevice: 0,21\tInode: 136         Links: 1\nAccess: (0644/-rw-r--r--)  ${root}\n${times}`, '', 0],
+  ['stat /dev/null', `  File: /dev/null\n  Size: 0         \tBlocks: 0          IO Block: 4096   character special file\nDevice: 0,24\tInode: 115         Links: 1     Device type: 1,3\nAccess: (0666/crw-rw-rw-)  ${root}\n${times}`, '', 0],
   ['chmod 4750 e && chown daemon:www-data e && stat -c "%n|%s|%a|%A|%u|%U|%g|%G|%F" e', 'e|0|4750|-rwsr-x---|1|daemon|33|www-data|regular empty file\n', '', 0],
   [
     'stat -c "%n|%s|%a|%A|%U|%G|%F|%i|%h" h dir lf /dev/null',
-    'h|5|644|-rw-r--r--|root|root|regular file|132|1\ndir|4096|755|drwxr-xr-x|root|root|directory|131|2\nlf|1|777|lrwxrwxrwx|root|root|symbolic link|134|1\n/dev/null|0|666|crw-rw-rw-|root|root|character special file|111|1\n',
+    'h|5|644|-rw-r--r--|root|root|regular file|136|1\ndir|4096|755|drwxr-xr-x|root|root|directory|135|2\nlf|1|777|lrwxrwxrwx|root|root|symbolic link|138|1\n/dev/null|0|666|crw-rw-rw-|root|root|character special file|115|1\n',
     '',
     0,
   ],

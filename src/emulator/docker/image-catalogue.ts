@@ -35,15 +35,40 @@ export interface ImageSpec {
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /**
- * The nginx image is nginx:latest as it was from 24 June to mid-August 2025: mainline 1.29.0 on
- * debian:bookworm-slim (NJS 0.9.0, packages `1~bookworm`), the last tags before the move to
- * trixie. Bookworm because the image's programs (image-programs.ts) are bookworm-slim's `dpkg -L`
- * lists, which could be checked; trixie's could not. Sources: the env of `FROM nginx:1.29.0` images
- * (NJS_VERSION=0.9.0, NJS_RELEASE=1~bookworm), nginx.org's `1.29.0-1~bookworm` package, container
- * logs of nginx:1.29.0 (`nginx/1.29.0`, `built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1)`), and
- * `docker images` listings of bookworm-era nginx:latest (192MB).
+ * The Debian-based images are one snapshot: the `latest` tags of early July 2025, all built FROM
+ * debian:bookworm-slim (Debian 12.11, base-files 12.4+deb12u11), the last releases before the
+ * official images moved to trixie in August 2025. Bookworm because the images' programs
+ * (image-programs.ts) are bookworm-slim's `dpkg -L` lists, which could be checked; trixie's could
+ * not. Each image's facts and where they come from (see also test/fidelity/docker/SOURCES.md):
+ *
+ * - nginx 1.29.0 (nginx:latest 24 June – mid-August 2025): the env of `FROM nginx:1.29.0` images
+ *   (NJS_VERSION=0.9.0, NJS_RELEASE=1~bookworm), nginx.org's `1.29.0-1~bookworm` package, container
+ *   logs of nginx:1.29.0 (`nginx/1.29.0`, `built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1)`), and
+ *   `docker images` listings of bookworm-era nginx:latest (192MB).
+ * - redis 8.0.2 (redis:latest 29 May – early July 2025): docker-library/repo-info
+ *   repos/redis/tag-details.md of July 2025 (`redis:latest` amd64: `debian.sh … 'bookworm'`, ENV
+ *   REDIS_DOWNLOAD_URL/REDIS_DOWNLOAD_SHA, no gosu, 7 layers, Entrypoint docker-entrypoint.sh, Cmd
+ *   redis-server, EXPOSE 6379/tcp, WORKDIR /data); `docker inspect` Env of redis:8.0.2 containers;
+ *   `docker images` of June 2025 (redis latest 128MB); container logs (`Starting Redis Server`,
+ *   `Redis version=8.0.2, bits=64, commit=00000000, modified=1`, the bundled modules' lines).
+ * - postgres 17.5 (postgres:latest 8 May – 14 August 2025): repo-info tag-details of
+ *   `postgres:bookworm` (ENV GOSU_VERSION=1.17, LANG=en_US.utf8, PG_MAJOR=17, PATH …/17/bin,
+ *   PG_VERSION=17.5-1.pgdg120+1, PGDATA=/var/lib/postgresql/data; STOPSIGNAL SIGINT; 14 layers);
+ *   `docker inspect` Env of postgres:17.5 containers; `docker images` listings (435MB for the
+ *   bookworm 17.x latest).
+ * - httpd 2.4.63 (httpd:latest 24 January – 10 July 2025): repo-info tag-details (`debian.sh …
+ *   'bookworm'`, ENV HTTPD_VERSION=2.4.63, HTTPD_SHA256=88fc…, HTTPD_PATCHES=), `docker history`
+ *   of httpd:latest 2.4.63 (6 layers, bookworm-slim base 74.8MB) and its `docker images` (148MB).
+ * - debian 12.11 (debian:latest = bookworm until trixie's release on 9 August 2025): repo-info
+ *   repos/debian/local/bookworm.md (Cmd bash, Env PATH only, ~116.57 MB on disk: 117MB).
  */
 export const NGINX_VERSION = '1.29.0';
+/** Redis in the redis image (redis-server's `Redis version=`). */
+export const REDIS_VERSION = '8.0.2';
+/** Apache httpd in the httpd image (its `Server: Apache/2.4.63 (Unix)` header). */
+export const HTTPD_VERSION = '2.4.63';
+/** PostgreSQL in the postgres image, and its Debian package version (PG_VERSION). */
+export const POSTGRES_VERSION = '17.5';
 
 /** The names on the PATH of catalogue image `repo` (see image-programs.ts for where they come from). */
 function toolsOf(repo: string): readonly string[] {
@@ -112,22 +137,24 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
   },
   debian: {
     repo: 'debian', tag: 'latest', cmd: ['bash'], entrypoint: null, exposedPorts: [], env: [PATH],
-    workingDir: '/', size: 120 * MB, ageDays: 13, layers: 1, userland: 'gnu', tools: toolsOf('debian'),
+    workingDir: '/', size: 117 * MB, ageDays: 13, layers: 1, userland: 'gnu', tools: toolsOf('debian'),
     files: {},
   },
   redis: {
     repo: 'redis', tag: 'latest', cmd: ['redis-server'], entrypoint: ['docker-entrypoint.sh'],
-    exposedPorts: ['6379/tcp'], env: [PATH, 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.2.3.tar.gz'],
-    workingDir: '/data', size: 137 * MB, ageDays: 20, layers: 8, userland: 'gnu',
+    exposedPorts: ['6379/tcp'],
+    env: [PATH, `REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/${REDIS_VERSION}.tar.gz`,
+      'REDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f'],
+    workingDir: '/data', size: 128 * MB, ageDays: 20, layers: 7, userland: 'gnu',
     tools: toolsOf('redis'), files: {},
   },
   postgres: {
     repo: 'postgres', tag: 'latest', cmd: ['postgres'], entrypoint: ['docker-entrypoint.sh'],
     exposedPorts: ['5432/tcp'],
-    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/18/bin',
-    'GOSU_VERSION=1.19', 'LANG=en_US.utf8', 'PG_MAJOR=18', 'PG_VERSION=18.1-1.pgdg13+2',
-    'PGDATA=/var/lib/postgresql/18/docker'],
-    workingDir: '/', stopSignal: 'SIGINT', size: 456 * MB, ageDays: 10, layers: 14, userland: 'gnu',
+    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin',
+      'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', `PG_VERSION=${POSTGRES_VERSION}-1.pgdg120+1`,
+      'PGDATA=/var/lib/postgresql/data'],
+    workingDir: '/', stopSignal: 'SIGINT', size: 435 * MB, ageDays: 10, layers: 14, userland: 'gnu',
     tools: toolsOf('postgres'), files: {},
   },
   mysql: {
@@ -142,8 +169,9 @@ export const IMAGE_CATALOGUE: Readonly<Record<string, ImageSpec>> = {
     repo: 'httpd', tag: 'latest', cmd: ['httpd-foreground'], entrypoint: null,
     exposedPorts: ['80/tcp'],
     env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-      'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.65'],
-    workingDir: '/usr/local/apache2', stopSignal: 'SIGWINCH', size: 117 * MB, ageDays: 25, layers: 6,
+      'HTTPD_PREFIX=/usr/local/apache2', `HTTPD_VERSION=${HTTPD_VERSION}`,
+      'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='],
+    workingDir: '/usr/local/apache2', stopSignal: 'SIGWINCH', size: 148 * MB, ageDays: 25, layers: 6,
     userland: 'gnu', tools: toolsOf('httpd'),
     files: { '/usr/local/apache2/htdocs/index.html': HTTPD_INDEX_HTML },
   },
@@ -159,8 +187,8 @@ export function imageDigest(spec: ImageSpec): string {
   return `sha256:${stableHex(`digest:${spec.repo}:${spec.tag}`, 64)}`;
 }
 
-/** Images built FROM a debian slim image share its base layer (so a second pull says "Already exists"). */
-const DEBIAN_BASE: Readonly<Record<string, string>> = { nginx: 'bookworm-slim', redis: 'trixie-slim', postgres: 'trixie-slim', httpd: 'trixie-slim' };
+/** Images built FROM debian:bookworm-slim share its base layer (so a second pull says "Already exists"). */
+const DEBIAN_BASE: Readonly<Record<string, string>> = { nginx: 'bookworm-slim', redis: 'bookworm-slim', postgres: 'bookworm-slim', httpd: 'bookworm-slim' };
 
 /** Short (12 hex) ids of the image's layers, as `docker pull` prints them. */
 export function layerIds(spec: ImageSpec): string[] {

@@ -7,11 +7,13 @@
  *   minbase). Lists taken from `dpkg -L` of exactly those packages on a Debian 12 machine, /bin and
  *   /sbin folded into /usr (merged /usr), plus the alternatives links (awk, nawk → mawk; which →
  *   which.debianutils; rmt → rmt-tar). No procps, iproute2 or iputils: no ps, ip or ping.
- * - nginx (1.29.0, really built FROM debian:bookworm-slim, so these lists are its own): nginxinc/docker-nginx mainline/debian/Dockerfile installs nginx (/usr/sbin/nginx,
+ * - nginx (1.29.0 FROM debian:bookworm-slim): nginxinc/docker-nginx mainline/debian/Dockerfile installs nginx (/usr/sbin/nginx,
  *   nginx-debug), gettext-base (envsubst…), curl and ca-certificates (with openssl), and copies
  *   /docker-entrypoint.sh.
- * - redis, postgres, httpd: docker-library Dockerfiles (binaries under /usr/local/bin,
- *   /usr/lib/postgresql/18/bin, /usr/local/apache2/bin; gosu; docker-entrypoint.sh).
+ * - redis, postgres, httpd (8.0.2, 17.5, 2.4.63, all FROM debian:bookworm-slim: image-catalogue.ts):
+ *   their Dockerfiles (binaries under /usr/local/bin, /usr/lib/postgresql/17/bin,
+ *   /usr/local/apache2/bin; docker-entrypoint.sh). postgres installs gosu (GOSU_VERSION=1.17);
+ *   redis 8.0 has none (its entrypoint drops privileges with util-linux's setpriv).
  * - ubuntu: only Debian's Essential set (also Essential in Ubuntu), not the whole Ubuntu base.
  * - busybox: every applet a link in /bin; alpine: BusyBox applets in each applet's own directory
  *   (include/applets: ip, ifconfig, route, arp in /sbin; which, wget, nslookup, nc in /usr/bin)
@@ -135,10 +137,10 @@ const EXTRA: Readonly<Record<string, readonly string[]>> = {
     '/usr/bin/gettext', '/usr/bin/gettext.sh', '/usr/bin/ngettext', '/usr/bin/openssl', '/usr/bin/c_rehash',
     '/usr/sbin/update-ca-certificates',
   ],
-  redis: under('/usr/local/bin', 'docker-entrypoint.sh gosu redis-benchmark redis-check-aof redis-check-rdb redis-cli redis-sentinel redis-server'),
+  redis: under('/usr/local/bin', 'docker-entrypoint.sh redis-benchmark redis-check-aof redis-check-rdb redis-cli redis-sentinel redis-server'),
   postgres: [
     ...under('/usr/local/bin', 'docker-ensure-initdb.sh docker-entrypoint.sh gosu'),
-    ...under('/usr/lib/postgresql/18/bin', 'createdb createuser dropdb dropuser initdb pg_ctl pg_dump pg_dumpall pg_isready pg_restore postgres psql'),
+    ...under('/usr/lib/postgresql/17/bin', 'createdb createuser dropdb dropuser initdb pg_ctl pg_dump pg_dumpall pg_isready pg_restore postgres psql'),
     ...under('/usr/bin', 'createdb createuser dropdb dropuser pg_dump pg_dumpall pg_isready pg_restore psql'),
   ],
   httpd: [

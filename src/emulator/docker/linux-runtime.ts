@@ -28,7 +28,7 @@ import { hostsFile, imageRootFs, resolvConf } from './container-files.ts';
 import { parseIPv4 } from './ipv4.ts';
 import { hasEmbeddedDns } from './network-ops.ts';
 import { programFor, type Program } from './programs.ts';
-import { NGINX_VERSION } from './image-catalogue.ts';
+import { HTTPD_VERSION, NGINX_VERSION } from './image-catalogue.ts';
 import type { EngineRuntime } from './runtime.ts';
 import type { Container, Endpoint, Network } from './types.ts';
 
@@ -253,7 +253,7 @@ export class LinuxRuntime implements EngineRuntime {
     } catch {
       body = undefined;
     }
-    const server = c.image.spec.repo === 'nginx' ? `nginx/${NGINX_VERSION}` : 'Apache/2.4.65 (Unix)';
+    const server = c.image.spec.repo === 'nginx' ? `nginx/${NGINX_VERSION}` : `Apache/${HTTPD_VERSION} (Unix)`;
     const gw = [...c.endpoints.values()].map((ep) => engine.networks.get(ep.networkId)?.pool?.gatewayText()).find(Boolean) ?? '172.17.0.1';
     const d = new Date(engine.now());
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

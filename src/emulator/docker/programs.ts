@@ -5,7 +5,7 @@
  * runc fails when the executable is missing.
  */
 import type { Container } from './types.ts';
-import { NGINX_VERSION } from './image-catalogue.ts';
+import { NGINX_VERSION, REDIS_VERSION } from './image-catalogue.ts';
 
 /** A process of the container's tree, as `docker top` and `ps` inside show it. */
 export interface ProgramProcess {
@@ -162,14 +162,51 @@ function redis(): Program {
     exitOnStop: 0,
     startLogs: (at) => {
       const t = redisTime(at);
+      // A fresh redis:8.0.2 container (bookworm): the entrypoint's echo, then redis-server started
+      // with --loadmodule for each bundled module (so "Configuration loaded", not the no-config
+      // warning). Lines from `docker logs` of redis:latest containers of June–July 2025.
+      const bf = ['bf-error-rate       :      0.01', 'bf-initial-size     :       100', 'bf-expansion-factor :         2', 'cf-bucket-size      :         2', 'cf-initial-size     :      1024', 'cf-max-iterations   :        20', 'cf-expansion-factor :         1', 'cf-max-expansions   :        32'];
+      const ts = ['ts-compaction-policy   :             ', 'ts-num-threads         :            3', 'ts-retention-policy    :            0', 'ts-duplicate-policy    :        block', 'ts-chunk-size-bytes    :         4096', 'ts-encoding            :   compressed', 'ts-ignore-max-time-diff:            0', 'ts-ignore-max-val-diff :     0.000000'];
+      const m = (text: string) => `1:M ${t} * ${text}`;
       return [
+        'Starting Redis Server',
         `1:C ${t} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
-        `1:C ${t} * Redis version=8.2.3, bits=64, commit=00000000, modified=1, pid=1, just started`,
-        `1:C ${t} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
-        `1:M ${t} * monotonic clock: POSIX clock_gettime`,
-        `1:M ${t} * Running mode=standalone, port=6379.`,
-        `1:M ${t} * Server initialized`,
-        `1:M ${t} * Ready to accept connections tcp`,
+        `1:C ${t} * Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=1, pid=1, just started`,
+        `1:C ${t} * Configuration loaded`,
+        m('monotonic clock: POSIX clock_gettime'),
+        m('Running mode=standalone, port=6379.'),
+        m('<bf> RedisBloom version 8.0.1 (Git=unknown)'),
+        m('<bf> Registering configuration options: ['),
+        ...bf.map((o) => m(`<bf> \t{ ${o} }`)),
+        m('<bf> ]'),
+        m("Module 'bf' loaded from /usr/local/lib/redis/modules//redisbloom.so"),
+        m(`<search> Redis version found by RedisSearch : ${REDIS_VERSION} - oss`),
+        m('<search> RediSearch version 8.0.1 (Git=5688fcc)'),
+        m('<search> Low level api version 1 initialized successfully '),
+        m('<search> gc: ON, prefix min length: 2, min word length to stem: 4, prefix max expansions: 200, query timeout (ms): 500, timeout policy: return, cursor read size: 1000, cursor max idle (ms): 300000, max doctable size: 1000000, max number of search results:  1000000,'),
+        m('<search> Initialized thread pools!'),
+        m('<search> Disabled workers threadpool of size 0'),
+        m('<search> Subscribe to config changes'),
+        m('<search> Enabled role change notification'),
+        m('<search> Cluster configuration: AUTO partitions, type: 0, coordinator timeout: 0ms'),
+        m('<search> Register write commands'),
+        m("Module 'search' loaded from /usr/local/lib/redis/modules//redisearch.so"),
+        m('<timeseries> RedisTimeSeries version 80001, git_sha=577bfa8b5909e7ee572f0b651399be8303dc6641'),
+        m(`<timeseries> Redis version found by RedisTimeSeries : ${REDIS_VERSION} - oss`),
+        m('<timeseries> Registering configuration options: ['),
+        ...ts.map((o) => m(`<timeseries> \t{ ${o} }`)),
+        m('<timeseries> ]'),
+        m('<timeseries> Detected redis oss'),
+        m("Module 'timeseries' loaded from /usr/local/lib/redis/modules//redistimeseries.so"),
+        m("<ReJSON> Created new data type 'ReJSON-RL'"),
+        m('<ReJSON> version: 80001 git sha: unknown branch: unknown'),
+        ...[1, 2, 3, 4, 5].map((v) => m(`<ReJSON> Exported RedisJSON_V${v} API`)),
+        m('<ReJSON> Enabled diskless replication'),
+        m('<ReJSON> Initialized shared string cache, thread safe: false.'),
+        m("Module 'ReJSON' loaded from /usr/local/lib/redis/modules//rejson.so"),
+        m('<search> Acquired RedisJSON_V5 API'),
+        m('Server initialized'),
+        m('Ready to accept connections tcp'),
       ].map((text) => ({ stream: 'stdout' as const, text }));
     },
   };

@@ -1,0 +1,112 @@
+/**
+ * The catalogue images are one snapshot: the `latest` tags of early July 2025, every Debian-based
+ * one built FROM debian:bookworm-slim (Debian 12.11). Each image's os-release, debian_version,
+ * Env, size and version strings agree with its release. Where each expected text comes from is in
+ * src/emulator/docker/image-catalogue.ts and SOURCES.md (docker-library/repo-info tag-details and
+ * local reports, docker-library and redis/docker-library-redis Dockerfiles, `docker inspect`,
+ * `docker images` and container logs of those releases).
+ */
+import { expect, test } from 'vitest';
+import { dockerShell } from '../../../src/shell/commands/docker/testing.ts';
+
+const BOOKWORM = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
+const ENV = "docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}'";
+
+test('docker images: the sizes of those releases', async () => {
+  const sh = await dockerShell();
+  for (const image of ['redis', 'postgres', 'httpd', 'debian', 'alpine', 'busybox', 'nginx']) await sh.run(`docker pull -q ${image}`);
+  expect(await sh.run('docker images')).toEqual({
+    stdout: [
+      'REPOSITORY   TAG       IMAGE ID       CREATED         SIZE',
+      'postgres     latest    97124eba0669   10 days ago     435MB',
+      'nginx        latest    09107d91d2e9   12 days ago     192MB',
+      'debian       latest    8da12800bc8e   13 days ago     117MB',
+      'redis        latest    3a0a715ff014   2 weeks ago     128MB',
+      'httpd        latest    c5e78b0fa448   3 weeks ago     148MB',
+      'alpine       latest    ab0e9c6768ca   6 weeks ago     8.31MB',
+      'busybox      latest    3ca66407f4f9   13 months ago   4.43MB',
+      '',
+    ].join('\n'),
+    stderr: '',
+    status: 0,
+  });
+});
+
+test('every Debian-based image is Debian 12.11 (bookworm)', async () => {
+  const sh = await dockerShell();
+  for (const image of ['debian', 'redis', 'postgres', 'httpd', 'nginx']) {
+    await sh.run(`docker pull -q ${image}`);
+    expect(await sh.run(`docker run --rm ${image} cat /etc/os-release /etc/debian_version`)).toEqual({ stdout: `${BOOKWORM}12.11\n`, stderr: '', status: 0 });
+  }
+});
+
+test('Env, Cmd, Entrypoint, ExposedPorts of redis 8.0.2, postgres 17.5, httpd 2.4.63 and debian', async () => {
+  const sh = await dockerShell();
+  for (const image of ['redis', 'postgres', 'httpd', 'debian']) await sh.run(`docker pull -q ${image}`);
+  const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  expect(await sh.run(`${ENV} redis`)).toEqual({
+    stdout: `${PATH}\nREDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.2.tar.gz\nREDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f\n\n`, stderr: '', status: 0,
+  });
+  expect(await sh.run(`${ENV} postgres`)).toEqual({
+    stdout: `${PATH}:/usr/lib/postgresql/17/bin\nGOSU_VERSION=1.17\nLANG=en_US.utf8\nPG_MAJOR=17\nPG_VERSION=17.5-1.pgdg120+1\nPGDATA=/var/lib/postgresql/data\n\n`, stderr: '', status: 0,
+  });
+  expect(await sh.run(`${ENV} httpd`)).toEqual({
+    stdout: 'PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHTTPD_PREFIX=/usr/local/apache2\nHTTPD_VERSION=2.4.63\nHTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab\nHTTPD_PATCHES=\n\n', stderr: '', status: 0,
+  });
+  expect(await sh.run(`${ENV} debian`)).toEqual({ stdout: `${PATH}\n\n`, stderr: '', status: 0 });
+  // no WORKDIR or STOPSIGNAL in the Dockerfile: the image config omits the field (<no value>)
+  const cfg = "docker image inspect -f '{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{json .Config.ExposedPorts}} {{.Config.WorkingDir}} {{.Config.StopSignal}} {{len .RootFS.Layers}}'";
+  expect(await sh.run(`${cfg} redis postgres httpd debian`)).toEqual({
+    stdout: [
+      '["docker-entrypoint.sh"] ["redis-server"] {"6379/tcp":{}} /data <no value> 7',
+      '["docker-entrypoint.sh"] ["postgres"] {"5432/tcp":{}} <no value> SIGINT 14',
+      'null ["httpd-foreground"] {"80/tcp":{}} /usr/local/apache2 SIGWINCH 6',
+      'null ["bash"] null <no value> <no value> 1',
+      '',
+    ].join('\n'),
+    stderr: '',
+    status: 0,
+  });
+});
+
+test('redis 8.0.2 start-up log and Apache 2.4.63 Server header', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker run -d --name cache redis');
+  const log = await sh.run('docker logs cache');
+  const lines = log.stdout.split('\n').map((l) => l.replace(/^1:([CM]) \d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3} /, '1:$1 T '));
+  expect([log.stderr, log.status, lines.length]).toEqual(['', 0, 57]);
+  expect(lines.slice(0, 9)).toEqual([
+    'Starting Redis Server',
+    '1:C T * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
+    '1:C T * Redis version=8.0.2, bits=64, commit=00000000, modified=1, pid=1, just started',
+    '1:C T * Configuration loaded',
+    '1:M T * monotonic clock: POSIX clock_gettime',
+    '1:M T * Running mode=standalone, port=6379.',
+    '1:M T * <bf> RedisBloom version 8.0.1 (Git=unknown)',
+    '1:M T * <bf> Registering configuration options: [',
+    '1:M T * <bf> \t{ bf-error-rate       :      0.01 }',
+  ]);
+  expect(lines.slice(-5)).toEqual([
+    "1:M T * Module 'ReJSON' loaded from /usr/local/lib/redis/modules//rejson.so",
+    '1:M T * <search> Acquired RedisJSON_V5 API',
+    '1:M T * Server initialized',
+    '1:M T * Ready to accept connections tcp',
+    '',
+  ]);
+  await sh.run('docker run -d --name site -p 8080:80 httpd');
+  const head = await sh.run('curl -sI localhost:8080');
+  expect(head.stdout.split('\r\n').filter((l) => l.startsWith('Server:'))).toEqual(['Server: Apache/2.4.63 (Unix)']);
+});
+
+test('alpine 3.22.0: alpine-release, os-release and BusyBox 1.37.0 agree', async () => {
+  const sh = await dockerShell();
+  for (const image of ['alpine', 'busybox']) await sh.run(`docker pull -q ${image}`);
+  expect(await sh.run('docker run --rm alpine cat /etc/alpine-release /etc/os-release')).toEqual({
+    stdout: '3.22.0\nNAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.22.0\nPRETTY_NAME="Alpine Linux v3.22"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
+    stderr: '',
+    status: 0,
+  });
+  for (const image of ['alpine', 'busybox']) {
+    expect(await sh.run(`docker run --rm ${image} grep -c 'BusyBox v1.37.0' /bin/busybox`)).toEqual({ stdout: '1\n', stderr: '', status: 0 });
+  }
+});

@@ -65,6 +65,7 @@ export const registry: Readonly<Record<string, CommandLoader>> = {
   nslookup: () => import('./nslookup/index.ts'),
   petlab: () => import('./petlab/index.ts'),
   ping: () => import('./ping/index.ts'),
+  postgres: () => import('./postgres/index.ts'),
   printf: () => import('./printf/index.ts'),
   ps: () => import('./ps/index.ts'),
   pwd: () => import('./pwd/index.ts'),
@@ -154,11 +155,12 @@ export function whenLoadsSettle(fn: () => void): void {
 }
 
 /**
- * Programs that only container images have (the nginx image's /usr/sbin/nginx), not the lab host:
+ * Programs that only container images have (the nginx image's /usr/sbin/nginx, the postgres
+ * image's /usr/lib/postgresql/17/bin/postgres), not the lab host:
  * tests that expect every command on the host leave them out. (mawk is on the host too: Debian 12's
  * /usr/bin/awk → /etc/alternatives/awk → /usr/bin/mawk.)
  */
-export const IMAGE_ONLY_PROGRAMS: ReadonlySet<string> = new Set(['nginx']);
+export const IMAGE_ONLY_PROGRAMS: ReadonlySet<string> = new Set(['nginx', 'postgres']);
 
 /** Registered command names, sorted. */
 export function commandNames(): string[] {

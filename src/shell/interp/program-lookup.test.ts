@@ -59,7 +59,7 @@ describe('programs come from $PATH in the process root', () => {
 describe("the learner's host", () => {
   it('has every registered program in $PATH', async () => {
     const sh = testShell();
-    // programs of container images only (nginx) are not on the lab host
+    // programs of container images only (nginx, postgres) are not on the lab host
     const programs = commandNames().filter((n) => !BASH_BUILTINS.has(n) && !IMAGE_ONLY_PROGRAMS.has(n));
     const r = await sh.run(`which ${programs.join(' ')} | wc -l; for p in ${programs.join(' ')}; do type $p >/dev/null || echo missing $p; done`);
     expect(r).toEqual({ stdout: `${programs.length}\n`, stderr: '', status: 0 });

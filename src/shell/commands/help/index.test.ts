@@ -7,9 +7,10 @@ describe('help', () => {
     const { stdout, stderr, status } = await testShell().run('help');
     expect([stderr, status]).toEqual(['', 0]);
     const listed = stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[0]);
-    // programs of container images only (mawk, nginx) are not on the lab host
+    // programs of container images only (nginx, postgres) are not on the lab host
     for (const name of commandNames().filter((n) => !IMAGE_ONLY_PROGRAMS.has(n))) expect(listed).toContain(name);
     expect(listed).not.toContain('nginx');
+    expect(listed).not.toContain('postgres');
     expect(stdout.split('\n').slice(0, 2)).toEqual(['Commands available in this lab (shell built-ins and programs):', '']);
     expect(stdout).toMatch(/\n {2}ls +List directory contents\.\n/);
   });

@@ -32,6 +32,12 @@ import { HTTPD_VERSION, NGINX_VERSION } from './image-catalogue.ts';
 import type { EngineRuntime } from './runtime.ts';
 import type { Container, Endpoint, Network } from './types.ts';
 
+/** The mtime of httpd's htdocs/index.html ("It works!", from the httpd source tarball). */
+const HTTPD_INDEX_MTIME = Date.UTC(2007, 5, 11, 18, 53, 14);
+
+/** Apache httpd's 404 page (modules/http/http_protocol.c, 196 bytes as its access logs count it). */
+const APACHE_404 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
 interface Sandbox {
   main: Process;
   root: MemDir;
@@ -240,7 +246,7 @@ export class LinuxRuntime implements EngineRuntime {
     if (fs.exists(path)) fs.rm(path, { recursive: true, force: true });
   }
 
-  /** An HTTP answer from the container's web root (nginx, httpd), logged like nginx's access log. */
+  /** An HTTP answer from the container's web root (nginx, httpd), logged in that server's access-log format. */
   private serve(engine: DockerEngine, c: Container, sb: Sandbox, request: string): string | undefined {
     const p = sb.program;
     if (p.kind !== 'service') return undefined;
@@ -264,16 +270,32 @@ export class LinuxRuntime implements EngineRuntime {
     // nginx logs body bytes sent: none for HEAD. The client is taken to be curl (the request line
     // is all the packet path carries).
     const sent = method === 'HEAD' ? 0 : size;
-    c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${sent} "-" "curl/7.88.1" "-"` });
+    const apache = c.image.spec.repo !== 'nginx';
+    if (apache) {
+      // httpd's `common` LogFormat (%h %l %u %t "%r" %>s %b): %b is "-" when no body is sent
+      const sentApache = method === 'HEAD' ? '-' : String(body === undefined ? APACHE_404.length : size);
+      c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${sentApache}` });
+    } else {
+      c.logs.push({ at: engine.now(), stream: 'stdout', text: `${gw} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${sent} "-" "curl/7.88.1" "-"` });
+    }
+    if (body === undefined && apache) {
+      return `HTTP/1.1 404 Not Found\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nServer: ${server}\r\nContent-Length: ${APACHE_404.length}\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n${APACHE_404}`;
+    }
     if (body === undefined) {
       return `HTTP/1.1 404 Not Found\r\nServer: ${server}\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
     }
     // nginx's headers: Date now, Last-Modified and ETag from the file (built with the image).
+    if (apache) {
+      // httpd's default page keeps its mtime from the httpd source tarball (Mon, 11 Jun 2007
+      // 18:53:14 GMT), and Apache's ETag is "<size hex>-<mtime in µs hex>" (FileETag MTime Size):
+      // every httpd image answers ETag "2d-432a5e4a73a80". Other files: the image's build time.
+      const mtime = body === c.image.spec.files[file] ? HTTPD_INDEX_MTIME : c.image.created;
+      const etag = `"${size.toString(16)}-${(mtime * 1000).toString(16)}"`;
+      return `HTTP/1.1 200 OK\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nServer: ${server}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\nContent-Length: ${size}\r\nContent-Type: text/html\r\n\r\n${body}`;
+    }
     const mtime = c.image.created;
     const etag = `"${Math.floor(mtime / 1000).toString(16)}-${size.toString(16)}"`;
-    const head = c.image.spec.repo === 'nginx'
-      ? `HTTP/1.1 200 OK\r\nServer: ${server}\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nContent-Type: text/html\r\nContent-Length: ${size}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nConnection: keep-alive\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\n\r\n`
-      : `HTTP/1.1 200 OK\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nServer: ${server}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\nContent-Length: ${size}\r\nContent-Type: text/html\r\n\r\n`;
+    const head = `HTTP/1.1 200 OK\r\nServer: ${server}\r\nDate: ${new Date(engine.now()).toUTCString()}\r\nContent-Type: text/html\r\nContent-Length: ${size}\r\nLast-Modified: ${new Date(mtime).toUTCString()}\r\nConnection: keep-alive\r\nETag: ${etag}\r\nAccept-Ranges: bytes\r\n\r\n`;
     return `${head}${body}`;
   }
 

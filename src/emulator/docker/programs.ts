@@ -5,7 +5,8 @@
  * runc fails when the executable is missing.
  */
 import type { Container } from './types.ts';
-import { NGINX_VERSION, REDIS_VERSION } from './image-catalogue.ts';
+import { HTTPD_VERSION, NGINX_VERSION, REDIS_VERSION } from './image-catalogue.ts';
+import { formatIPv4 } from './ipv4.ts';
 
 /** A process of the container's tree, as `docker top` and `ps` inside show it. */
 export interface ProgramProcess {
@@ -76,7 +77,7 @@ export function programFor(c: Container): Program {
   const progArgs = viaEntrypoint ? argv.slice(2) : argv.slice(1);
 
   if (prog === 'nginx' && c.image.spec.repo === 'nginx') return nginx(argv);
-  if (prog === 'httpd-foreground') return httpd();
+  if (prog === 'httpd-foreground') return httpd(c);
   if (prog === 'redis-server') return redis();
   if (prog === 'postgres') return postgres(c);
   if (prog === 'mysqld') return mysql(c);
@@ -136,7 +137,20 @@ function nginx(argv: string[]): Program {
   };
 }
 
-function httpd(): Program {
+/** `Fri Feb 28 12:12:36.633563 2025`, Apache's error-log timestamp (ap_recent_ctime_ex with usec). */
+function apacheTime(at: number): string {
+  const d = new Date(at);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const usec = `${String(d.getUTCMilliseconds()).padStart(3, '0')}000`;
+  return `${day} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${usec} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * httpd:2.4.63's start-up, as `docker logs` of its containers shows it (all on stderr, ErrorLog
+ * /proc/self/fd/2): AH00558 twice (config check and start, with the container's first address),
+ * then the event MPM's AH00489 with the version and core's AH00094 command line.
+ */
+function httpd(c: Container): Program {
   return {
     kind: 'service',
     processes: [
@@ -148,9 +162,17 @@ function httpd(): Program {
     listens: [{ port: 80, proto: 'tcp' }],
     webRoot: '/usr/local/apache2/htdocs',
     exitOnStop: 0,
-    startLogs: () => [
-      { stream: 'stderr', text: "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message" },
-    ],
+    startLogs: (at) => {
+      const ip = [...c.endpoints.values()].map((ep) => ep.ip).find((n) => n !== undefined);
+      const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip === undefined ? '127.0.0.1' : formatIPv4(ip)}. Set the 'ServerName' directive globally to suppress this message`;
+      const t = apacheTime(at);
+      return [
+        fqdn,
+        fqdn,
+        `[${t}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${HTTPD_VERSION} (Unix) configured -- resuming normal operations`,
+        `[${t}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'`,
+      ].map((text) => ({ stream: 'stderr' as const, text }));
+    },
   };
 }
 

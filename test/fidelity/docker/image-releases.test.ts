@@ -69,7 +69,7 @@ test('Env, Cmd, Entrypoint, ExposedPorts of redis 8.0.2, postgres 17.5, httpd 2.
   });
 });
 
-test('redis 8.0.2 start-up log and Apache 2.4.63 Server header', async () => {
+test('redis 8.0.2 start-up log', async () => {
   const sh = await dockerShell();
   await sh.run('docker run -d --name cache redis');
   const log = await sh.run('docker logs cache');
@@ -93,9 +93,35 @@ test('redis 8.0.2 start-up log and Apache 2.4.63 Server header', async () => {
     '1:M T * Ready to accept connections tcp',
     '',
   ]);
+});
+
+/**
+ * httpd:2.4.63: `docker logs` of its containers in 2025 (AH00558 twice with the container's
+ * address, AH00489 with the version, AH00094), its `common` access log (%b "-" for HEAD), the
+ * default page's Last-Modified/ETag every httpd image answers (Mon, 11 Jun 2007 18:53:14 GMT,
+ * "2d-432a5e4a73a80"), and Apache's 196-byte 404 page (http_protocol.c).
+ */
+test('httpd 2.4.63: start-up log, headers, 404 page and access log', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull -q httpd');
   await sh.run('docker run -d --name site -p 8080:80 httpd');
-  const head = await sh.run('curl -sI localhost:8080');
-  expect(head.stdout.split('\r\n').filter((l) => l.startsWith('Server:'))).toEqual(['Server: Apache/2.4.63 (Unix)']);
+  const date = 'Date: Sun, 29 Nov 2026 10:00:00 GMT';
+  expect(await sh.run('curl -sI localhost:8080')).toEqual({
+    stdout: `HTTP/1.1 200 OK\r\n${date}\r\nServer: Apache/2.4.63 (Unix)\r\nLast-Modified: Mon, 11 Jun 2007 18:53:14 GMT\r\nETag: "2d-432a5e4a73a80"\r\nAccept-Ranges: bytes\r\nContent-Length: 45\r\nContent-Type: text/html\r\n\r\n`,
+    stderr: '',
+    status: 0,
+  });
+  expect(await sh.run('curl -si localhost:8080/nope')).toEqual({
+    stdout: `HTTP/1.1 404 Not Found\r\n${date}\r\nServer: Apache/2.4.63 (Unix)\r\nContent-Length: 196\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`,
+    stderr: '',
+    status: 0,
+  });
+  const fqdn = "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message\n";
+  expect(await sh.run('docker logs site')).toEqual({
+    stdout: '172.17.0.1 - - [29/Nov/2026:10:00:00 +0000] "HEAD / HTTP/1.1" 200 -\n172.17.0.1 - - [29/Nov/2026:10:00:00 +0000] "GET /nope HTTP/1.1" 404 196\n',
+    stderr: `${fqdn}${fqdn}[Sun Nov 29 10:00:00.000000 2026] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations\n[Sun Nov 29 10:00:00.000000 2026] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`,
+    status: 0,
+  });
 });
 
 test('alpine 3.22.0: alpine-release, os-release and BusyBox 1.37.0 agree', async () => {

@@ -5,7 +5,7 @@
  * runc fails when the executable is missing.
  */
 import type { Container } from './types.ts';
-import { HTTPD_VERSION, NGINX_VERSION, REDIS_VERSION } from './image-catalogue.ts';
+import { HTTPD_VERSION, NGINX_VERSION, POSTGRES_VERSION, REDIS_VERSION } from './image-catalogue.ts';
 import { formatIPv4 } from './ipv4.ts';
 
 /** A process of the container's tree, as `docker top` and `ps` inside show it. */
@@ -137,6 +137,12 @@ function nginx(argv: string[]): Program {
   };
 }
 
+/** `2025-07-12 18:34:04.412 UTC`, PostgreSQL's %m log timestamp. */
+function postgresTime(at: number): string {
+  const d = new Date(at);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')} UTC`;
+}
+
 /** `Fri Feb 28 12:12:36.633563 2025`, Apache's error-log timestamp (ap_recent_ctime_ex with usec). */
 function apacheTime(at: number): string {
   const d = new Date(at);
@@ -257,10 +263,25 @@ function postgres(c: Container): Program {
     processes: [{ argv: ['postgres'], user: 'postgres', parent: -1 }],
     listens: [{ port: 5432, proto: 'tcp' }],
     exitOnStop: 0,
-    startLogs: () => [
-      { stream: 'stdout', text: 'PostgreSQL init process complete; ready for start up.' },
-      { stream: 'stderr', text: 'LOG:  database system is ready to accept connections' },
-    ],
+    // The end of a first start of postgres:17.5 (amd64), as `docker logs` shows it: the
+    // entrypoint's line, then the server's start-up (log_line_prefix '%m [%p] '). The initdb
+    // output and the temporary server before it are left out.
+    startLogs: (at) => {
+      const t = postgresTime(at);
+      return [
+        { stream: 'stdout' as const, text: '' },
+        { stream: 'stdout' as const, text: 'PostgreSQL init process complete; ready for start up.' },
+        { stream: 'stdout' as const, text: '' },
+        ...[
+          `${t} [1] LOG:  starting PostgreSQL ${POSTGRES_VERSION} (Debian ${POSTGRES_VERSION}-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`,
+          `${t} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
+          `${t} [1] LOG:  listening on IPv6 address "::", port 5432`,
+          `${t} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"`,
+          `${t} [62] LOG:  database system was shut down at ${t.slice(0, 19)} UTC`,
+          `${t} [1] LOG:  database system is ready to accept connections`,
+        ].map((text) => ({ stream: 'stderr' as const, text })),
+      ];
+    },
   };
 }
 

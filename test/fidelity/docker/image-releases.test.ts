@@ -124,6 +124,33 @@ test('httpd 2.4.63: start-up log, headers, 404 page and access log', async () =>
   });
 });
 
+/**
+ * postgres:17.5 first start (the end of it): the entrypoint's `PostgreSQL init process complete`
+ * between blank lines, then the server's LOG lines as `docker logs` of postgres:17.5 containers
+ * show them (July 2025: `starting PostgreSQL 17.5 (Debian 17.5-1.pgdg120+1) on
+ * x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`, the three listening
+ * lines, the startup process's `database system was shut down at`, ready).
+ */
+test('postgres 17.5 start-up log', async () => {
+  const sh = await dockerShell();
+  await sh.run('docker pull -q postgres');
+  await sh.run('docker run -d --name db -e POSTGRES_PASSWORD=secret postgres');
+  const t = '2026-11-29 10:00:00.000 UTC';
+  expect(await sh.run('docker logs db')).toEqual({
+    stdout: '\nPostgreSQL init process complete; ready for start up.\n\n',
+    stderr: [
+      `${t} [1] LOG:  starting PostgreSQL 17.5 (Debian 17.5-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`,
+      `${t} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
+      `${t} [1] LOG:  listening on IPv6 address "::", port 5432`,
+      `${t} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"`,
+      `${t} [62] LOG:  database system was shut down at 2026-11-29 10:00:00 UTC`,
+      `${t} [1] LOG:  database system is ready to accept connections`,
+      '',
+    ].join('\n'),
+    status: 0,
+  });
+});
+
 test('alpine 3.22.0: alpine-release, os-release and BusyBox 1.37.0 agree', async () => {
   const sh = await dockerShell();
   for (const image of ['alpine', 'busybox']) await sh.run(`docker pull -q ${image}`);

@@ -125,9 +125,18 @@ const DEBIAN_LINKS: Readonly<Record<string, string>> = {
   '/usr/sbin/rmt': '/etc/alternatives/rmt', '/etc/alternatives/rmt': '/usr/sbin/rmt-tar',
 };
 
-/** Debian-based images: their files and links. */
-function debian(paths: readonly string[]): ImagePrograms {
-  const links = Object.fromEntries(Object.entries(DEBIAN_LINKS).filter(([path]) => path.startsWith('/etc/') || paths.includes(path)));
+/**
+ * Links an image adds itself: redis's `make install` links redis-check-rdb, redis-check-aof and
+ * redis-sentinel to redis-server (src/Makefile `ln -sf $(REDIS_SERVER_NAME) …`), and the 8.0.2
+ * Dockerfile turns any identical copy into `ln -svfT 'redis-server'` too.
+ */
+const IMAGE_LINKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  redis: { '/usr/local/bin/redis-check-aof': 'redis-server', '/usr/local/bin/redis-check-rdb': 'redis-server', '/usr/local/bin/redis-sentinel': 'redis-server' },
+};
+
+/** Debian-based images: their files and links (Debian's, plus `own` links of the image). */
+function debian(paths: readonly string[], own: Readonly<Record<string, string>> = {}): ImagePrograms {
+  const links = { ...Object.fromEntries(Object.entries(DEBIAN_LINKS).filter(([path]) => path.startsWith('/etc/') || paths.includes(path))), ...own };
   return { applets: [], files: paths.filter((p) => !Object.hasOwn(links, p)), links };
 }
 
@@ -167,7 +176,7 @@ export function imagePrograms(repo: string): ImagePrograms {
     case 'mysql':
       return { applets: [], files: [...MYSQL_BASE, '/usr/sbin/mysqld', ...under('/usr/bin', 'mysql mysqladmin mysqldump mysqlsh'), ...under('/usr/local/bin', 'docker-entrypoint.sh gosu')] };
     default:
-      return debian([...DEBIAN_SLIM, ...(EXTRA[repo] ?? [])]);
+      return debian([...DEBIAN_SLIM, ...(EXTRA[repo] ?? [])], IMAGE_LINKS[repo]);
   }
 }
 

@@ -75,6 +75,11 @@ test('redis 8.0.2 start-up log', async () => {
   const log = await sh.run('docker logs cache');
   const lines = log.stdout.split('\n').map((l) => l.replace(/^1:([CM]) \d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3} /, '1:$1 T '));
   expect([log.stderr, log.status, lines.length]).toEqual(['', 0, 57]);
+  expect(await sh.run(`docker exec cache sh -c 'cd /usr/local/bin; stat -c "%A %N" redis-*'`)).toEqual({
+    stdout: "-rwxr-xr-x 'redis-benchmark'\nlrwxrwxrwx 'redis-check-aof' -> 'redis-server'\nlrwxrwxrwx 'redis-check-rdb' -> 'redis-server'\n-rwxr-xr-x 'redis-cli'\nlrwxrwxrwx 'redis-sentinel' -> 'redis-server'\n-rwxr-xr-x 'redis-server'\n",
+    stderr: '',
+    status: 0,
+  });
   expect(lines.slice(0, 9)).toEqual([
     'Starting Redis Server',
     '1:C T * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',

@@ -5,27 +5,16 @@
  * lessons — while loading no lab code itself.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 const LAB = 'pid-namespaces';
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const lab = useLabSite();
 
 /** Each lab row of the progress list: id, link, counts and the words shown. */
 function labRows(page: Page) {
@@ -51,11 +40,11 @@ async function axeSerious(page: Page): Promise<string[]> {
 
 describe('course progress on the landing page', () => {
   it('says no lab was started yet, then counts the tasks done in a lab, with links under /course/', async () => {
-    const page = await chromium.browser.newPage();
+    const page = await lab.chromium.browser.newPage();
     const problems = watchPage(page);
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(site.url);
+    await page.goto(lab.site.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await expect.poll(() => page.locator('#course-progress').getAttribute('data-started')).toBe('0');
@@ -66,7 +55,7 @@ describe('course progress on the landing page', () => {
     expect(scripts.filter((u) => /mount|workspace|xterm|engine|cluster|lab-panel|live-view|lab\./.test(u.split('/').pop() ?? ''))).toEqual([]);
 
     // Three of the lab's four tasks, through the terminal.
-    await page.goto(site.url + 'linux-namespaces/pid-and-uts-namespaces/');
+    await page.goto(lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/');
     await waitForLab(page, LAB);
     await focusTerminal(page, LAB);
     await page.keyboard.type('unshare --pid --fork --mount-proc --uts bash');
@@ -77,7 +66,7 @@ describe('course progress on the landing page', () => {
     await page.waitForFunction(() => document.querySelectorAll('.pl-task[data-status="pass"]').length === 3, null, { timeout: 30_000 });
 
     // Leaving the lesson saves the lab (pagehide), as a learner's navigation does.
-    await page.goto(site.url);
+    await page.goto(lab.site.url);
     await expect.poll(() => page.locator('#course-progress').getAttribute('data-started')).toBe('1');
     expect(await page.locator('#course-progress .cp-total').textContent()).toBe('3 of 15 tasks done across the course’s 3 labs (1 started).');
     expect(await labRows(page)).toEqual([

@@ -3,34 +3,22 @@
  * loaded and its panels (tasks, live view, editor controls) rendered.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
 vi.setConfig({ testTimeout: 240_000 });
-import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { openLabSite, waitForLab } from './lab-helpers.ts';
+import { useLabSite, waitForLab } from './lab-helpers.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const lab = useLabSite();
 
 describe('lab page accessibility', () => {
   for (const theme of ['dark', 'light'] as const) {
     it(`has no serious or critical axe violation in the ${theme} theme`, async () => {
-      const page = await chromium.browser.newPage();
+      const page = await lab.chromium.browser.newPage();
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-      await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
+      await page.goto(lab.site.url + 'petsets/petsets-to-statefulsets/');
       await waitForLab(page, 'statefulset-identity');
       await page.waitForSelector('.pl-panel-view svg');
       await page.waitForSelector('.pl-panel-tasks .pl-task');

@@ -5,10 +5,9 @@
  * cluster's code fails to load) the lab says so and the terminal still runs commands; and once
  * the lab has loaded what it needs at idle, it keeps working offline.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, openLabSite, terminalText, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { focusTerminal, terminalText, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -18,24 +17,13 @@ const PROMPT = 'root@petlab:~# ';
 /** The Kubernetes cluster's chunk (src/ui/build/lab-chunks.mjs), loaded in phase 2. */
 const KUBE_CHUNK = /\/_astro\/kube\.[\w-]+\.js$/;
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const lab = useLabSite();
 
 const labState = (page: Page) => page.locator(`.petlab-lab[data-lab-id="${LAB}"]`).getAttribute('data-state');
 
 describe('lab boot phases', () => {
   it('runs a command typed at the first prompt once the cluster is set up, with the right output', async () => {
-    const context = await chromium.browser.newContext();
+    const context = await lab.chromium.browser.newContext();
     const page = await context.newPage();
     // Hold the cluster's code back, so phase 2 is surely still running when the line is typed.
     let release!: () => void;
@@ -44,7 +32,7 @@ describe('lab boot phases', () => {
       await held;
       await route.continue();
     });
-    await page.goto(site.url + STS_PAGE);
+    await page.goto(lab.site.url + STS_PAGE);
     await page.waitForSelector(`.petlab-lab[data-lab-id="${LAB}"][data-state="prompt"]`, { timeout: 90_000 });
     expect(await page.locator('.pl-panel-tasks').innerText()).toBe('Lab tasks: checking…');
     await focusTerminal(page, LAB);
@@ -80,10 +68,10 @@ describe('lab boot phases', () => {
   });
 
   it('shows why when the lab cannot be set up, and the terminal keeps working', async () => {
-    const context = await chromium.browser.newContext();
+    const context = await lab.chromium.browser.newContext();
     const page = await context.newPage();
     await page.route(KUBE_CHUNK, (route) => route.abort());
-    await page.goto(site.url + STS_PAGE);
+    await page.goto(lab.site.url + STS_PAGE);
     await page.waitForSelector(`.petlab-lab[data-lab-id="${LAB}"][data-state="setup-failed"]`, { timeout: 90_000 });
     const notice = await page.locator(`.petlab-lab[data-lab-id="${LAB}"] .pl-notice`).innerText();
     expect(notice).toMatch(/^This lab could not be set up: cannot create the kubernetes world of lab statefulset-identity: .+\nThe terminal still works, on the lab's host without the rest of the lab\. Reload the page or reset the lab to try again\.$/);
@@ -96,9 +84,9 @@ describe('lab boot phases', () => {
   });
 
   it('works offline once the lab has prefetched the commands it needs', async () => {
-    const context = await chromium.browser.newContext();
+    const context = await lab.chromium.browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.url + STS_PAGE);
+    await page.goto(lab.site.url + STS_PAGE);
     await waitForLab(page, LAB);
     await page.waitForFunction(() => performance.getEntriesByName('petlab:prefetched').length > 0, undefined, { timeout: 30_000 });
     await context.setOffline(true);

@@ -4,29 +4,18 @@
  * follows the StatefulSet to web-0..2 after scaling in the editor; the saved file survives a
  * reload.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 const STS_PAGE = 'petsets/petsets-to-statefulsets/';
 const LAB = 'statefulset-identity';
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const lab = useLabSite();
 
 /** Replaces the first `from` in the editor: find it with Ctrl+F (which selects it), then type `to`. */
 async function replaceText(page: Page, from: string, to: string): Promise<void> {
@@ -46,11 +35,11 @@ async function problems(page: Page): Promise<string[]> {
 
 describe('lab editor', () => {
   it('shows a schema error for a misspelled field, applies the fixed manifest and the view follows', async () => {
-    const page = await chromium.browser.newPage();
+    const page = await lab.chromium.browser.newPage();
     const watched = watchPage(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(site.url + STS_PAGE);
+    await page.goto(lab.site.url + STS_PAGE);
     await waitForLab(page, LAB);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

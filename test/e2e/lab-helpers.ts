@@ -3,8 +3,9 @@
  * (through the workspace the page exposes for tests as `window.petlabWorkspaces`), type and
  * paste like a learner, and wait for output.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_BASE, openSite, serveDist, type StaticServer } from './harness/index.ts';
+import { E2E_BASE, launchBrowser, openSite, serveDist, type StaticServer, type TestBrowser } from './harness/index.ts';
 
 /**
  * Serves the e2e build; `PETLAB_E2E_DIST` points at another build of the same site (so a
@@ -13,6 +14,53 @@ import { E2E_BASE, openSite, serveDist, type StaticServer } from './harness/inde
 export function openLabSite(): Promise<StaticServer> {
   const dir = process.env.PETLAB_E2E_DIST;
   return dir ? serveDist(dir, E2E_BASE) : openSite();
+}
+
+/** The served site and a Chromium, shared by one test file's tests. */
+export interface LabSite {
+  readonly site: StaticServer;
+  readonly chromium: TestBrowser;
+}
+
+/**
+ * Opens the lab site (`openLabSite`) and launches Chromium before the calling file's tests, and
+ * closes both after them. Read `site` and `chromium` inside tests or hooks, once they are open.
+ */
+export function useLabSite(): LabSite {
+  let site: StaticServer | undefined;
+  let chromium: TestBrowser | undefined;
+  beforeAll(async () => {
+    site = await openLabSite();
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await site?.close();
+  });
+  const opened = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the lab site's ${what} is not open yet (read it inside a test or hook)`);
+    return value;
+  };
+  return {
+    get site() {
+      return opened(site, 'server');
+    },
+    get chromium() {
+      return opened(chromium, 'browser');
+    },
+  };
+}
+
+/** Types `line` into the focused terminal and presses Enter. */
+export async function typeLine(page: Page, line: string): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Types `line` and Enter into the lab's terminal, then waits (30 s at most) until `done` passes; the terminal's text. */
+export async function runLine(page: Page, labId: string, line: string, done: (text: string) => boolean): Promise<string> {
+  await typeLine(page, line);
+  return waitForTerminal(page, labId, done, 30_000);
 }
 
 /** Waits until the lab with `labId` shows its prompt. */

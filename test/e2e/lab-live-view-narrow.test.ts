@@ -4,38 +4,23 @@
  * scroll), each pod's claim hangs under it with its connector, and the diagram is one tab stop
  * whose arrow keys walk from a pod to the claim it mounts (its accessible name says so).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, runLine, useLabSite, waitForLab } from './lab-helpers.ts';
 
 const LAB = 'statefulset-identity';
 
-let site: StaticServer;
-let chromium: TestBrowser;
+const lab = useLabSite();
 
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function run(page: Page, line: string, done: (text: string) => boolean): Promise<void> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await waitForTerminal(page, LAB, done, 30_000);
-}
+const run = (page: Page, line: string, done: (text: string) => boolean) => runLine(page, LAB, line, done);
 
 describe('live view at 360 px', () => {
   it('draws pods two a row with their claims hung under them, no sideways scroll, one tab stop with arrow keys', async () => {
-    const page = await chromium.browser.newPage({ viewport: { width: 360, height: 780 } });
-    await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
+    const page = await lab.chromium.browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(lab.site.url + 'petsets/petsets-to-statefulsets/');
     await waitForLab(page, LAB);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

@@ -4,38 +4,23 @@
  * from the container (a directory made only there; `ku` finds no kubectl, as busybox has none),
  * the loop then runs in the container, and Ctrl-C at `> ` returns to the container's prompt.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, lastLine, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, lastLine, runLine, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 const LAB = 'pid-namespaces';
 
-let site: StaticServer;
-let chromium: TestBrowser;
+const lab = useLabSite();
 
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function run(page: Page, line: string, done: (text: string) => boolean): Promise<string> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  return waitForTerminal(page, LAB, done, 30_000);
-}
+const run = (page: Page, line: string, done: (text: string) => boolean) => runLine(page, LAB, line, done);
 
 describe('nested shell at its continuation prompt', () => {
   it('completes from the container at `> ` inside docker exec -it box sh, and Ctrl-C there keeps the nested shell', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(site.url + 'linux-namespaces/pid-and-uts-namespaces/');
+    const page = await lab.chromium.browser.newPage();
+    await page.goto(lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/');
     await waitForLab(page, LAB);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

@@ -4,43 +4,28 @@
  * from the container (no kubectl there; /etc of the container's file system); and the diagram
  * draws the container once the engine runs.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, lastLine, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, lastLine, runLine, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 const LAB = 'pid-namespaces';
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const lab = useLabSite();
 
 /** Script chunks the page fetched, by file name. */
 function chunks(page: Page): Promise<string[]> {
   return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? '').filter((n) => n.endsWith('.js')));
 }
 
-async function run(page: Page, line: string, done: (text: string) => boolean): Promise<string> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  return waitForTerminal(page, LAB, done, 30_000);
-}
+const run = (page: Page, line: string, done: (text: string) => boolean) => runLine(page, LAB, line, done);
 
 describe('nested shells', () => {
   it('completes from the container inside docker exec -it, and the live view loads Docker only once it runs', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(site.url + 'linux-namespaces/pid-and-uts-namespaces/');
+    const page = await lab.chromium.browser.newPage();
+    await page.goto(lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/');
     await waitForLab(page, LAB);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

@@ -5,42 +5,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { launchBrowser, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, openLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { focusTerminal, runLine, useLabSite, waitForLab } from './lab-helpers.ts';
 
 const LAB = 'statefulset-identity';
 
-let site: StaticServer;
-let chromium: TestBrowser;
+const lab = useLabSite();
 
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function run(page: Page, line: string, done: (text: string) => boolean): Promise<void> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await waitForTerminal(page, LAB, done, 30_000);
-}
+const run = (page: Page, line: string, done: (text: string) => boolean) => runLine(page, LAB, line, done);
 
 const readyPods = (page: Page, names: string[]) =>
   page.waitForFunction((ns) => ns.every((n) => document.querySelector(`.pl-panel-view [data-pod="${n}"][data-state="ready"]`)), names, { timeout: 60_000 });
 
 describe('lab panel', () => {
   it('marks every task done when the lab is solved in the terminal, and keeps progress over a reload', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(site.url + 'petsets/petsets-to-statefulsets/');
+    const page = await lab.chromium.browser.newPage();
+    await page.goto(lab.site.url + 'petsets/petsets-to-statefulsets/');
     await waitForLab(page, LAB);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

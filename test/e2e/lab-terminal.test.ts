@@ -3,13 +3,12 @@
  * completes, a pasted here-document runs, Ctrl-C stops `kubectl get pods -w`, and after a reload
  * the scrollback, history, files and the cluster are as they were.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
 vi.setConfig({ testTimeout: 240_000 });
-import type { Page } from 'playwright-core';
-import { launchBrowser, watchPage, type StaticServer, type TestBrowser } from './harness/index.ts';
-import { focusTerminal, lastLine, openLabSite, pasteIntoTerminal, terminalText, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { watchPage } from './harness/index.ts';
+import { focusTerminal, lastLine, pasteIntoTerminal, terminalText, typeLine, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 import { measureLoad, quantile, type LoadFigures } from './perf/measure-labs.ts';
 
 const PID_PAGE = 'linux-namespaces/pid-and-uts-namespaces/';
@@ -27,30 +26,14 @@ const PERF_LABS = [
 ];
 const LOADS = 3;
 
-let site: StaticServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  site = await openLabSite();
-  chromium = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+const labSite = useLabSite();
 
 describe('lab terminal', () => {
   it('shows an interactive prompt soon after load and loads little JavaScript for it', async () => {
     // One load watched for errors; the prompt is the terminal's last line.
-    const page = await chromium.browser.newPage();
+    const page = await labSite.chromium.browser.newPage();
     const problems = watchPage(page);
-    await page.goto(site.url + PID_PAGE);
+    await page.goto(labSite.site.url + PID_PAGE);
     await waitForLab(page, 'pid-namespaces');
     expect(problems).toEqual({ errors: [], failedRequests: [] });
     expect(lastLine(await terminalText(page, 'pid-namespaces'))).toBe(PROMPT.trimEnd());
@@ -60,7 +43,7 @@ describe('lab terminal', () => {
     const figures: Record<string, unknown> = {};
     for (const lab of PERF_LABS) {
       const loads: LoadFigures[] = [];
-      for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(chromium.browser, site.url + lab.page));
+      for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(labSite.chromium.browser, labSite.site.url + lab.page));
       const afterLoad = loads.map((l) => l.promptAfterLoad);
       const report = {
         promptMsAfterLoadEvent: { median: quantile(afterLoad, 0.5), all: afterLoad },
@@ -94,18 +77,18 @@ describe('lab terminal', () => {
   });
 
   it('loads no lab code on a lesson without a lab', async () => {
-    const page = await chromium.browser.newPage();
+    const page = await labSite.chromium.browser.newPage();
     const urls: string[] = [];
     page.on('request', (req) => urls.push(req.url()));
-    await page.goto(site.url + 'pets-and-cattle/pets-vs-cattle/');
+    await page.goto(labSite.site.url + 'pets-and-cattle/pets-vs-cattle/');
     await page.waitForLoadState('load');
     expect(urls.filter((u) => /mount|monaco|xterm|Lab\.astro/.test(u))).toEqual([]);
     await page.close();
   });
 
   it('runs typed commands, completes with Tab and runs a pasted here-document', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(site.url + PID_PAGE);
+    const page = await labSite.chromium.browser.newPage();
+    await page.goto(labSite.site.url + PID_PAGE);
     await waitForLab(page, 'pid-namespaces');
     await page.evaluate(() => localStorage.clear());
     await focusTerminal(page, 'pid-namespaces');
@@ -143,8 +126,8 @@ describe('lab terminal', () => {
   });
 
   it('stops kubectl get pods -w with Ctrl-C, and restores scrollback, history, files and cluster after a reload', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(site.url + STS_PAGE);
+    const page = await labSite.chromium.browser.newPage();
+    await page.goto(labSite.site.url + STS_PAGE);
     await waitForLab(page, 'statefulset-identity');
     await page.evaluate(() => localStorage.clear());
     await focusTerminal(page, 'statefulset-identity');

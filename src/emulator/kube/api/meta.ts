@@ -94,9 +94,12 @@ export function deepFreeze<T>(obj: T): T {
   return obj;
 }
 
-/** Freezes a not yet frozen object and its not yet frozen parts (primitives need no call). */
+/**
+ * Freezes a not yet frozen object and its not yet frozen parts (primitives need no call). The
+ * parts go first: walking an object before it is frozen is cheaper in V8 than after. Stored
+ * objects are JSON data (trees), so the walk cannot loop.
+ */
 function freezeTree(obj: object): void {
-  Object.freeze(obj);
   if (Array.isArray(obj)) {
     for (let i = 0; i < obj.length; i++) {
       const v: unknown = obj[i];
@@ -108,6 +111,7 @@ function freezeTree(obj: object): void {
       if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
     }
   }
+  Object.freeze(obj);
 }
 
 /**

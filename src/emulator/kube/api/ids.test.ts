@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng } from '../../rng.ts';
-import { hexId, uuidId } from './ids.ts';
+import { hexId, hexPrefixValue, uuidId } from './ids.ts';
 
 describe('ids', () => {
   it('uuidId draws what Rng.uuid draws (same strings, same state after)', () => {
@@ -13,6 +13,18 @@ describe('ids', () => {
           expect(uuidId(a)).toBe(b.uuid());
           expect(hexId(a, n)).toBe(b.hex(n));
         }
+        expect(a.nextUint32()).toBe(b.nextUint32());
+      }),
+    );
+  });
+
+  it('hexPrefixValue draws what hexId draws and returns the value of its first digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 8 }), (seed, length, digits) => {
+        const a = new Rng(seed);
+        const b = new Rng(seed);
+        const text = hexId(b, length).slice(0, digits);
+        expect(hexPrefixValue(a, length, digits)).toBe(text === '' ? 0 : parseInt(text, 16));
         expect(a.nextUint32()).toBe(b.nextUint32());
       }),
     );

@@ -19,6 +19,19 @@ export function hexId(rng: Rng, length: number): string {
   return String.fromCharCode.apply(null, codes);
 }
 
+/**
+ * Draws what `hexId(rng, length)` draws and returns the number its first `digits` characters
+ * spell in hexadecimal (`parseInt(hexId(rng, length).slice(0, digits), 16)`), without the string.
+ */
+export function hexPrefixValue(rng: Rng, length: number, digits: number): number {
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const nibble = rng.nextUint32() >>> 28;
+    if (i < digits) value = value * 16 + nibble;
+  }
+  return value;
+}
+
 /** Character positions of the UUID's 32 digits (dashes at 8, 13, 18 and 23). */
 const UUID_POS = Array.from({ length: 32 }, (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0));
 

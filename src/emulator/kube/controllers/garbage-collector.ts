@@ -11,6 +11,9 @@ import type { KubeObject } from '../api/types.ts';
 import { WorkQueue } from './queue.ts';
 import type { EventRecorder } from './recorder.ts';
 
+/** No finalizers (shared, so an object without any allocates nothing). */
+const NONE: readonly string[] = [];
+
 interface Ref {
   plural: string;
   namespace?: string;
@@ -33,7 +36,7 @@ export class GarbageCollector {
 
   private observe(info: ResourceInfo, e: WatchEvent): void {
     const obj = e.object;
-    const f = obj.metadata.finalizers ?? [];
+    const f = obj.metadata.finalizers ?? NONE;
     const sameOwners = e.type === 'MODIFIED' && e.oldObject?.metadata.ownerReferences === obj.metadata.ownerReferences;
     if (sameOwners && !(isTerminating(obj) && (f.includes('orphan') || f.includes('foregroundDeletion')))) return;
     const uid = String(obj.metadata.uid);
@@ -42,16 +45,16 @@ export class GarbageCollector {
     const refs = obj.metadata.ownerReferences;
     // Most objects (Events) have no owners: no dependents key to build.
     const depKey = oldRefs?.length || refs?.length ? `${info.plural}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}` : '';
-    for (const r of oldRefs ?? []) this.dependents.get(r.uid)?.delete(depKey);
+    if (oldRefs) for (const r of oldRefs) this.dependents.get(r.uid)?.delete(depKey);
     if (e.type === 'DELETED') {
       this.byUid.delete(uid);
       this.queue.add(uid);
       // Owners waiting in foreground deletion re-check when a dependent goes.
-      for (const r of obj.metadata.ownerReferences ?? []) this.queue.add(r.uid);
+      if (refs) for (const r of refs) this.queue.add(r.uid);
       return;
     }
     this.byUid.set(uid, ref);
-    for (const r of refs ?? []) {
+    if (refs) for (const r of refs) {
       // Owners of kinds this cluster does not serve (DaemonSet…) are left alone.
       if (!resourceForKind(r.kind)) continue;
       let deps = this.dependents.get(r.uid);

@@ -80,4 +80,21 @@ describe('OwnerIndex', () => {
       { numRuns: 200 },
     );
   });
+
+  it('shared: one index per store and kind, with what a private index holds', () => {
+    const store = new ApiStore(new World({ seed: 1 }));
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    store.create(pod('early', 'default', 'uid-a'));
+    const shared = OwnerIndex.shared(store, 'pods');
+    expect(OwnerIndex.shared(store, 'pods')).toBe(shared);
+    expect(OwnerIndex.shared(store, 'replicasets')).not.toBe(shared);
+    expect(OwnerIndex.shared(new ApiStore(new World({ seed: 1 })), 'pods')).not.toBe(shared);
+    const own = new OwnerIndex(store, 'pods');
+    store.create(pod('late', 'default', 'uid-a'));
+    store.create(pod('loose', 'default', undefined));
+    const keys = (m: ReadonlyMap<string, KubeObject>) => [...m.keys()];
+    expect(keys(shared.ownedBy('uid-a'))).toEqual(['default/early', 'default/late']);
+    expect(keys(shared.ownedBy('uid-a'))).toEqual(keys(own.ownedBy('uid-a')));
+    expect(keys(shared.orphansIn('default'))).toEqual(['default/loose']);
+  });
 });

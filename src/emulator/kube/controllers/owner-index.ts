@@ -14,6 +14,9 @@ import type { KubeObject } from '../api/types.ts';
 
 const NONE: ReadonlyMap<string, KubeObject> = new Map();
 
+/** The indexes `OwnerIndex.shared` handed out, per store and kind. */
+const sharedIndexes = new WeakMap<ApiStore, Map<string, OwnerIndex>>();
+
 export class OwnerIndex {
   private readonly plural: string;
   private readonly store: ApiStore;
@@ -33,6 +36,19 @@ export class OwnerIndex {
     store.onCommit((info, e) => {
       if (info.plural === plural) this.observe(e);
     });
+  }
+
+  /**
+   * The one index of `plural` for `store`, made on first use: controllers that read the same kind
+   * (the Deployment and StatefulSet controllers, pods) share it instead of each following every
+   * write. Its contents are the same as a private index's.
+   */
+  static shared(store: ApiStore, plural: string): OwnerIndex {
+    let byKind = sharedIndexes.get(store);
+    if (!byKind) sharedIndexes.set(store, (byKind = new Map()));
+    let index = byKind.get(plural);
+    if (!index) byKind.set(plural, (index = new OwnerIndex(store, plural)));
+    return index;
   }
 
   /** The objects whose controller has `uid` (live view: do not hold across writes). */

@@ -27,7 +27,7 @@ export class DeploymentController {
   constructor(store: ApiStore, recorder: EventRecorder) {
     this.store = store;
     this.recorder = recorder;
-    this.pods = new OwnerIndex(store, 'pods');
+    this.pods = OwnerIndex.shared(store, 'pods');
     this.queue = new WorkQueue(store.world, 'deployment', (k) => this.sync(k));
     store.watch('deployments', {}, (e) => this.queue.add(keyOf(e.object)));
     store.watch('replicasets', {}, (e) => {

@@ -26,7 +26,7 @@ export class StatefulSetController {
 
   constructor(store: ApiStore, recorder: EventRecorder, options: ControlOptions, podControl?: StatefulPodControl) {
     this.store = store;
-    this.pods = new OwnerIndex(store, 'pods');
+    this.pods = OwnerIndex.shared(store, 'pods');
     this.slots = new PodSlots(store);
     this.control = new StatefulSetControl(store, podControl ?? new RealStatefulPodControl(store, recorder), recorder, options);
     this.queue = new WorkQueue(store.world, 'statefulset', (key) => this.sync(key));

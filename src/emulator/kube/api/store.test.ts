@@ -143,4 +143,12 @@ describe('ApiStore', () => {
     world.runReady();
     expect(seen).toEqual(['ADDED f', 'MODIFIED f', 'DELETED f']);
   });
+
+  it('tryGetKey finds an object by the key keyOf gives it (namespace/name, or the name when cluster-scoped)', () => {
+    const { store } = setup();
+    const cm = store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'f' } });
+    expect(store.tryGetKey('configmaps', 'default/f')).toBe(cm);
+    expect(store.tryGetKey('cm', 'f')).toBeUndefined();
+    expect(store.tryGetKey('namespaces', 'default')).toBe(store.get('namespaces', undefined, 'default'));
+  });
 });

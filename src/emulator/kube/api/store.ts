@@ -77,6 +77,15 @@ export class ApiStore {
     return this.table(info).get(this.key(info, namespace, name));
   }
 
+  /**
+   * The object stored under `key` — `namespace/name` as keyOf gives it for a namespaced kind, the
+   * name for a cluster-scoped one — or undefined: tryGet without taking the key apart and building
+   * it again.
+   */
+  tryGetKey(resource: ResourceArg, key: string): KubeObject | undefined {
+    return this.table(this.resource(resource)).get(key);
+  }
+
   /** The object; throws NotFound (`pods "web-0" not found`). */
   get(resource: ResourceArg, namespace: string | undefined, name: string): KubeObject {
     const info = this.resource(resource);

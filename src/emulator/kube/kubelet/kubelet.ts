@@ -121,7 +121,7 @@ export class Kubelet implements KubeletHost {
       // After the node comes back each container restarts: its count goes up by one.
       this.restartsAfterReboot.set(w.uid, new Map(w.runs.map((r) => [r.name, r.restartCount + (r.started || r.state.terminated ? 1 : 0)])));
       for (const t of w.timers) t.cancel();
-      const pod = this.store.tryGet('pods', ...splitKey(w.key)) as Pod | undefined;
+      const pod = podAt(this.store, w.key);
       if (pod) this.runtime.stopPodSandbox(pod);
     }
     this.workers.clear();
@@ -158,7 +158,7 @@ export class Kubelet implements KubeletHost {
 
   private sync(key: string): void {
     if (!this.running) return;
-    const pod = this.store.tryGet('pods', ...splitKey(key)) as Pod | undefined;
+    const pod = podAt(this.store, key);
     let w = this.workers.get(key);
     if (!pod) {
       if (w) this.cleanup(key);
@@ -259,7 +259,7 @@ export class Kubelet implements KubeletHost {
 
   /** KubeletHost. */
   pod(w: Worker): Pod | undefined {
-    const p = this.store.tryGet('pods', ...splitKey(w.key)) as Pod | undefined;
+    const p = podAt(this.store, w.key);
     return p && p.metadata.uid === w.uid ? p : undefined;
   }
 
@@ -399,6 +399,11 @@ export class Kubelet implements KubeletHost {
       this.store.world.events.record({ source: 'kube/kubelet', type: 'pod.ready', subject: `pod/${w.key}`, message: `${pod.metadata.name} is Running and Ready on ${this.nodeName}`, data: { node: this.nodeName, pod: pod.metadata.name, namespace: pod.metadata.namespace } });
     }
   }
+}
+
+/** The pod stored under `key` (`namespace/name`); a key without a namespace takes the old way round. */
+function podAt(store: ApiStore, key: string): Pod | undefined {
+  return (key.includes('/') ? store.tryGetKey('pods', key) : store.tryGet('pods', ...splitKey(key))) as Pod | undefined;
 }
 
 function splitKey(key: string): [string, string] {

@@ -10,11 +10,18 @@ const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const VARIANT_CODES = Array.from('89ab', (c) => c.charCodeAt(0));
 const DASH = 45;
 const FOUR = 52;
-const codes: number[] = [];
+/** Character-code buffers by length, reused: resizing one shared buffer reallocated it on every call. */
+const buffers: number[][] = [];
+
+function buffer(length: number): number[] {
+  let codes = buffers[length];
+  if (codes === undefined) buffers[length] = codes = new Array<number>(length).fill(0);
+  return codes;
+}
 
 /** `length` lower-case hexadecimal characters, as `rng.hex(length)` returns them. */
 export function hexId(rng: Rng, length: number): string {
-  codes.length = length;
+  const codes = buffer(length);
   for (let i = 0; i < length; i++) codes[i] = HEX_CODES[rng.nextUint32() >>> 28];
   return String.fromCharCode.apply(null, codes);
 }
@@ -40,7 +47,7 @@ const UUID_POS = Array.from({ length: 32 }, (_, i) => i + (i >= 8 ? 1 : 0) + (i 
  * replaced by the version `4`, the 17th drawn and then replaced by one more draw of the variant).
  */
 export function uuidId(rng: Rng): string {
-  codes.length = 36;
+  const codes = buffer(36);
   codes[8] = codes[13] = codes[18] = codes[23] = DASH;
   for (let i = 0; i < 32; i++) codes[UUID_POS[i]] = HEX_CODES[rng.nextUint32() >>> 28];
   codes[UUID_POS[12]] = FOUR;

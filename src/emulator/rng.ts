@@ -3,10 +3,11 @@
  * addresses, container ids, UIDs and jitter all come from here, so a seed replays exactly.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * sfc32's four words a, b, c, d. Kept in a typed array: words above 2^31 in plain fields are
+   * boxed numbers in V8, so every draw would allocate four of them.
+   */
+  private readonly state = new Uint32Array(4);
 
   constructor(seed: number = 1) {
     // splitmix32 spreads a small seed over the four words of state.
@@ -18,21 +19,21 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let i = 0; i < 4; i++) this.state[i] = next();
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   /** A uniformly distributed unsigned 32-bit integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
+    const st = this.state;
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
+    const t = (((st[0] + b) >>> 0) + d) >>> 0;
+    st[3] = d + 1; // the array wraps at 2^32
+    st[0] = b ^ (b >>> 9);
+    st[1] = c + (c << 3);
+    st[2] = (((c << 21) | (c >>> 11)) >>> 0) + t;
     return t;
   }
 

@@ -99,9 +99,9 @@ export async function mountLab(root: HTMLElement, loadBundle: (labId: string) =>
   const hosts = frame.addPanelHosts(PANELS);
   // Phase 2's first steps (compiling the shell's and the environment's code, building a
   // cluster) hold the main thread for a while: let the prompt reach the screen first.
-  preloadPhaseTwo(root);
   await afterNextPaint();
   performance.mark('petlab:prompt-painted');
+  preloadPhaseTwo(root);
 
   // Phase 2.
   let start: typeof startWorkspace;

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
 import { watchPage } from './harness/index.ts';
-import { focusTerminal, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { focusTerminal, openFreshLab, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
 
 const STS_PAGE = 'petsets/petsets-to-statefulsets/';
 const LAB = 'statefulset-identity';
@@ -39,11 +39,7 @@ describe('lab editor', () => {
     const watched = watchPage(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(lab.site.url + STS_PAGE);
-    await waitForLab(page, LAB);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await waitForLab(page, LAB);
+    await openFreshLab(page, lab.site.url + STS_PAGE, LAB);
     expect(requests.filter((u) => /monaco|editor\.worker|yaml\.worker/.test(u))).toEqual([]);
 
     await page.getByRole('button', { name: 'Open the editor' }).click();

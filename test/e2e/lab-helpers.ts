@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_BASE, launchBrowser, openSite, serveDist, type StaticServer, type TestBrowser } from './harness/index.ts';
+import { E2E_BASE, launchBrowser, openSite, serveDist, watchPage, type PageProblems, type StaticServer, type TestBrowser } from './harness/index.ts';
 
 /**
  * Serves the e2e build; `PETLAB_E2E_DIST` points at another build of the same site (so a
@@ -61,6 +61,22 @@ export async function typeLine(page: Page, line: string): Promise<void> {
 export async function runLine(page: Page, labId: string, line: string, done: (text: string) => boolean): Promise<string> {
   await typeLine(page, line);
   return waitForTerminal(page, labId, done, 30_000);
+}
+
+/**
+ * Opens `url` in `page` with the lab `labId` at its start: loads it, clears the site's storage
+ * (a saved lab would be restored), reloads and waits until the lab is ready. Returns the page's
+ * problems (console errors, failed requests), watched from the fresh load on — the reload aborts
+ * the first load's lazy requests.
+ */
+export async function openFreshLab(page: Page, url: string, labId: string): Promise<PageProblems> {
+  await page.goto(url);
+  await waitForLab(page, labId);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const problems = watchPage(page);
+  await waitForLab(page, labId);
+  return problems;
 }
 
 /** Waits until the lab with `labId` shows its prompt. */

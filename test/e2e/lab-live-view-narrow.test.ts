@@ -8,8 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { watchPage } from './harness/index.ts';
-import { focusTerminal, runLine, useLabSite, waitForLab } from './lab-helpers.ts';
+import { focusTerminal, openFreshLab, runLine, useLabSite } from './lab-helpers.ts';
 
 const LAB = 'statefulset-identity';
 
@@ -20,12 +19,7 @@ const run = (page: Page, line: string, done: (text: string) => boolean) => runLi
 describe('live view at 360 px', () => {
   it('draws pods two a row with their claims hung under them, no sideways scroll, one tab stop with arrow keys', async () => {
     const page = await lab.chromium.browser.newPage({ viewport: { width: 360, height: 780 } });
-    await page.goto(lab.site.url + 'petsets/petsets-to-statefulsets/');
-    await waitForLab(page, LAB);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    const problems = watchPage(page);
-    await waitForLab(page, LAB);
+    const problems = await openFreshLab(page, lab.site.url + 'petsets/petsets-to-statefulsets/', LAB);
     await page.getByRole('button', { name: 'Fast-forward ×10' }).click();
     await focusTerminal(page, LAB);
     await run(page, 'kubectl apply -f web.yaml', (t) => t.includes('statefulset.apps/web created'));

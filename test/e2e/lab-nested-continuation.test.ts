@@ -8,8 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { watchPage } from './harness/index.ts';
-import { focusTerminal, lastLine, runLine, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { focusTerminal, lastLine, openFreshLab, runLine, useLabSite, waitForTerminal } from './lab-helpers.ts';
 
 const LAB = 'pid-namespaces';
 
@@ -20,12 +19,7 @@ const run = (page: Page, line: string, done: (text: string) => boolean) => runLi
 describe('nested shell at its continuation prompt', () => {
   it('completes from the container at `> ` inside docker exec -it box sh, and Ctrl-C there keeps the nested shell', async () => {
     const page = await lab.chromium.browser.newPage();
-    await page.goto(lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/');
-    await waitForLab(page, LAB);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    const problems = watchPage(page);
-    await waitForLab(page, LAB);
+    const problems = await openFreshLab(page, lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/', LAB);
     await focusTerminal(page, LAB);
     await run(page, 'docker run -dit --name box busybox sh', (t) => /\n[0-9a-f]{64}\nroot@petlab:~#$/.test(t));
     await run(page, 'docker exec -it box sh', (t) => lastLine(t) === '/ #');

@@ -8,8 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { watchPage } from './harness/index.ts';
-import { focusTerminal, lastLine, runLine, useLabSite, waitForLab, waitForTerminal } from './lab-helpers.ts';
+import { focusTerminal, lastLine, openFreshLab, runLine, useLabSite, waitForTerminal } from './lab-helpers.ts';
 
 const LAB = 'pid-namespaces';
 
@@ -25,13 +24,7 @@ const run = (page: Page, line: string, done: (text: string) => boolean) => runLi
 describe('nested shells', () => {
   it('completes from the container inside docker exec -it, and the live view loads Docker only once it runs', async () => {
     const page = await lab.chromium.browser.newPage();
-    await page.goto(lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/');
-    await waitForLab(page, LAB);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    // Watched from the fresh load on (the reload aborts the first load's lazy requests).
-    const problems = watchPage(page);
-    await waitForLab(page, LAB);
+    const problems = await openFreshLab(page, lab.site.url + 'linux-namespaces/pid-and-uts-namespaces/', LAB);
     await page.waitForSelector('.pl-panel-view .lv-svg');
     await page.waitForTimeout(500);
     // The Linux lab's diagram has no Docker or Kubernetes reader, nor their emulators.

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 // Chromium on a shared 2-core machine: give each test room (the e2e config's default is 60 s).
 vi.setConfig({ testTimeout: 240_000 });
 import type { Page } from 'playwright-core';
-import { focusTerminal, runLine, useLabSite, waitForLab } from './lab-helpers.ts';
+import { focusTerminal, openFreshLab, runLine, useLabSite, waitForLab } from './lab-helpers.ts';
 
 const LAB = 'statefulset-identity';
 
@@ -24,11 +24,7 @@ const readyPods = (page: Page, names: string[]) =>
 describe('lab panel', () => {
   it('marks every task done when the lab is solved in the terminal, and keeps progress over a reload', async () => {
     const page = await lab.chromium.browser.newPage();
-    await page.goto(lab.site.url + 'petsets/petsets-to-statefulsets/');
-    await waitForLab(page, LAB);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await waitForLab(page, LAB);
+    await openFreshLab(page, lab.site.url + 'petsets/petsets-to-statefulsets/', LAB);
     await page.waitForSelector('.pl-panel-tasks .pl-task');
     const tasks = await page.locator('.pl-task').count();
     expect(await page.locator('.pl-task[data-status="pass"]').count()).toBe(0);

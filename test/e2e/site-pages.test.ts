@@ -63,6 +63,11 @@ describe('every page', () => {
     // A page's labs (if any) get through both boot phases (prompt, then the lab's world) to ready:
     // a lab that failed to load or whose setup failed (`failed`, `setup-failed`) never gets there.
     const labs = page.locator('.petlab-lab');
+    if ((await labs.count()) === 0) {
+      // A page without a lab carries none of the lab's styles either (they come with its chunks).
+      const inlineStyles = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'));
+      expect(inlineStyles).not.toMatch(/\.petlab-lab|\.pl-task|\.xterm/);
+    }
     await expect
       .poll(() => labs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.state ?? '(none)')), { timeout: 30_000 })
       .toEqual(Array.from({ length: await labs.count() }, () => 'ready'));

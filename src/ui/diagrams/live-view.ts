@@ -12,7 +12,8 @@ import { worldReaders } from './world-readers.ts';
 import { NARROW_WIDTH, renderSvg, WIDTH } from './render-svg.ts';
 import { rovingFocus } from './roving.ts';
 import { timeline } from './timeline.ts';
-import './live-view.css';
+// Its stylesheet comes with the workspace's (mount.ts): a lazy chunk's small CSS would be inlined
+// into every page by Astro, lessons without a lab included.
 
 let counter = 0;
 

@@ -8,7 +8,8 @@ import { evaluateTasks } from '../../grading/evaluate.ts';
 import { h, listen } from '../dom/h.ts';
 import type { WorkspaceContext } from '../workspace/workspace.ts';
 import { buildSubmission, LabPanelStore, type LabPanelState } from './lab-panel-store.ts';
-import './lab-panel.css';
+// Its stylesheet comes with the workspace's (mount.ts): a lazy chunk's small CSS would be inlined
+// into every page by Astro, lessons without a lab included.
 
 const STATUS_TEXT = { pass: 'Done', fail: 'Not done yet', skipped: 'Waiting for an earlier task' } as const;
 const STATUS_ICON = { pass: '✓', fail: '○', skipped: '·' } as const;

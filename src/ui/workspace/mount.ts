@@ -14,6 +14,10 @@
  */
 import '@xterm/xterm/css/xterm.css';
 import './workspace.css';
+// The lab panel's and live view's styles (both mount in every lab): here they load with the lab;
+// imported by their own lazy chunks, Astro would inline them into every page of the site.
+import '../lab-panel/lab-panel.css';
+import '../diagrams/live-view.css';
 import { bootLearner } from '../../emulator/boot.ts';
 import { firstPrompt } from './first-prompt.ts';
 import type { Completer } from '../terminal/completion/types.ts';
